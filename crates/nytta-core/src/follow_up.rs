@@ -1,0 +1,178 @@
+//! Follow-up comparison: the realised case beside the expected one, expected vs realised
+//! per line for the follow-up year, effect-goal attainment and what became of freed time.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::document::{Direction, FreedTimeUse};
+use crate::engine::{compute, Computed, Figures};
+use crate::error::DocError;
+use crate::format::Lang;
+use crate::model::Model;
+use crate::ser;
+
+/// Both views of the realised case.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Realised {
+    /// Economic view.
+    pub economic: Figures,
+    /// Budget view (freed time withdrawn from the budget counts here).
+    pub budget: Figures,
+}
+
+/// One line, expected vs realised, in the follow-up year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LineComparison {
+    /// Line id.
+    pub id: String,
+    /// Expected value in the follow-up year.
+    #[serde(serialize_with = "ser::money")]
+    pub expected: Decimal,
+    /// Realised value in the follow-up year.
+    #[serde(serialize_with = "ser::money")]
+    pub realised: Decimal,
+    /// Realised − expected.
+    #[serde(serialize_with = "ser::money")]
+    pub difference: Decimal,
+    /// Realised ÷ expected; `None` when nothing was expected that year.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    pub rate: Option<Decimal>,
+    /// The realised amount's formula with the values used.
+    pub explain: Option<String>,
+}
+
+/// One effect goal's attainment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GoalAttainment {
+    /// Goal id.
+    pub id: String,
+    /// Increase or decrease.
+    pub direction: Direction,
+    /// Baseline.
+    #[serde(serialize_with = "ser::ratio")]
+    pub baseline: Decimal,
+    /// Target.
+    #[serde(serialize_with = "ser::ratio")]
+    pub target: Decimal,
+    /// Actual value at the follow-up.
+    #[serde(serialize_with = "ser::ratio")]
+    pub actual: Decimal,
+    /// (actual − baseline) / (target − baseline): 1 means the target was reached.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    pub attainment: Option<Decimal>,
+}
+
+/// The comparison for one follow-up.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FollowUpResult {
+    /// Date of the follow-up.
+    pub date: String,
+    /// The analysis year it describes.
+    pub year: u32,
+    /// The realised case.
+    pub realised: Realised,
+    /// Money lines, expected vs realised.
+    pub lines: Vec<LineComparison>,
+    /// Goals with an actual value.
+    pub effect_goals: Vec<GoalAttainment>,
+    /// What became of freed time.
+    pub freed_time_use: Option<FreedTimeUse>,
+    /// Freed hours a year in the realised case.
+    #[serde(serialize_with = "ser::ratio")]
+    pub freed_hours_per_year: Decimal,
+    /// Freed time valued in kronor in the follow-up year (realised reallocation benefits).
+    #[serde(serialize_with = "ser::money")]
+    pub freed_time_value: Decimal,
+}
+
+/// Compares every follow-up of the model with the expected case.
+pub fn compare(model: &Model, expected: &Computed, lang: Lang) -> Result<Vec<FollowUpResult>, DocError> {
+    model
+        .doc
+        .follow_ups
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let realised_model = model.realised(i).ok_or_else(|| {
+                DocError::invalid(
+                    format!("follow_ups[{i}]"),
+                    "uppföljningens värden kunde inte läggas in i kalkylen",
+                    "the follow-up's values could not be applied to the valuation",
+                )
+            })?;
+            let realised = compute(&realised_model, lang)
+                .map_err(|e| DocError::new(format!("follow_ups[{i}] → {}", e.path), e.kind))?;
+            let t = f.year as usize;
+            let lines = expected
+                .lines
+                .iter()
+                .zip(&realised.lines)
+                .filter(|(e, _)| e.annual.is_some())
+                .map(|(e, r)| {
+                    let exp = e.values.get(t).copied().unwrap_or_default();
+                    let real = r.values.get(t).copied().unwrap_or_default();
+                    LineComparison {
+                        id: e.id.clone(),
+                        expected: exp,
+                        realised: real,
+                        difference: real - exp,
+                        rate: if exp.is_zero() { None } else { real.checked_div(exp) },
+                        explain: r.explain.clone(),
+                    }
+                })
+                .collect();
+            let effect_goals = model
+                .doc
+                .valuation
+                .effect_goals
+                .iter()
+                .filter_map(|g| {
+                    let actual = f.effect_goals.get(&g.id)?.get();
+                    let baseline = g.baseline?.get();
+                    let target = g.target.get();
+                    Some(GoalAttainment {
+                        id: g.id.clone(),
+                        direction: g.direction,
+                        baseline,
+                        target,
+                        actual,
+                        attainment: attainment(baseline, target, actual),
+                    })
+                })
+                .collect();
+            let freed_time_value = realised
+                .lines
+                .iter()
+                .filter(|l| {
+                    l.side == crate::document::Side::Benefit
+                        && l.category == crate::document::Category::Reallocation
+                })
+                .map(|l| l.values.get(t).copied().unwrap_or_default())
+                .sum();
+            Ok(FollowUpResult {
+                date: f.date.clone(),
+                year: f.year,
+                realised: Realised {
+                    economic: realised.economic,
+                    budget: realised.budget,
+                },
+                lines,
+                effect_goals,
+                freed_time_use: f.freed_time_use,
+                freed_hours_per_year: realised.freed_hours,
+                freed_time_value,
+            })
+        })
+        .collect()
+}
+
+/// Goal attainment `(actual − baseline) / (target − baseline)`; the same formula serves
+/// increasing and decreasing goals, since both differences change sign together.
+pub fn attainment(baseline: Decimal, target: Decimal, actual: Decimal) -> Option<Decimal> {
+    let span = target - baseline;
+    if span.is_zero() {
+        None
+    } else {
+        (actual - baseline).checked_div(span)
+    }
+}

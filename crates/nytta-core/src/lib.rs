@@ -1,0 +1,44 @@
+//! # nytta-core
+//!
+//! Nytta's domain model and calculation engine. It owns the valuation document format
+//! (FORMAT.md), the formula language, and every figure of DOMAIN.md. It is pure: no I/O,
+//! no clock, no Tauri; callers hand it text and get values back.
+//!
+//! How the types connect:
+//! - [`read::read_document`] parses text into a [`document::Document`] (the on-disk shape,
+//!   exact decimals via [`num`], unknown fields refused with their path).
+//! - [`model::Model::from_document`] checks it into a [`model::Model`]: ids unique,
+//!   references resolved, formulas parsed ([`formula`]), inputs ordered without cycles.
+//!   Every problem is a [`error::DocError`] naming its path, in Swedish and English.
+//! - [`engine::evaluate`] computes an [`engine::Evaluation`]: the year table in the
+//!   economic and budget views, key figures ([`finance`]), scores ([`score`]),
+//!   sensitivity ([`sensitivity`]) and follow-up comparisons ([`follow_up`]).
+//! - [`format`] is the one place numbers are rounded and written for people (sv-SE first).
+
+pub mod document;
+pub mod engine;
+pub mod error;
+pub mod finance;
+pub mod follow_up;
+pub mod format;
+pub mod formula;
+pub mod model;
+pub mod num;
+pub mod read;
+pub mod score;
+pub mod sensitivity;
+pub mod ser;
+pub mod settings;
+
+pub use document::Document;
+pub use engine::{evaluate, Evaluation};
+pub use error::{DocError, DocErrors};
+pub use format::Lang;
+pub use model::Model;
+
+/// Reads, checks and evaluates a document's text in one step.
+pub fn evaluate_text(text: &str, lang: Lang) -> Result<Evaluation, DocErrors> {
+    let doc = read::read_document(text)?;
+    let model = Model::from_document(doc)?;
+    evaluate(&model, lang)
+}

@@ -1,0 +1,196 @@
+//! Exact decimal numbers as they appear in a document.
+//!
+//! A document may write a number as a JSON number or as a string; both are read exactly
+//! (`0.1` is one tenth, never the nearest binary float). Numbers are written back as strings,
+//! which is how `rust_decimal` serialises and how the UI receives money.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The key under which `serde_json` (with `arbitrary_precision`) hands over a number's text.
+const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// An exact decimal read from a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Num(pub Decimal);
+
+impl Num {
+    /// The value.
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+impl From<Decimal> for Num {
+    fn from(d: Decimal) -> Self {
+        Num(d)
+    }
+}
+
+/// Parses decimal text exactly: plain (`-12.50`) or scientific (`1.5e3`) notation.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.contains(['e', 'E']) {
+        Decimal::from_scientific(t).ok()
+    } else {
+        Decimal::from_str_exact(t).ok()
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.normalize().to_string())
+    }
+}
+
+struct NumVisitor;
+
+impl<'de> Visitor<'de> for NumVisitor {
+    type Value = Num;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number (as a JSON number or a string such as \"1234.5\")")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
+        Ok(Num(Decimal::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
+        Ok(Num(Decimal::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
+        // Only reached without `arbitrary_precision`; Rust prints the shortest text that
+        // round-trips, so `0.1` still becomes exactly one tenth.
+        parse_decimal(&v.to_string())
+            .map(Num)
+            .ok_or_else(|| E::custom(format!("the number {v} is out of range")))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Num, E> {
+        parse_decimal(v)
+            .map(Num)
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Num, A::Error> {
+        match map.next_key::<String>()? {
+            Some(k) if k == JSON_NUMBER_TOKEN => {
+                let text: String = map.next_value()?;
+                parse_decimal(&text).map(Num).ok_or_else(|| {
+                    de::Error::custom(format!("the number {text} cannot be represented exactly"))
+                })
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Num, D::Error> {
+        d.deserialize_any(NumVisitor)
+    }
+}
+
+impl schemars::JsonSchema for Num {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal: a JSON number or a string such as \"1234.5\".",
+            "type": ["number", "string"],
+            "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?\\s*$"
+        })
+    }
+}
+
+/// A formula as written in a document: a string, or a plain number (the simplest formula).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct FormulaText(pub String);
+
+impl FormulaText {
+    /// The formula's source text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for FormulaText {
+    fn from(s: &str) -> Self {
+        FormulaText(s.to_string())
+    }
+}
+
+impl Serialize for FormulaText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+struct FormulaVisitor;
+
+impl<'de> Visitor<'de> for FormulaVisitor {
+    type Value = FormulaText;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a formula (a string such as \"users * 0.5\") or a number")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<FormulaText, E> {
+        Ok(FormulaText(v.to_string()))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<FormulaText, E> {
+        Ok(FormulaText(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<FormulaText, E> {
+        Ok(FormulaText(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<FormulaText, E> {
+        Ok(FormulaText(v.to_string()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FormulaText, A::Error> {
+        let n = NumVisitor.visit_map(map)?;
+        Ok(FormulaText(n.0.to_string()))
+    }
+}
+
+impl<'de> Deserialize<'de> for FormulaText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<FormulaText, D::Error> {
+        d.deserialize_any(FormulaVisitor)
+    }
+}
+
+impl schemars::JsonSchema for FormulaText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Formula".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A formula over numbers, input ids, role.ID, + - * /, parentheses, min(a, b) and max(a, b); a plain number is a formula.",
+            "type": ["string", "number"]
+        })
+    }
+}
+
+impl FromStr for Num {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_decimal(s).map(Num).ok_or(())
+    }
+}
