@@ -1,0 +1,36 @@
+//! `nytta evaluate FILE [--json] [--lang sv|en]`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `evaluate`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Dokumentet (*.nytta.json).
+    file: PathBuf,
+    /// Skriv JSON enligt FORMAT.md (print JSON).
+    #[arg(long)]
+    json: bool,
+    /// Språk: sv eller en.
+    #[arg(long, default_value = "sv")]
+    lang: String,
+}
+
+/// Evaluates the document and prints JSON or the readable summary.
+pub fn run(args: Args) -> ExitCode {
+    let lang = match super::lang(&args.lang) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    match super::read(&args.file).and_then(|text| nytta_app::evaluate_text(&text, lang)) {
+        Ok((model, ev)) => {
+            if args.json {
+                println!("{}", nytta_app::evaluation_json(&ev));
+            } else {
+                print!("{}", nytta_app::summary::summary(&model, &ev, lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => super::fail(&e, lang, &args.file),
+    }
+}

@@ -1,0 +1,36 @@
+//! `nytta validate FILE [--lang sv|en]`: checks a document completely (format, references,
+//! formulas, and that every figure can be computed).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use nytta_app::Lang;
+
+/// Arguments of `validate`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Dokumentet (*.nytta.json).
+    file: PathBuf,
+    /// Språk: sv eller en.
+    #[arg(long, default_value = "sv")]
+    lang: String,
+}
+
+/// Validates and reports.
+pub fn run(args: Args) -> ExitCode {
+    let lang = match super::lang(&args.lang) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    match super::read(&args.file).and_then(|text| nytta_app::evaluate_text(&text, lang)) {
+        Ok(_) => {
+            let ok = match lang {
+                Lang::Sv => "dokumentet är giltigt",
+                Lang::En => "the document is valid",
+            };
+            println!("{}: {ok}", args.file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => super::fail(&e, lang, &args.file),
+    }
+}

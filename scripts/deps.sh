@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Nytta needs to build, test and look at itself.
+# Sourced by scripts/run.sh and scripts/test.sh; safe to run again (skips what is there).
+set -euo pipefail
+
+NYTTA_APT_PACKAGES=(
+  # building the desktop shell (Tauri 2 / WebKitGTK)
+  libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config
+  # running and testing it without a screen, and looking at PDFs and screenshots
+  xvfb xauth imagemagick poppler-utils webkit2gtk-driver
+)
+
+nytta_install_packages() {
+  local missing=()
+  for p in "${NYTTA_APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installerar systempaket: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  fi
+  if ! command -v cargo >/dev/null; then
+    echo "Rust saknas: installera via https://rustup.rs och kör kommandot igen." >&2
+    exit 1
+  fi
+}
