@@ -1,0 +1,257 @@
+//! What a user does with initiatives, each one transaction: create, save, decide, start a
+//! new version, duplicate, delete and undo, import and export.
+
+use nytta_core::document::{Document, ValuationStatus};
+use nytta_core::read::read_document;
+use nytta_core::settings::ScoreSettings;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::clock::year_of;
+use crate::error::{Result, StoreError};
+use crate::initiatives::{self, InitiativeSummary};
+use crate::settings::{self, Settings};
+use crate::store::Store;
+use crate::valuation::{check_doc, Checked, Summary};
+use crate::versions::{self, VersionInfo};
+
+/// One initiative with its versions and the current version's document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredInitiative {
+    /// Initiative id.
+    pub id: i64,
+    /// One of the bundled examples.
+    pub example: bool,
+    /// Deleted (and restorable with undo).
+    pub deleted: bool,
+    /// The current version (the newest).
+    pub current_version_id: i64,
+    /// Every version, oldest first.
+    pub versions: Vec<VersionInfo>,
+    /// The current version's document, as canonical JSON text.
+    pub document_json: String,
+}
+
+/// What a write stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedInfo {
+    /// Initiative id.
+    pub id: i64,
+    /// The version written.
+    pub version_id: i64,
+    /// Its number within the initiative.
+    pub version_number: i64,
+    /// Its status, `draft` or `decided`.
+    pub status: String,
+    /// The portfolio summary written with it.
+    pub summary: Summary,
+}
+
+/// Checks a document for storing. A document saved as decided carries the score settings
+/// it was computed with inside itself, so it shows the same figures wherever it goes.
+fn prepare(mut doc: Document, fallback: &ScoreSettings) -> Result<Checked> {
+    if doc.valuation.status == ValuationStatus::Decided && doc.valuation.settings.is_none() {
+        doc.valuation.settings = Some(fallback.into());
+    }
+    check_doc(doc, fallback)
+}
+
+fn saved(conn: &Connection, id: i64, version_id: i64, c: &Checked) -> Result<SavedInfo> {
+    let (info, _) = versions::get(conn, version_id)?;
+    Ok(SavedInfo {
+        id,
+        version_id,
+        version_number: info.number,
+        status: info.status,
+        summary: c.summary.clone(),
+    })
+}
+
+/// Inserts a new initiative from a document (inside the caller's transaction).
+pub(crate) fn import_in(
+    conn: &Connection,
+    text: &str,
+    example: bool,
+    fallback: &ScoreSettings,
+    now: &str,
+) -> Result<SavedInfo> {
+    insert_doc(conn, read_document(text)?, example, fallback, now)
+}
+
+fn insert_doc(conn: &Connection, doc: Document, example: bool, fallback: &ScoreSettings, now: &str) -> Result<SavedInfo> {
+    let c = prepare(doc, fallback)?;
+    let id = initiatives::insert(conn, example, &c.summary, now)?;
+    let vid = versions::insert(conn, id, None, &c, now)?;
+    initiatives::write_summary(conn, id, vid, &c.summary, now)?;
+    saved(conn, id, vid, &c)
+}
+
+fn current(conn: &Connection, id: i64) -> Result<(i64, VersionInfo, Document)> {
+    let row = initiatives::live_row(conn, id)?;
+    let (info, text) = versions::get(conn, row.current_version_id)?;
+    Ok((row.current_version_id, info, read_document(&text)?))
+}
+
+fn recorded(info: &VersionInfo) -> Result<ScoreSettings> {
+    serde_json::from_str(&info.settings).map_err(|e| StoreError::Sqlite(format!("version {}: {e}", info.id)))
+}
+
+impl Store {
+    /// The live initiatives in portfolio order.
+    pub fn list(&self) -> Result<Vec<InitiativeSummary>> {
+        initiatives::list(&self.conn, false)
+    }
+
+    /// The deleted initiatives (restorable with [`Store::undelete`]).
+    pub fn list_deleted(&self) -> Result<Vec<InitiativeSummary>> {
+        initiatives::list(&self.conn, true)
+    }
+
+    /// One initiative, deleted or not, with its versions and current document.
+    pub fn get(&self, id: i64) -> Result<StoredInitiative> {
+        let row = initiatives::row(&self.conn, id)?;
+        let (_, document_json) = versions::get(&self.conn, row.current_version_id)?;
+        Ok(StoredInitiative {
+            id,
+            example: row.example,
+            deleted: row.deleted_at.is_some(),
+            current_version_id: row.current_version_id,
+            versions: versions::list(&self.conn, id)?,
+            document_json,
+        })
+    }
+
+    /// Any version and its document (an old version shows the figures it was saved with).
+    pub fn version(&self, version_id: i64) -> Result<(VersionInfo, String)> {
+        versions::get(&self.conn, version_id)
+    }
+
+    /// Every setting.
+    pub fn settings(&self) -> Result<Settings> {
+        settings::load(&self.conn)
+    }
+
+    /// Saves every setting. Versions already saved keep the settings they recorded.
+    pub fn save_settings(&mut self, s: &Settings, now: &str) -> Result<()> {
+        self.write(now, |tx| settings::save(tx, s, now))
+    }
+
+    /// Creates an initiative with an empty draft valuation from the default settings.
+    pub fn create(&mut self, title: &str, department: &str, now: &str) -> Result<SavedInfo> {
+        self.write(now, |tx| {
+            let s = settings::load(tx)?;
+            let roles: Vec<_> = s
+                .roles
+                .iter()
+                .map(|r| json!({ "id": r.id, "name": r.name, "hourly_cost": r.hourly_cost }))
+                .collect();
+            let p = &s.parameters;
+            let doc = json!({
+                "nytta": 1,
+                "initiative": { "title": title, "department": department },
+                "valuation": {
+                    "parameters": {
+                        "start_year": year_of(now).unwrap_or(2025),
+                        "years": p.years,
+                        "discount_rate": p.discount_rate,
+                        "hours_per_fte": p.hours_per_fte,
+                        "optimism_bias": p.optimism_bias
+                    },
+                    "roles": roles
+                }
+            });
+            import_in(tx, &doc.to_string(), false, &s.scores, now)
+        })
+    }
+
+    /// Saves a document as the initiative's current version. A draft is overwritten (and
+    /// frozen if the document says `decided`). A decided version refuses any change to its
+    /// valuation ([`StoreError::DecidedLocked`]); only what happens after a decision — the
+    /// initiative's stage, tags and texts and the follow-ups — may still be saved into it.
+    pub fn save(&mut self, id: i64, text: &str, now: &str) -> Result<SavedInfo> {
+        let doc = read_document(text)?;
+        self.write(now, |tx| {
+            let (vid, info, old) = current(tx, id)?;
+            if info.status == "decided" {
+                if doc.valuation != old.valuation {
+                    return Err(StoreError::DecidedLocked { id });
+                }
+                let c = check_doc(doc, &recorded(&info)?)?;
+                versions::update_after_decision(tx, vid, &c.text, now)?;
+                initiatives::write_summary(tx, id, vid, &c.summary, now)?;
+                return saved(tx, id, vid, &c);
+            }
+            let c = prepare(doc, &settings::load(tx)?.scores)?;
+            versions::update(tx, vid, &c, now)?;
+            initiatives::write_summary(tx, id, vid, &c.summary, now)?;
+            saved(tx, id, vid, &c)
+        })
+    }
+
+    /// Marks the current draft as decided, freezing it with the settings it was computed with.
+    pub fn decide(&mut self, id: i64, now: &str) -> Result<SavedInfo> {
+        self.write(now, |tx| {
+            let (vid, info, mut doc) = current(tx, id)?;
+            if info.status == "decided" {
+                return Err(StoreError::DecidedLocked { id });
+            }
+            doc.valuation.status = ValuationStatus::Decided;
+            let c = prepare(doc, &settings::load(tx)?.scores)?;
+            versions::update(tx, vid, &c, now)?;
+            initiatives::write_summary(tx, id, vid, &c.summary, now)?;
+            saved(tx, id, vid, &c)
+        })
+    }
+
+    /// Starts a new draft version from the current one (decided or not).
+    pub fn new_version(&mut self, id: i64, now: &str) -> Result<SavedInfo> {
+        self.write(now, |tx| {
+            let (vid, _, mut doc) = current(tx, id)?;
+            doc.valuation.status = ValuationStatus::Draft;
+            let c = prepare(doc, &settings::load(tx)?.scores)?;
+            let new_id = versions::insert(tx, id, Some(vid), &c, now)?;
+            initiatives::write_summary(tx, id, new_id, &c.summary, now)?;
+            saved(tx, id, new_id, &c)
+        })
+    }
+
+    /// Copies an initiative's current version into a new initiative (a draft, not an example).
+    pub fn duplicate(&mut self, id: i64, now: &str) -> Result<SavedInfo> {
+        self.write(now, |tx| {
+            let (_, _, mut doc) = current(tx, id)?;
+            doc.valuation.status = ValuationStatus::Draft;
+            doc.initiative.title = format!("{} (kopia)", doc.initiative.title);
+            insert_doc(tx, doc, false, &settings::load(tx)?.scores, now)
+        })
+    }
+
+    /// Deletes an initiative; [`Store::undelete`] brings it back.
+    pub fn delete(&mut self, id: i64, now: &str) -> Result<()> {
+        self.write(now, |tx| {
+            initiatives::live_row(tx, id)?;
+            initiatives::set_deleted(tx, id, Some(now))
+        })
+    }
+
+    /// Undoes a deletion.
+    pub fn undelete(&mut self, id: i64, now: &str) -> Result<()> {
+        self.write(now, |tx| {
+            initiatives::row(tx, id)?;
+            initiatives::set_deleted(tx, id, None)
+        })
+    }
+
+    /// Imports a document as a new initiative: checked completely first, then written in
+    /// one transaction, or not at all.
+    pub fn import_text(&mut self, text: &str, now: &str) -> Result<SavedInfo> {
+        let doc = read_document(text)?;
+        self.write(now, |tx| insert_doc(tx, doc, false, &settings::load(tx)?.scores, now))
+    }
+
+    /// The current version's document, exactly as stored (re-imports to identical data).
+    pub fn export(&self, id: i64) -> Result<String> {
+        let row = initiatives::live_row(&self.conn, id)?;
+        Ok(versions::get(&self.conn, row.current_version_id)?.1)
+    }
+}
