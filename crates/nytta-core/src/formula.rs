@@ -337,6 +337,12 @@ impl Formula {
         number(&self.root)
     }
 
+    /// Whether the formula is an unbracketed operation (`a * b`), which needs brackets
+    /// when an explanation multiplies it by something else.
+    pub fn is_compound(&self) -> bool {
+        self.root.parens == 0 && matches!(self.root.expr, Expr::Bin(..))
+    }
+
     /// Evaluates the formula with checked arithmetic. Errors point at the name that is
     /// unknown or at the operator that divides by zero or overflows.
     pub fn eval(&self, env: &dyn Env) -> Result<Decimal, FormulaError> {

@@ -15,6 +15,7 @@
 //!   sensitivity ([`sensitivity`]) and follow-up comparisons ([`follow_up`]).
 //! - [`format`] is the one place numbers are rounded and written for people (sv-SE first).
 
+pub mod calibration;
 pub mod document;
 pub mod engine;
 pub mod error;
