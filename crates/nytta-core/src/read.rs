@@ -70,7 +70,12 @@ fn classify(path: String, msg: String) -> DocError {
         }
     };
     if let Some(field) = between(&msg, "unknown field `", "`") {
-        let p = join(field);
+        // The path of an unknown field already ends with the field itself.
+        let p = if path == field || path.ends_with(&format!(".{field}")) {
+            path.clone()
+        } else {
+            join(field)
+        };
         return DocError::new(
             p,
             ErrorKind::UnknownField {

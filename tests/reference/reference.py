@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Independent reference for the sample pins in tests/integration/samples.rs.
+
+Reimplements DOMAIN.md's calculation conventions with Python's `decimal` module (50
+significant digits, far beyond what the figures need) and prints, for every
+`samples/*.nytta.json`, the figures the integration tests pin: NPV, present values, totals,
+payback and discounted payback in the economic and budget views, freed hours, FTE and the
+1/3/5 scores. It shares no code with the Rust engine; only the document format is common.
+
+Regenerate the pins after changing a sample (run from the repository root):
+
+    python3 tests/reference/reference.py > tests/reference/samples.json
+
+and review the diff: every changed figure should be explained by the sample change.
+"""
+
+import json
+import re
+import sys
+from decimal import ROUND_HALF_UP, Decimal, getcontext
+from pathlib import Path
+
+getcontext().prec = 50
+D = Decimal
+
+# DOMAIN.md: monthly salary -> hourly cost as monthly / 142 * 1.54.
+HOURS_PER_MONTH = D(142)
+PAYROLL_FACTOR = D("1.54")
+
+# DOMAIN.md "Scores" defaults.
+EFFECT_MONEY_5, EFFECT_MONEY_3 = D(1_000_000), D(250_000)
+EFFECT_HOURS_5, EFFECT_HOURS_3 = D(2_000), D(500)
+RESOURCE_5, RESOURCE_3 = D(2_000_000), D(500_000)
+
+TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|(role\.[A-Za-z][A-Za-z0-9_]*)|([A-Za-z][A-Za-z0-9_]*)|(.))")
+
+
+def formula(text, inputs, roles):
+    """Evaluates a FORMAT.md formula by translating it into a Python expression over Decimal."""
+    out = []
+    for number, role, name, other in TOKEN.findall(str(text)):
+        if number:
+            out.append(f'D("{number}")')
+        elif role:
+            out.append(f'roles["{role[5:]}"]')
+        elif name in ("min", "max"):
+            out.append(name)
+        elif name:
+            out.append(f'inputs("{name}")')
+        elif other.strip():
+            if other not in "+-*/(),":
+                raise ValueError(f"unexpected {other!r} in {text!r}")
+            out.append(other)
+    expr = " ".join(out)
+    return eval(expr, {"__builtins__": {}, "D": D, "min": min, "max": max}, {"roles": roles, "inputs": inputs})
+
+
+def money(d):
+    return str(d.quantize(D("0.01"), rounding=ROUND_HALF_UP))
+
+
+def ratio(d):
+    return None if d is None else str(d.quantize(D("0.000001"), rounding=ROUND_HALF_UP))
+
+
+def payback(net):
+    """DOMAIN.md: 0 if C(0) >= 0; else the first t with C(t-1) < 0 <= C(t) gives
+    (t-1) + (-C(t-1)) / Net(t); None when the cumulative net never turns non-negative."""
+    c = net[0]
+    if c >= 0:
+        return D(0)
+    for t in range(1, len(net)):
+        before, c = c, c + net[t]
+        if before < 0 <= c:
+            return (t - 1) + (-before) / net[t]
+    return None
+
+
+def evaluate(doc):
+    v = doc["valuation"]
+    if "settings" in v:
+        raise ValueError("the reference knows only DOMAIN.md's default score settings")
+    p = v["parameters"]
+    n = int(p["years"])
+    r = D(p["discount_rate"])
+    hours_per_fte = D(p.get("hours_per_fte", 1700))
+    bias = D(p.get("optimism_bias", 0))
+
+    roles = {}
+    for role in v.get("roles", []):
+        if "hourly_cost" in role:
+            roles[role["id"]] = D(role["hourly_cost"])
+        else:
+            roles[role["id"]] = D(role["monthly_salary"]) / HOURS_PER_MONTH * PAYROLL_FACTOR
+
+    raw = {x["id"]: x["value"] for x in v.get("inputs", [])}
+    cache = {}
+
+    def inputs(name):
+        if name not in cache:
+            cache[name] = formula(raw[name], inputs, roles)
+        return cache[name]
+
+    years = range(n + 1)
+    econ_b, econ_c = [D(0)] * (n + 1), [D(0)] * (n + 1)
+    bud_b, bud_c = [D(0)] * (n + 1), [D(0)] * (n + 1)
+    freed_hours = D(0)
+    effect_money = D(0)
+    resource_money = D(0)
+    for line in v.get("lines", []):
+        if line["category"] not in ("financial", "reallocation"):
+            continue
+        hours = None
+        if "amount" in line:
+            annual = formula(line["amount"], inputs, roles)
+        else:
+            t = line["time"]
+            minutes = formula(t["minutes"], inputs, roles)
+            occurrences = formula(t["occurrences"], inputs, roles)
+            hours = minutes * occurrences / 60
+            annual = hours * roles[t["role"]]
+        timing = line["timing"]
+        if "once" in timing:
+            first = last = int(timing["once"])
+            once = True
+        else:
+            first = int(timing["yearly"]["from"])
+            last = int(timing["yearly"].get("to", n))
+            once = False
+        ramp = [D(f) for f in line.get("ramp", [1])]
+        benefit = line["side"] == "benefit"
+        confidence = D(line.get("confidence", 1)) if benefit else D(1)
+        for t in years:
+            if t < first or t > last:
+                continue
+            factor = ramp[min(t - first, len(ramp) - 1)]
+            value = annual * factor * (confidence if benefit else 1 + bias)
+            (econ_b if benefit else econ_c)[t] += value
+            if line["category"] == "financial":
+                (bud_b if benefit else bud_c)[t] += value
+        if benefit and not once:
+            effect_money += annual * confidence
+            if line["category"] == "reallocation" and hours is not None:
+                freed_hours += hours * confidence
+        if not benefit and once:
+            resource_money += annual * (1 + bias)
+
+    def view(b, c):
+        growth = [(1 + r) ** t for t in years]
+        net = [b[t] - c[t] for t in years]
+        disc = [net[t] / growth[t] for t in years]
+        pvb = sum(b[t] / growth[t] for t in years)
+        pvc = sum(c[t] / growth[t] for t in years)
+        return {
+            "npv": money(sum(disc)),
+            "pv_benefits": money(pvb),
+            "pv_costs": money(pvc),
+            "total_benefits": money(sum(b)),
+            "total_costs": money(sum(c)),
+            "payback_years": ratio(payback(net)),
+            "discounted_payback_years": ratio(payback(disc)),
+        }
+
+    def level(value, at_3, at_5):
+        return 5 if value >= at_5 else 3 if value >= at_3 else 1
+
+    effect = max(level(effect_money, EFFECT_MONEY_3, EFFECT_MONEY_5), level(freed_hours, EFFECT_HOURS_3, EFFECT_HOURS_5))
+    resource_need = level(resource_money, RESOURCE_3, RESOURCE_5)
+    scores = v.get("scores", {})
+    feasibility = scores.get("feasibility", {}).get("level")
+    financing = scores.get("financing", {}).get("level")
+    priority = None
+    if feasibility is not None and financing is not None:
+        priority = D(effect + int(feasibility) + int(financing) + (6 - resource_need)) / 4
+    return {
+        "economic": view(econ_b, econ_c),
+        "budget": view(bud_b, bud_c),
+        "freed_hours_per_year": ratio(freed_hours),
+        "fte": ratio(freed_hours / hours_per_fte),
+        "scores": {
+            "effect": effect,
+            "feasibility": None if feasibility is None else int(feasibility),
+            "financing": None if financing is None else int(financing),
+            "resource_need": resource_need,
+            "priority": ratio(priority),
+            "full_valuation_required": effect >= 3 or resource_need >= 3,
+        },
+    }
+
+
+def main():
+    root = Path(__file__).resolve().parents[2]
+    pins = {}
+    for path in sorted((root / "samples").glob("*.nytta.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"), parse_float=D, parse_int=D)
+        pins[path.name] = evaluate(doc)
+    json.dump(pins, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
