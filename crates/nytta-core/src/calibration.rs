@@ -187,14 +187,16 @@ pub fn matches(lesson: &Lesson, q: &LessonQuery) -> bool {
         .text
         .split_whitespace()
         .all(|w| haystack.contains(&w.to_lowercase()));
-    let tag_ok = q
-        .tag
-        .as_ref()
-        .is_none_or(|t| lesson.tags.iter().any(|x| x.eq_ignore_ascii_case(t)));
+    let tag_ok = q.tag.as_ref().is_none_or(|t| {
+        lesson
+            .tags
+            .iter()
+            .any(|x| x.to_lowercase() == t.to_lowercase())
+    });
     let dept_ok = q
         .department
         .as_ref()
-        .is_none_or(|d| lesson.department.eq_ignore_ascii_case(d));
+        .is_none_or(|d| lesson.department.to_lowercase() == d.to_lowercase());
     let cat_ok = q.category.is_none_or(|c| lesson.categories.contains(&c));
     words_ok && tag_ok && dept_ok && cat_ok
 }
