@@ -1,0 +1,412 @@
+//! The built `nytta` binary, driven as a user drives it: exit codes, FORMAT.md's JSON keys,
+//! the readable summary in Swedish and English, and the published schema.
+//!
+//! These tests live in the CLI package because only there does Cargo build the binary first
+//! and name it in `CARGO_BIN_EXE_nytta`, whatever the target directory.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn sample(name: &str) -> PathBuf {
+    root().join("samples").join(name)
+}
+
+const SAMPLES: [&str; 4] = [
+    "digital-signering.nytta.json",
+    "digitala-examinationer.nytta.json",
+    "digitala-medicinskap.nytta.json",
+    "lakemedelsrobotar.nytta.json",
+];
+
+fn nytta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nytta"))
+        .args(args)
+        .output()
+        .expect("the nytta binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+/// Writes `content` to a file of its own under Cargo's scratch directory for tests.
+fn scratch(name: &str, content: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+/// Asserts that `v` is an object with exactly `keys` (FORMAT.md's keys; the engine may add
+/// its own, listed in `extra`).
+fn keys(what: &str, v: &Value, keys: &[&str], extra: &[&str]) {
+    let obj = v
+        .as_object()
+        .unwrap_or_else(|| panic!("{what} should be an object: {v}"));
+    for k in keys {
+        assert!(
+            obj.contains_key(*k),
+            "{what} lacks FORMAT.md's key \"{k}\": {v}"
+        );
+    }
+    for k in obj.keys() {
+        assert!(
+            keys.contains(&k.as_str()) || extra.contains(&k.as_str()),
+            "{what} has a key \"{k}\" that neither FORMAT.md nor this test knows"
+        );
+    }
+}
+
+const FIGURES: [&str; 12] = [
+    "npv",
+    "pv_benefits",
+    "pv_costs",
+    "roi",
+    "benefit_cost_ratio",
+    "payback_years",
+    "discounted_payback_years",
+    "irr",
+    "total_benefits",
+    "total_costs",
+    "switching_benefits",
+    "switching_costs",
+];
+const FLOWS: [&str; 5] = ["benefits", "costs", "net", "cumulative", "discounted_net"];
+
+fn evaluate_json(name: &str) -> Value {
+    let path = sample(name);
+    let out = nytta(&["evaluate", path.to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{name}: exit {:?}, stderr {}",
+        out.status.code(),
+        text(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("--json prints JSON")
+}
+
+#[test]
+fn evaluate_json_prints_every_format_md_key_for_every_sample() {
+    for name in SAMPLES {
+        let j = evaluate_json(name);
+        keys(
+            name,
+            &j,
+            &[
+                "economic",
+                "budget",
+                "freed_hours_per_year",
+                "fte",
+                "scores",
+                "years",
+                "lines",
+                "sensitivity",
+                "follow_ups",
+            ],
+            &[],
+        );
+        keys("economic", &j["economic"], &FIGURES, &[]);
+        keys("budget", &j["budget"], &FIGURES, &[]);
+        keys(
+            "scores",
+            &j["scores"],
+            &[
+                "effect",
+                "feasibility",
+                "financing",
+                "resource_need",
+                "priority",
+                "full_valuation_required",
+            ],
+            &["effect_money", "resource_money"],
+        );
+        let years = j["years"].as_array().unwrap();
+        assert_eq!(years.len(), 7, "{name}: years 0..6 of a 6-year period");
+        for y in years {
+            keys(
+                "years[]",
+                y,
+                &["year", "calendar_year", "economic", "budget"],
+                &[],
+            );
+            keys("years[].economic", &y["economic"], &FLOWS, &[]);
+            keys("years[].budget", &y["budget"], &FLOWS, &[]);
+        }
+        for l in j["lines"].as_array().unwrap() {
+            keys(
+                "lines[]",
+                l,
+                &[
+                    "id",
+                    "side",
+                    "category",
+                    "annual",
+                    "hours_per_year",
+                    "explain",
+                ],
+                &["stakeholder", "in_budget", "values"],
+            );
+            if !l["annual"].is_null() {
+                let explain = l["explain"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("a money line is explained: {l}"));
+                assert!(
+                    explain.contains(" = "),
+                    "explain shows the formula and its result: {explain}"
+                );
+            }
+        }
+        let s = &j["sensitivity"];
+        keys(
+            "sensitivity",
+            s,
+            &["tornado", "pessimistic", "optimistic"],
+            &[],
+        );
+        assert!(
+            !s["tornado"].as_array().unwrap().is_empty(),
+            "{name}: the samples' inputs have ranges"
+        );
+        for bar in s["tornado"].as_array().unwrap() {
+            keys(
+                "tornado[]",
+                bar,
+                &["input", "npv_at_low", "npv_at_high"],
+                &[],
+            );
+        }
+        keys(
+            "pessimistic",
+            &s["pessimistic"],
+            &["npv", "payback_years"],
+            &[],
+        );
+        keys(
+            "optimistic",
+            &s["optimistic"],
+            &["npv", "payback_years"],
+            &[],
+        );
+        for f in j["follow_ups"].as_array().unwrap() {
+            keys(
+                "follow_ups[]",
+                f,
+                &["date", "realised", "lines", "effect_goals"],
+                &[
+                    "year",
+                    "freed_time_use",
+                    "freed_hours_per_year",
+                    "freed_time_value",
+                ],
+            );
+            keys("realised", &f["realised"], &["economic", "budget"], &[]);
+            keys(
+                "realised.economic",
+                &f["realised"]["economic"],
+                &FIGURES,
+                &[],
+            );
+            for l in f["lines"].as_array().unwrap() {
+                keys(
+                    "follow_ups[].lines[]",
+                    l,
+                    &["id", "expected", "realised", "rate"],
+                    &["difference", "explain"],
+                );
+            }
+            for g in f["effect_goals"].as_array().unwrap() {
+                keys(
+                    "follow_ups[].effect_goals[]",
+                    g,
+                    &["id", "baseline", "target", "actual", "attainment"],
+                    &["direction"],
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_robots_and_signing_samples_carry_follow_ups() {
+    for name in [
+        "lakemedelsrobotar.nytta.json",
+        "digital-signering.nytta.json",
+    ] {
+        let j = evaluate_json(name);
+        let f = &j["follow_ups"][0];
+        assert!(
+            f["date"].as_str().is_some_and(|d| d.len() == 10),
+            "{name}: an ISO date: {}",
+            f["date"]
+        );
+        assert!(
+            !f["lines"].as_array().unwrap().is_empty(),
+            "{name}: lines compared"
+        );
+        assert!(
+            !f["effect_goals"].as_array().unwrap().is_empty(),
+            "{name}: goals followed up"
+        );
+    }
+    // Robots' adherence goal: baseline 78, target 95, actual 93 → (93 − 78)/(95 − 78) = 15/17.
+    let j = evaluate_json("lakemedelsrobotar.nytta.json");
+    let goal = &j["follow_ups"][0]["effect_goals"][0];
+    assert_eq!(goal["id"], "adherence_rate");
+    assert_eq!(goal["attainment"], "0.882353", "15/17 = 0.88235294…");
+}
+
+#[test]
+fn json_money_is_rounded_to_ore_and_ratios_to_six_places() {
+    let j = evaluate_json("lakemedelsrobotar.nytta.json");
+    let npv = j["economic"]["npv"].as_str().unwrap();
+    assert_eq!(
+        npv.split_once('.').map(|(_, d)| d.len()),
+        Some(2),
+        "money has 2 decimals: {npv}"
+    );
+    let p = j["economic"]["payback_years"].as_str().unwrap();
+    assert_eq!(
+        p.split_once('.').map(|(_, d)| d.len()),
+        Some(6),
+        "years have 6 decimals: {p}"
+    );
+}
+
+#[test]
+fn summary_is_swedish_with_sv_se_numbers_by_default_and_english_on_request() {
+    let path = sample("lakemedelsrobotar.nytta.json");
+    let sv = nytta(&["evaluate", path.to_str().unwrap()]);
+    assert!(sv.status.success());
+    let sv = text(&sv.stdout);
+    // Economic NPV 2 829 229.77 kr in whole kronor, sv-SE grouping.
+    assert!(
+        sv.contains("2 829 230 kr"),
+        "sv-SE NPV in the summary:\n{sv}"
+    );
+    assert!(
+        sv.contains("Nuvärde") && sv.contains("Återbetalningstid"),
+        "Swedish labels:\n{sv}"
+    );
+    assert!(
+        sv.contains("1,1 år"),
+        "payback 1.071812 years shown with one decimal and a comma:\n{sv}"
+    );
+
+    let en = nytta(&["evaluate", path.to_str().unwrap(), "--lang", "en"]);
+    assert!(en.status.success());
+    let en = text(&en.stdout);
+    assert!(en.contains("SEK 2,829,230"), "English number format:\n{en}");
+    assert!(
+        en.contains("Net present value") && en.contains("Payback period"),
+        "English labels:\n{en}"
+    );
+    assert!(
+        !en.contains("Återbetalningstid"),
+        "no Swedish labels in English:\n{en}"
+    );
+}
+
+#[test]
+fn invalid_document_exits_2_naming_the_path() {
+    let good = std::fs::read_to_string(sample("lakemedelsrobotar.nytta.json")).unwrap();
+    let typo = good.replacen(
+        "\"name\": \"Frigjord tid vid läkemedelsbesök\"",
+        "\"nmae\": \"Frigjord tid vid läkemedelsbesök\"",
+        1,
+    );
+    assert_ne!(
+        typo, good,
+        "the sample's first line name is what the test misspells"
+    );
+    let path = scratch("typo.nytta.json", &typo);
+    for cmd in ["evaluate", "validate"] {
+        let out = nytta(&[cmd, path.to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{cmd}: an invalid document exits 2"
+        );
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("valuation.lines[0].nmae"),
+            "{cmd}: stderr names the path:\n{err}"
+        );
+        assert!(
+            err.contains("okänt fält"),
+            "{cmd}: Swedish by default:\n{err}"
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "{cmd}: no figures for an invalid document"
+        );
+    }
+    let out = nytta(&["evaluate", path.to_str().unwrap(), "--lang", "en"]);
+    assert!(
+        text(&out.stderr).contains("unknown field \"nmae\""),
+        "English on request"
+    );
+
+    let newer = scratch(
+        "newer.nytta.json",
+        &good.replacen("\"nytta\": 1", "\"nytta\": 2", 1),
+    );
+    let out = nytta(&["evaluate", newer.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(2), "a newer document exits 2");
+    assert!(
+        text(&out.stderr).contains("nyare version av Nytta"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let broken = scratch("broken.nytta.json", "{ \"nytta\": 1, ");
+    let out = nytta(&["validate", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "JSON syntax error exits 2");
+}
+
+#[test]
+fn missing_file_and_bad_arguments_exit_1() {
+    let out = nytta(&["evaluate", "does-not-exist.nytta.json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a file that cannot be read exits 1"
+    );
+    assert!(
+        text(&out.stderr).contains("does-not-exist.nytta.json"),
+        "and names the file"
+    );
+    let path = sample("lakemedelsrobotar.nytta.json");
+    let out = nytta(&["evaluate", path.to_str().unwrap(), "--lang", "fi"]);
+    assert_eq!(out.status.code(), Some(1), "an unknown language exits 1");
+}
+
+#[test]
+fn validate_accepts_every_sample() {
+    for name in SAMPLES {
+        let path = sample(name);
+        let out = nytta(&["validate", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains("giltigt"),
+            "Swedish confirmation"
+        );
+    }
+}
+
+#[test]
+fn schema_equals_the_committed_schema() {
+    let out = nytta(&["schema"]);
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(root().join("schema/nytta-v1.schema.json")).unwrap();
+    assert!(
+        text(&out.stdout) == committed,
+        "schema/nytta-v1.schema.json is stale: run `cargo run -p nytta-cli -- schema > schema/nytta-v1.schema.json`"
+    );
+}
