@@ -1,0 +1,96 @@
+/**
+ * Typed wrappers around the Tauri commands of the desktop contract. This folder is the only
+ * place in the UI that imports `@tauri-apps/*`; views call these functions and branch on an
+ * {@link ApiError}'s `code`, never on its message text.
+ */
+import { invoke } from "@tauri-apps/api/core";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type {
+  BackupInfo,
+  ErrorDto,
+  Evaluation,
+  InitiativeSummary,
+  Problem,
+  SavedInfo,
+  Settings,
+  StoredInitiative,
+  StoreStatus,
+} from "./types";
+
+export * from "./types";
+
+/** A rejected command: the shell's `ErrorDto` as an `Error`. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly dto: ErrorDto;
+  constructor(dto: ErrorDto) {
+    super(dto.message_en);
+    this.code = dto.code;
+    this.dto = dto;
+  }
+  /** Every problem, the top-level error as one when there is no list. */
+  problems(): Problem[] {
+    if (this.dto.problems && this.dto.problems.length > 0) return this.dto.problems;
+    return [
+      {
+        code: this.dto.code,
+        path: this.dto.path,
+        message_sv: this.dto.message_sv,
+        message_en: this.dto.message_en,
+      },
+    ];
+  }
+}
+
+function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (typeof e === "object" && e !== null && "code" in e) return new ApiError(e as ErrorDto);
+  const text = typeof e === "string" ? e : e instanceof Error ? e.message : String(e);
+  return new ApiError({ code: "internal", message_sv: text, message_en: text });
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export type Lang = "sv" | "en";
+
+export const storeStatus = () => call<StoreStatus>("store_status");
+export const evaluateDocument = (document: string, lang: Lang) =>
+  call<Evaluation>("evaluate_document", { document, lang });
+export const portfolioList = () => call<InitiativeSummary[]>("portfolio_list");
+export const initiativeGet = (id: number) => call<StoredInitiative>("initiative_get", { id });
+export const initiativeCreate = (title: string, department: string) =>
+  call<number>("initiative_create", { title, department });
+export const initiativeSave = (id: number, document: string) =>
+  call<SavedInfo>("initiative_save", { id, document });
+export const initiativeDecide = (id: number) => call<void>("initiative_decide", { id });
+export const initiativeNewVersion = (id: number) => call<void>("initiative_new_version", { id });
+export const initiativeDelete = (id: number) => call<void>("initiative_delete", { id });
+export const initiativeUndelete = (id: number) => call<void>("initiative_undelete", { id });
+export const initiativeDuplicate = (id: number) => call<number>("initiative_duplicate", { id });
+export const documentImport = (path: string) => call<number>("document_import", { path });
+export const documentExport = (id: number, path: string) =>
+  call<void>("document_export", { id, path });
+export const settingsGet = () => call<Settings>("settings_get");
+export const settingsSave = (settings: Settings) => call<void>("settings_save", { settings });
+export const backupsList = () => call<BackupInfo[]>("backups_list");
+export const backupCreate = () => call<BackupInfo>("backup_create");
+export const backupRestore = (name: string) => call<void>("backup_restore", { name });
+
+const DOC_FILTER = [{ name: "Nytta", extensions: ["json"] }];
+
+/** The native open dialog for a document; `null` when cancelled. */
+export async function chooseDocumentToOpen(title: string): Promise<string | null> {
+  const picked = await open({ title, multiple: false, directory: false, filters: DOC_FILTER });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** The native save dialog for a document; `null` when cancelled. */
+export async function chooseDocumentToSave(title: string, name: string): Promise<string | null> {
+  return (await save({ title, defaultPath: name, filters: DOC_FILTER })) ?? null;
+}
