@@ -1,0 +1,849 @@
+//! The business case (*beslutsunderlag*): ten sections a manager decides from, with every
+//! figure explained and every assumption's source in view.
+
+use nytta_core::document::{Line, Side, Stakeholder, Timing};
+use nytta_core::engine::YearFlows;
+use nytta_core::format;
+use nytta_core::{Evaluation, Lang, Model};
+use rust_decimal::Decimal;
+
+use crate::charts::Chart;
+use crate::common::{figure_rows, kr, pct_or, years_or, FIGURE_COLUMNS};
+use crate::error::ReportError;
+use crate::layout::{Align, Cell, Column, Weight, BODY, SMALL};
+use crate::pdf::Pdf;
+use crate::text::{self as tx, fill, Tr};
+use crate::ReportOptions;
+
+/// The version label and date, e.g. "Beslutsunderlag 2021-03-01".
+pub(crate) fn version(model: &Model) -> String {
+    let v = &model.doc.valuation;
+    format!("{} {}", v.label, v.date.as_deref().unwrap_or_default())
+        .trim()
+        .to_string()
+}
+
+pub(crate) fn write(
+    model: &Model,
+    ev: &Evaluation,
+    opts: &ReportOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let lang = opts.lang;
+    let title = &model.doc.initiative.title;
+    let mut pdf = Pdf::new(title, opts)?;
+    let version = version(model);
+    let kind = if version.starts_with(tx::BUSINESS_CASE.get(lang)) {
+        String::new()
+    } else {
+        tx::BUSINESS_CASE.get(lang).to_string()
+    };
+    let subtitle = [
+        kind,
+        model.doc.initiative.department.clone(),
+        version.clone(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    pdf.layout.title(title, &subtitle);
+    summary(&mut pdf, model, ev, opts);
+    background(&mut pdf, model, lang);
+    benefits(&mut pdf, model, ev, lang);
+    costs(&mut pdf, model, ev, lang);
+    year_tables(&mut pdf, ev, lang);
+    pdf.layout.h1(tx::S_CHARTS.get(lang));
+    for chart in Chart::BUSINESS_CASE {
+        pdf.chart(chart, model, ev, lang)?;
+        let caption = match chart {
+            Chart::CashFlow => tx::CHART_CASH_FLOW_CAPTION.get(lang).to_string(),
+            Chart::PerYear => tx::CHART_PER_YEAR_CAPTION.get(lang).to_string(),
+            _ => {
+                let n = model
+                    .doc
+                    .valuation
+                    .lines
+                    .iter()
+                    .filter(|l| !l.category.is_money() && l.side == Side::Benefit)
+                    .count();
+                fill(
+                    tx::CHART_BREAKDOWN_CAPTION.get(lang),
+                    &[("n", &n.to_string())],
+                )
+            }
+        };
+        pdf.layout.para(&caption, SMALL);
+        pdf.layout.gap(6.0);
+    }
+    sensitivity(&mut pdf, model, ev, lang)?;
+    risks(&mut pdf, model, lang);
+    goals(&mut pdf, model, lang);
+    assumptions(&mut pdf, model, lang);
+    let kind = tx::BUSINESS_CASE.get(lang);
+    let right = if version.starts_with(kind) {
+        version
+    } else {
+        format!("{kind} · {version}")
+    };
+    pdf.finish(model, title, right.trim_end_matches([' ', '·']), opts)
+}
+
+fn summary(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) {
+    let lang = opts.lang;
+    let l = &mut pdf.layout;
+    l.h1(tx::S_SUMMARY.get(lang));
+    let decision = opts.decision.clone().unwrap_or_else(|| {
+        fill(
+            tx::DECISION_DEFAULT.get(lang),
+            &[("version", &version(model))],
+        )
+    });
+    l.labelled(tx::DECISION.get(lang), &decision);
+    if !model.doc.initiative.description.is_empty() {
+        l.para(&model.doc.initiative.description, BODY);
+    }
+    l.h2(tx::KEY_FIGURES.get(lang));
+    let mut rows = figure_rows(&ev.economic, &ev.budget, lang);
+    let freed = fill(
+        tx::FREED_TIME_VALUE.get(lang),
+        &[
+            ("hours", &format::hours(ev.freed_hours_per_year, lang)),
+            ("fte", &format::number(ev.fte, 1, lang)),
+        ],
+    );
+    rows.push(vec![
+        Cell::text(tx::FREED_TIME.get(lang)),
+        Cell::text(freed),
+        Cell::text("–"),
+    ]);
+    l.table(
+        &FIGURE_COLUMNS,
+        &["", tx::ECONOMIC.get(lang), tx::BUDGET.get(lang)],
+        &rows,
+    );
+    l.para(tx::VIEWS_NOTE.get(lang), SMALL);
+    l.para(tx::NPV_NOTE.get(lang), SMALL);
+
+    l.h2(tx::MATRIX.get(lang));
+    let s = &ev.scores;
+    let level =
+        |v: Option<u8>| v.map_or_else(|| tx::NOT_CHOSEN.get(lang).to_string(), |v| v.to_string());
+    let reason = |c: Option<&nytta_core::document::ScoreChoice>| {
+        c.map(|c| c.reason.clone()).unwrap_or_default()
+    };
+    let chosen = model.doc.valuation.scores.clone().unwrap_or_default();
+    let rows = vec![
+        vec![
+            Cell::text(tx::EFFECT.get(lang)),
+            Cell::text(s.effect.to_string()),
+            Cell::text(fill(
+                tx::EFFECT_BASIS.get(lang),
+                &[
+                    ("money", &kr(s.effect_money, lang)),
+                    ("hours", &format::hours(ev.freed_hours_per_year, lang)),
+                ],
+            )),
+        ],
+        vec![
+            Cell::text(tx::FEASIBILITY.get(lang)),
+            Cell::text(level(s.feasibility)),
+            Cell::text(reason(chosen.feasibility.as_ref())),
+        ],
+        vec![
+            Cell::text(tx::FINANCING.get(lang)),
+            Cell::text(level(s.financing)),
+            Cell::text(reason(chosen.financing.as_ref())),
+        ],
+        vec![
+            Cell::text(tx::RESOURCE_NEED.get(lang)),
+            Cell::text(s.resource_need.to_string()),
+            Cell::text(fill(
+                tx::RESOURCE_BASIS.get(lang),
+                &[("money", &kr(s.resource_money, lang))],
+            )),
+        ],
+        vec![
+            Cell::bold(tx::PRIORITY.get(lang)),
+            Cell::bold(s.priority.map_or_else(
+                || tx::NOT_CHOSEN.get(lang).to_string(),
+                |p| format::number(p, 1, lang),
+            )),
+            Cell::text(tx::PRIORITY_BASIS_TEXT.get(lang)),
+        ],
+    ];
+    let cols = [
+        Column(0.26, Align::Left),
+        Column(0.1, Align::Right),
+        Column(0.64, Align::Left),
+    ];
+    l.table(
+        &cols,
+        &[
+            tx::CRITERION.get(lang),
+            tx::LEVEL.get(lang),
+            tx::BASIS.get(lang),
+        ],
+        &rows,
+    );
+    let rule = if s.full_valuation_required {
+        tx::FULL_REQUIRED
+    } else {
+        tx::SIMPLIFIED_OK
+    };
+    l.para(rule.get(lang), crate::layout::BODY_BOLD);
+}
+
+fn background(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    let l = &mut pdf.layout;
+    let i = &model.doc.initiative;
+    l.h1(tx::S_BACKGROUND.get(lang));
+    let mut facts = vec![
+        (tx::DEPARTMENT, i.department.clone()),
+        (tx::OWNER, i.owner.clone()),
+        (tx::STAGE, tx::stage(i.stage).get(lang).to_string()),
+        (
+            tx::PRIORITY_BASIS,
+            i.priority_basis
+                .map(|p| tx::priority_basis(p).get(lang).to_string())
+                .unwrap_or_default(),
+        ),
+        (tx::TAGS, i.tags.join(", ")),
+    ];
+    facts.retain(|(_, v)| !v.is_empty());
+    let rows: Vec<Vec<Cell>> = facts
+        .into_iter()
+        .map(|(k, v)| vec![Cell::bold(k.get(lang)), Cell::text(v)])
+        .collect();
+    l.table(
+        &[Column(0.26, Align::Left), Column(0.74, Align::Left)],
+        &["", ""],
+        &rows,
+    );
+    let n = &i.needs;
+    for (label, text) in [
+        (tx::PROBLEM, &n.problem),
+        (tx::GOALS, &n.goals),
+        (tx::TARGET_GROUPS, &n.target_groups),
+        (tx::ALTERNATIVES, &n.alternatives),
+    ] {
+        let text = if text.trim().is_empty() {
+            tx::NOT_GIVEN.get(lang)
+        } else {
+            text.as_str()
+        };
+        l.labelled(label.get(lang), text);
+    }
+}
+
+fn ramp_text(line: &Line, lang: Lang) -> Option<String> {
+    let ramp = line.ramp.as_ref()?;
+    if ramp.len() < 2 {
+        return None;
+    }
+    let f: Vec<String> = ramp
+        .iter()
+        .map(|r| format::percent(r.get(), 0, lang))
+        .collect();
+    Some(fill(tx::RAMP.get(lang), &[("factors", &f.join(", "))]))
+}
+
+fn timing_text(line: &Line, years: u32, lang: Lang) -> String {
+    match &line.timing {
+        Some(Timing::Once(y)) => fill(tx::ONCE_IN.get(lang), &[("year", &y.to_string())]),
+        Some(Timing::Yearly(r)) => fill(
+            tx::YEARLY_FROM.get(lang),
+            &[
+                ("from", &r.from.to_string()),
+                ("to", &r.to.unwrap_or(years).to_string()),
+            ],
+        ),
+        None => String::new(),
+    }
+}
+
+fn money_cell(line: &Line, r: &nytta_core::engine::LineResult, years: u32, lang: Lang) -> Cell {
+    let amount = r
+        .annual
+        .map(|a| format::kronor_ore(a, lang))
+        .unwrap_or_default();
+    let once = matches!(line.timing, Some(Timing::Once(_)));
+    let mut facts = vec![
+        if once {
+            fill(tx::ONCE_AMOUNT.get(lang), &[("amount", &amount)])
+        } else {
+            fill(tx::PER_YEAR_FULL.get(lang), &[("amount", &amount)])
+        },
+        tx::category(line.category).get(lang).to_string(),
+        timing_text(line, years, lang),
+    ];
+    if let Some(c) = line.confidence {
+        facts.push(fill(
+            tx::CONFIDENCE.get(lang),
+            &[("pct", &format::percent(c.get(), 0, lang))],
+        ));
+    }
+    facts.extend(ramp_text(line, lang));
+    facts.retain(|f| !f.is_empty());
+    let mut cell = Cell::bold(line.name.clone()).and(facts.join(" · "), Weight::Regular);
+    if let Some(e) = &r.explain {
+        cell = cell.and(
+            fill(tx::CALCULATION.get(lang), &[("explain", e)]),
+            Weight::Regular,
+        );
+    }
+    cell
+}
+
+fn benefits(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
+    let l = &mut pdf.layout;
+    l.h1(tx::S_BENEFITS.get(lang));
+    l.para(tx::BENEFITS_INTRO.get(lang), BODY);
+    let years = model.params.years;
+    let lines: Vec<_> = model
+        .doc
+        .valuation
+        .lines
+        .iter()
+        .zip(&ev.lines)
+        .filter(|(d, _)| d.side == Side::Benefit)
+        .collect();
+    let keys: Vec<Option<Stakeholder>> = Stakeholder::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .collect();
+    let mut rows = Vec::new();
+    for s in keys {
+        let mine: Vec<_> = lines.iter().filter(|(d, _)| d.stakeholder == s).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut money = Cell::default();
+        let mut other = Cell::default();
+        for (d, r) in mine {
+            if d.category.is_money() {
+                money.0.extend(money_cell(d, r, years, lang).0);
+            } else {
+                other = other
+                    .and(
+                        format!("{} ({})", d.name, tx::category(d.category).get(lang)),
+                        Weight::Bold,
+                    )
+                    .and(d.description.clone(), Weight::Regular);
+                if !d.indicator.is_empty() {
+                    other = other.and(
+                        fill(tx::INDICATOR.get(lang), &[("indicator", &d.indicator)]),
+                        Weight::Regular,
+                    );
+                }
+            }
+        }
+        let name = s.map_or(tx::NO_STAKEHOLDER, tx::stakeholder).get(lang);
+        rows.push(vec![Cell::bold(capital(name)), money, other]);
+    }
+    if rows.is_empty() {
+        l.para(tx::NO_LINES.get(lang), BODY);
+        return;
+    }
+    let cols = [
+        Column(0.19, Align::Left),
+        Column(0.49, Align::Left),
+        Column(0.32, Align::Left),
+    ];
+    l.table(
+        &cols,
+        &[
+            tx::STAKEHOLDER.get(lang),
+            tx::IN_MONEY.get(lang),
+            tx::QUALITY_ENV.get(lang),
+        ],
+        &rows,
+    );
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
+    let l = &mut pdf.layout;
+    l.h1(tx::S_COSTS.get(lang));
+    let years = model.params.years;
+    let rows: Vec<Vec<Cell>> = model
+        .doc
+        .valuation
+        .lines
+        .iter()
+        .zip(&ev.lines)
+        .filter(|(d, _)| d.side == Side::Cost)
+        .map(|(d, r)| {
+            let name = Cell::bold(d.name.clone()).and(d.description.clone(), Weight::Regular);
+            let mut calc = Cell::text(
+                r.annual
+                    .map(|a| format::kronor_ore(a, lang))
+                    .unwrap_or_default(),
+            );
+            if let Some(e) = &r.explain {
+                calc = calc.and(
+                    fill(tx::CALCULATION.get(lang), &[("explain", e)]),
+                    Weight::Regular,
+                );
+            }
+            let stake = d
+                .stakeholder
+                .map(|s| tx::stakeholder(s).get(lang))
+                .unwrap_or_default();
+            let cat = if stake.is_empty() {
+                tx::category(d.category).get(lang).to_string()
+            } else {
+                format!("{}\n{stake}", tx::category(d.category).get(lang))
+            };
+            vec![
+                name,
+                Cell::text(cat),
+                Cell::text(timing_text(d, years, lang)),
+                calc,
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        l.para(tx::NO_LINES.get(lang), BODY);
+    } else {
+        let cols = [
+            Column(0.34, Align::Left),
+            Column(0.15, Align::Left),
+            Column(0.15, Align::Left),
+            Column(0.36, Align::Left),
+        ];
+        l.table(
+            &cols,
+            &[
+                tx::COST.get(lang),
+                tx::CATEGORY.get(lang),
+                tx::TIMING.get(lang),
+                tx::AMOUNT.get(lang),
+            ],
+            &rows,
+        );
+    }
+    if !model.params.optimism_bias.is_zero() {
+        l.para(
+            &fill(
+                tx::OPTIMISM_NOTE.get(lang),
+                &[("pct", &format::percent(model.params.optimism_bias, 0, lang))],
+            ),
+            BODY,
+        );
+    }
+}
+
+fn year_tables(pdf: &mut Pdf, ev: &Evaluation, lang: Lang) {
+    let l = &mut pdf.layout;
+    l.h1(tx::S_YEARS.get(lang));
+    let cols = [
+        Column(0.12, Align::Left),
+        Column(0.17, Align::Right),
+        Column(0.17, Align::Right),
+        Column(0.17, Align::Right),
+        Column(0.18, Align::Right),
+        Column(0.19, Align::Right),
+    ];
+    let header = [
+        tx::YEAR,
+        tx::BENEFITS,
+        tx::COSTS,
+        tx::NET,
+        tx::CUMULATIVE,
+        tx::DISCOUNTED_NET,
+    ]
+    .map(|t: Tr| t.get(lang));
+    type Pick = fn(&nytta_core::engine::YearRow) -> &YearFlows;
+    let views: [(Tr, Pick, &nytta_core::engine::Figures); 2] = [
+        (tx::ECONOMIC, |r| &r.economic, &ev.economic),
+        (tx::BUDGET, |r| &r.budget, &ev.budget),
+    ];
+    for (name, pick, figures) in views {
+        l.h2(name.get(lang));
+        let mut rows: Vec<Vec<Cell>> = ev
+            .years
+            .iter()
+            .map(|r| {
+                let f = pick(r);
+                vec![
+                    Cell::text(format!("{} ({})", r.calendar_year, r.year)),
+                    Cell::text(kr(f.benefits, lang)),
+                    Cell::text(kr(f.costs, lang)),
+                    Cell::text(kr(f.net, lang)),
+                    Cell::text(kr(f.cumulative, lang)),
+                    Cell::text(kr(f.discounted_net, lang)),
+                ]
+            })
+            .collect();
+        let net: Decimal = figures.total_benefits - figures.total_costs;
+        rows.push(vec![
+            Cell::bold(tx::SUM.get(lang)),
+            Cell::bold(kr(figures.total_benefits, lang)),
+            Cell::bold(kr(figures.total_costs, lang)),
+            Cell::bold(kr(net, lang)),
+            Cell::text(""),
+            Cell::bold(kr(figures.npv, lang)),
+        ]);
+        l.table(&cols, &header, &rows);
+    }
+    l.para(tx::YEAR_NOTE.get(lang), SMALL);
+}
+
+fn sensitivity(
+    pdf: &mut Pdf,
+    model: &Model,
+    ev: &Evaluation,
+    lang: Lang,
+) -> Result<(), ReportError> {
+    pdf.layout.h1(tx::S_SENSITIVITY.get(lang));
+    let sens = &ev.sensitivity;
+    let inputs = &model.doc.valuation.inputs;
+    if sens.tornado.is_empty() {
+        pdf.layout.para(tx::NO_RANGES.get(lang), BODY);
+    } else {
+        pdf.layout.para(tx::SENS_INTRO.get(lang), BODY);
+        let num = |d: Decimal| format::number_trim(d, 4, lang);
+        let rows: Vec<Vec<Cell>> = sens
+            .tornado
+            .iter()
+            .map(|b| {
+                let input = inputs.iter().find(|i| i.id == b.input);
+                let unit = input.map(|i| i.unit.as_str()).unwrap_or_default();
+                let with_unit = |v: String| {
+                    if unit.is_empty() {
+                        v
+                    } else {
+                        format!("{v} {unit}")
+                    }
+                };
+                let likely = input
+                    .map(|i| i.value.as_str().to_string())
+                    .unwrap_or_default();
+                let likely = nytta_core::format::parse_user_number(&likely).map_or(likely, num);
+                let range = match (input.and_then(|i| i.low), input.and_then(|i| i.high)) {
+                    (Some(lo), Some(hi)) => format!("{} – {}", num(lo.get()), num(hi.get())),
+                    _ => String::new(),
+                };
+                vec![
+                    Cell::text(input.map_or(b.input.clone(), |i| i.name.clone())),
+                    Cell::text(with_unit(likely)),
+                    Cell::text(range),
+                    Cell::text(kr(b.npv_at_low, lang)),
+                    Cell::text(kr(b.npv_at_high, lang)),
+                ]
+            })
+            .collect();
+        let cols = [
+            Column(0.33, Align::Left),
+            Column(0.15, Align::Right),
+            Column(0.18, Align::Right),
+            Column(0.17, Align::Right),
+            Column(0.17, Align::Right),
+        ];
+        pdf.layout.table(
+            &cols,
+            &[
+                tx::INPUT.get(lang),
+                tx::LIKELY.get(lang),
+                tx::RANGE.get(lang),
+                tx::NPV_AT_LOW.get(lang),
+                tx::NPV_AT_HIGH.get(lang),
+            ],
+            &rows,
+        );
+        pdf.chart(Chart::Tornado, model, ev, lang)?;
+        pdf.layout.para(tx::CHART_TORNADO_CAPTION.get(lang), SMALL);
+        pdf.layout.h2(tx::CASES.get(lang));
+        let rows = vec![
+            vec![
+                Cell::text(tx::PESSIMISTIC.get(lang)),
+                Cell::text(kr(sens.pessimistic.npv, lang)),
+                Cell::text(years_or(sens.pessimistic.payback_years, lang)),
+            ],
+            vec![
+                Cell::text(tx::LIKELY_CASE.get(lang)),
+                Cell::text(kr(ev.economic.npv, lang)),
+                Cell::text(years_or(ev.economic.payback_years, lang)),
+            ],
+            vec![
+                Cell::text(tx::OPTIMISTIC.get(lang)),
+                Cell::text(kr(sens.optimistic.npv, lang)),
+                Cell::text(years_or(sens.optimistic.payback_years, lang)),
+            ],
+        ];
+        pdf.layout.table(
+            &FIGURE_COLUMNS,
+            &[tx::CASE.get(lang), tx::NPV.get(lang), tx::PAYBACK.get(lang)],
+            &rows,
+        );
+    }
+    let l = &mut pdf.layout;
+    l.h2(tx::SWITCHING.get(lang));
+    let rows = vec![
+        vec![
+            Cell::text(tx::SWITCH_BENEFITS.get(lang)),
+            Cell::text(pct_or(ev.economic.switching_benefits, lang)),
+            Cell::text(pct_or(ev.budget.switching_benefits, lang)),
+        ],
+        vec![
+            Cell::text(tx::SWITCH_COSTS.get(lang)),
+            Cell::text(pct_or(ev.economic.switching_costs, lang)),
+            Cell::text(pct_or(ev.budget.switching_costs, lang)),
+        ],
+        vec![
+            Cell::text(tx::OPTIMISM_BIAS.get(lang)),
+            Cell::text(format::percent(model.params.optimism_bias, 0, lang)),
+            Cell::text(format::percent(model.params.optimism_bias, 0, lang)),
+        ],
+    ];
+    l.table(
+        &FIGURE_COLUMNS,
+        &["", tx::ECONOMIC.get(lang), tx::BUDGET.get(lang)],
+        &rows,
+    );
+    l.para(tx::SWITCHING_NOTE.get(lang), SMALL);
+    Ok(())
+}
+
+fn risks(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    let l = &mut pdf.layout;
+    l.h1(tx::S_RISKS.get(lang));
+    let risks = &model.doc.valuation.risks;
+    if risks.is_empty() {
+        l.para(tx::NO_RISKS.get(lang), BODY);
+        return;
+    }
+    let rows: Vec<Vec<Cell>> = risks
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::text(capital(tx::risk_kind(r.kind).get(lang))),
+                Cell::text(r.text.clone()),
+                Cell::text(r.likelihood.to_string()),
+                Cell::text(r.impact.to_string()),
+                Cell::text(r.mitigation.clone()),
+            ]
+        })
+        .collect();
+    let cols = [
+        Column(0.1, Align::Left),
+        Column(0.29, Align::Left),
+        Column(0.15, Align::Right),
+        Column(0.15, Align::Right),
+        Column(0.31, Align::Left),
+    ];
+    l.table(
+        &cols,
+        &[
+            tx::KIND.get(lang),
+            tx::RISK_TEXT.get(lang),
+            tx::LIKELIHOOD.get(lang),
+            tx::IMPACT.get(lang),
+            tx::MITIGATION.get(lang),
+        ],
+        &rows,
+    );
+    l.para(tx::RISK_NOTE.get(lang), SMALL);
+}
+
+fn goals(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    let l = &mut pdf.layout;
+    l.h1(tx::S_GOALS.get(lang));
+    let goals = &model.doc.valuation.effect_goals;
+    if goals.is_empty() {
+        l.para(tx::NO_GOALS.get(lang), BODY);
+    } else {
+        let num = |d: Decimal, unit: &str| {
+            format!("{} {unit}", format::number_trim(d, 4, lang))
+                .trim()
+                .to_string()
+        };
+        let rows: Vec<Vec<Cell>> = goals
+            .iter()
+            .map(|g| {
+                vec![
+                    Cell::text(g.indicator.clone()).and(
+                        capital(tx::direction(g.direction).get(lang)),
+                        Weight::Regular,
+                    ),
+                    Cell::text(
+                        g.baseline
+                            .map(|b| num(b.get(), &g.unit))
+                            .unwrap_or_default(),
+                    ),
+                    Cell::text(num(g.target.get(), &g.unit)),
+                    Cell::text(g.target_date.clone().unwrap_or_default()),
+                    Cell::text(g.method.clone()),
+                ]
+            })
+            .collect();
+        let cols = [
+            Column(0.3, Align::Left),
+            Column(0.12, Align::Right),
+            Column(0.12, Align::Right),
+            Column(0.13, Align::Left),
+            Column(0.33, Align::Left),
+        ];
+        l.table(
+            &cols,
+            &[
+                tx::INDICATOR_H.get(lang),
+                tx::BASELINE.get(lang),
+                tx::TARGET.get(lang),
+                tx::TARGET_DATE.get(lang),
+                tx::METHOD.get(lang),
+            ],
+            &rows,
+        );
+    }
+    l.h2(tx::FOLLOW_UP_PLAN.get(lang));
+    l.para(tx::FOLLOW_UP_PLAN_TEXT.get(lang), BODY);
+    let indicators: Vec<String> = model
+        .doc
+        .valuation
+        .lines
+        .iter()
+        .filter(|d| !d.indicator.is_empty())
+        .map(|d| format!("{}: {}", d.name, d.indicator))
+        .collect();
+    l.bullets(&indicators, BODY);
+}
+
+fn assumptions(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    let l = &mut pdf.layout;
+    l.h1(tx::S_ASSUMPTIONS.get(lang));
+    l.h2(tx::PARAMETERS.get(lang));
+    let p = &model.params;
+    let rows = vec![
+        (
+            tx::PERIOD,
+            fill(
+                tx::PERIOD_VALUE.get(lang),
+                &[
+                    ("n", &p.years.to_string()),
+                    ("start", &p.start_year.to_string()),
+                ],
+            ),
+        ),
+        (tx::RATE, format::percent(p.rate, 1, lang)),
+        (tx::HOURS_FTE, format::hours(p.hours_per_fte, lang)),
+        (tx::OPTIMISM_BIAS, format::percent(p.optimism_bias, 0, lang)),
+    ];
+    let rows: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|(k, v)| vec![Cell::text(k.get(lang)), Cell::text(v)])
+        .collect();
+    l.table(
+        &[Column(0.5, Align::Left), Column(0.5, Align::Right)],
+        &["", tx::VALUE.get(lang)],
+        &rows,
+    );
+
+    l.h2(tx::INPUTS.get(lang));
+    let num = |d: Decimal| format::number_trim(d, 4, lang);
+    let values = nytta_core::engine::input_values(model, &[]).unwrap_or_default();
+    let rows: Vec<Vec<Cell>> = model
+        .doc
+        .valuation
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(k, i)| {
+            let derived = format::parse_user_number(i.value.as_str()).is_none();
+            let value = values
+                .get(k)
+                .map_or_else(|| i.value.as_str().to_string(), |v| num(*v));
+            let range = match (i.low, i.high) {
+                (Some(lo), Some(hi)) => format!("{} – {}", num(lo.get()), num(hi.get())),
+                _ => "–".to_string(),
+            };
+            let source = if i.source.is_empty() {
+                tx::NO_SOURCE.get(lang).to_string()
+            } else {
+                i.source.clone()
+            };
+            let formula = if derived {
+                format!("= {}", i.value.as_str())
+            } else {
+                String::new()
+            };
+            vec![
+                Cell::text(i.name.clone())
+                    .and(formula, Weight::Regular)
+                    .and(i.description.clone(), Weight::Regular),
+                Cell::text(value),
+                Cell::text(range),
+                Cell::text(i.unit.clone()),
+                Cell::text(source),
+            ]
+        })
+        .collect();
+    let cols = [
+        Column(0.28, Align::Left),
+        Column(0.12, Align::Right),
+        Column(0.17, Align::Right),
+        Column(0.12, Align::Left),
+        Column(0.31, Align::Left),
+    ];
+    l.table(
+        &cols,
+        &[
+            tx::INPUT.get(lang),
+            tx::VALUE.get(lang),
+            tx::RANGE.get(lang),
+            "",
+            tx::SOURCE.get(lang),
+        ],
+        &rows,
+    );
+
+    l.h2(tx::ROLES.get(lang));
+    let rows: Vec<Vec<Cell>> = model
+        .doc
+        .valuation
+        .roles
+        .iter()
+        .zip(&model.roles)
+        .map(|(doc, r)| {
+            let basis = match r.monthly_salary {
+                Some(m) => fill(tx::MONTHLY_RULE.get(lang), &[("salary", &kr(m, lang))]),
+                None => tx::GIVEN_HOURLY.get(lang).to_string(),
+            };
+            vec![
+                Cell::text(doc.name.clone()),
+                Cell::text(format::kronor_ore(r.hourly_cost, lang)),
+                Cell::text(basis),
+                Cell::text(doc.source.clone()),
+            ]
+        })
+        .collect();
+    let cols = [
+        Column(0.27, Align::Left),
+        Column(0.16, Align::Right),
+        Column(0.27, Align::Left),
+        Column(0.3, Align::Left),
+    ];
+    l.table(
+        &cols,
+        &[
+            tx::ROLE.get(lang),
+            tx::HOURLY.get(lang),
+            tx::BASIS.get(lang),
+            tx::SOURCE.get(lang),
+        ],
+        &rows,
+    );
+
+    l.h2(tx::CONVENTIONS.get(lang));
+    let items: Vec<String> = tx::CONVENTION_TEXTS
+        .iter()
+        .map(|t| t.get(lang).to_string())
+        .collect();
+    l.bullets(&items, BODY);
+}

@@ -1,0 +1,807 @@
+//! Charts of an evaluation, drawn with plotters: SVG text for the app, PNG bytes (and raw
+//! pixels for the PDF) from the same drawing code.
+//!
+//! Each chart is first reduced to a [`Spec`] (labels and `f64` pixel-space values; money
+//! stays `Decimal` until this point), then drawn. Labels are Swedish or English, numbers
+//! sv-SE via `nytta_core::format`, the font is the embedded DejaVu Sans. Colours are the
+//! Okabe–Ito palette, and every series also differs in a way that survives grayscale
+//! printing: a dark solid fill against a light outlined one, a solid line with circles
+//! against a dashed line with triangles.
+
+use nytta_core::document::{Category, Side, Stakeholder};
+use nytta_core::format;
+use nytta_core::{Evaluation, Lang, Model};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::error::ReportError;
+use crate::font::{register_chart_font, CHART_FAMILY};
+use crate::text::{self, Tr};
+
+/// The charts there are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// Cumulative net cash flow in both views, payback points marked.
+    CashFlow,
+    /// Benefits and costs per year (economic view).
+    PerYear,
+    /// Benefits by category over the period.
+    ByCategory,
+    /// Benefits by stakeholder over the period.
+    ByStakeholder,
+    /// Economic NPV with each input at its low and high value.
+    Tornado,
+    /// Expected vs realised per line for follow-up `n` (index into `Evaluation::follow_ups`).
+    FollowUp(usize),
+}
+
+impl Chart {
+    /// The charts of a business case, in the order the PDF shows them.
+    pub const BUSINESS_CASE: [Chart; 4] = [
+        Chart::CashFlow,
+        Chart::PerYear,
+        Chart::ByCategory,
+        Chart::ByStakeholder,
+    ];
+}
+
+/// The chart as SVG text (800 px wide), for the app.
+pub fn svg(
+    chart: Chart,
+    model: &Model,
+    ev: &Evaluation,
+    lang: Lang,
+) -> Result<String, ReportError> {
+    register_chart_font()?;
+    let spec = spec(chart, model, ev, lang)?;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, spec.size).into_drawing_area();
+        draw(&root, &spec, 1.0, lang).map_err(|d| fail(&spec, d))?;
+        root.present().map_err(|e| fail(&spec, e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// The chart as PNG bytes at `scale` × the SVG size (1.5 suits print), for files and the PDF.
+pub fn png(
+    chart: Chart,
+    model: &Model,
+    ev: &Evaluation,
+    lang: Lang,
+    scale: f64,
+) -> Result<Vec<u8>, ReportError> {
+    use image::ImageEncoder;
+    let (pixels, w, h) = rgb(chart, model, ev, lang, scale)?;
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&pixels, w, h, image::ExtendedColorType::Rgb8)
+        .map_err(|e| ReportError::Chart {
+            chart: format!("{chart:?}"),
+            detail: e.to_string(),
+        })?;
+    Ok(out)
+}
+
+/// The chart as 8-bit RGB pixels with its width and height.
+pub(crate) fn rgb(
+    chart: Chart,
+    model: &Model,
+    ev: &Evaluation,
+    lang: Lang,
+    scale: f64,
+) -> Result<(Vec<u8>, u32, u32), ReportError> {
+    register_chart_font()?;
+    let spec = spec(chart, model, ev, lang)?;
+    let scale = scale.clamp(0.5, 4.0);
+    let (w, h) = (
+        (f64::from(spec.size.0) * scale) as u32,
+        (f64::from(spec.size.1) * scale) as u32,
+    );
+    let mut pixels = vec![255u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+        draw(&root, &spec, scale, lang).map_err(|d| fail(&spec, d))?;
+        root.present().map_err(|e| fail(&spec, e.to_string()))?;
+    }
+    Ok((pixels, w, h))
+}
+
+fn fail(spec: &Spec, detail: String) -> ReportError {
+    ReportError::Chart {
+        chart: spec.title.clone(),
+        detail,
+    }
+}
+
+/// What a chart shows, reduced to labels and pixel-space numbers.
+struct Spec {
+    title: String,
+    size: (u32, u32),
+    body: Body,
+}
+
+enum Body {
+    /// Lines over the years; `marks` are (series, x, label) points on the zero line.
+    Lines {
+        x_labels: Vec<String>,
+        series: Vec<(String, Vec<(f64, f64)>)>,
+        marks: Vec<(usize, f64, String)>,
+    },
+    /// Vertical bars per year, one per series.
+    YearBars {
+        x_labels: Vec<String>,
+        series: Vec<(String, Vec<f64>)>,
+    },
+    /// Horizontal bars per label, each a (from, to) span; an optional reference line.
+    Spans {
+        labels: Vec<String>,
+        series: Vec<(String, Vec<(f64, f64)>)>,
+        reference: Option<(f64, String)>,
+    },
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(c).collect())
+}
+
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec, ReportError> {
+    let t = |tr: Tr| tr.get(lang).to_string();
+    let years: Vec<String> = ev
+        .years
+        .iter()
+        .map(|r| r.calendar_year.to_string())
+        .collect();
+    let benefit_lines = || {
+        ev.lines
+            .iter()
+            .filter(|l| l.side == Side::Benefit && l.annual.is_some())
+            .map(|l| (l, l.values.iter().copied().sum::<Decimal>()))
+    };
+    Ok(match chart {
+        Chart::CashFlow => {
+            let series = vec![
+                (
+                    t(text::ECONOMIC),
+                    ev.years
+                        .iter()
+                        .map(|r| (f64::from(r.year), f(r.economic.cumulative)))
+                        .collect(),
+                ),
+                (
+                    t(text::BUDGET),
+                    ev.years
+                        .iter()
+                        .map(|r| (f64::from(r.year), f(r.budget.cumulative)))
+                        .collect(),
+                ),
+            ];
+            let mut marks = Vec::new();
+            for (i, p) in [ev.economic.payback_years, ev.budget.payback_years]
+                .into_iter()
+                .enumerate()
+            {
+                if let Some(p) = p {
+                    let label = text::fill(
+                        text::PAYBACK_MARK.get(lang),
+                        &[("years", &format::years(p, lang))],
+                    );
+                    marks.push((i, f(p), label));
+                }
+            }
+            Spec {
+                title: t(text::CHART_CASH_FLOW),
+                size: (800, 420),
+                body: Body::Lines {
+                    x_labels: years,
+                    series,
+                    marks,
+                },
+            }
+        }
+        Chart::PerYear => Spec {
+            title: t(text::CHART_PER_YEAR),
+            size: (800, 400),
+            body: Body::YearBars {
+                x_labels: years,
+                series: vec![
+                    (
+                        t(text::BENEFITS),
+                        ev.years.iter().map(|r| f(r.economic.benefits)).collect(),
+                    ),
+                    (
+                        t(text::COSTS),
+                        ev.years.iter().map(|r| f(r.economic.costs)).collect(),
+                    ),
+                ],
+            },
+        },
+        Chart::ByCategory => {
+            let mut rows = Vec::new();
+            for c in Category::ALL.into_iter().filter(|c| c.is_money()) {
+                let sum: Decimal = benefit_lines()
+                    .filter(|(l, _)| l.category == c)
+                    .map(|(_, v)| v)
+                    .sum();
+                rows.push((capitalised(text::category(c).get(lang)), (0.0, f(sum))));
+            }
+            spans(t(text::CHART_BY_CATEGORY), t(text::BENEFITS), rows)
+        }
+        Chart::ByStakeholder => {
+            let mut rows = Vec::new();
+            let keys: Vec<Option<Stakeholder>> = Stakeholder::ALL
+                .into_iter()
+                .map(Some)
+                .chain([None])
+                .collect();
+            for s in keys {
+                let sum: Decimal = benefit_lines()
+                    .filter(|(l, _)| l.stakeholder == s)
+                    .map(|(_, v)| v)
+                    .sum();
+                let name = s.map_or(text::NO_STAKEHOLDER, text::stakeholder).get(lang);
+                if !sum.is_zero()
+                    || s.is_some_and(|s| benefit_lines().any(|(l, _)| l.stakeholder == Some(s)))
+                {
+                    rows.push((capitalised(name), (0.0, f(sum))));
+                }
+            }
+            spans(t(text::CHART_BY_STAKEHOLDER), t(text::BENEFITS), rows)
+        }
+        Chart::Tornado => {
+            let base = f(ev.economic.npv);
+            let bars: Vec<_> = ev.sensitivity.tornado.iter().take(12).collect();
+            let labels = bars
+                .iter()
+                .map(|b| {
+                    let name = model
+                        .doc
+                        .valuation
+                        .inputs
+                        .iter()
+                        .find(|i| i.id == b.input)
+                        .map_or(b.input.as_str(), |i| i.name.as_str());
+                    short(name, 50)
+                })
+                .collect();
+            Spec {
+                title: t(text::CHART_TORNADO),
+                size: (800, 110 + 30 * bars.len().max(2) as u32),
+                body: Body::Spans {
+                    labels,
+                    series: vec![
+                        (
+                            t(text::AT_LOW),
+                            bars.iter().map(|b| (base, f(b.npv_at_low))).collect(),
+                        ),
+                        (
+                            t(text::AT_HIGH),
+                            bars.iter().map(|b| (base, f(b.npv_at_high))).collect(),
+                        ),
+                    ],
+                    reference: Some((base, t(text::LIKELY_NPV))),
+                },
+            }
+        }
+        Chart::FollowUp(i) => {
+            let fu = ev.follow_ups.get(i).ok_or(ReportError::NoFollowUp {
+                index: i,
+                count: ev.follow_ups.len(),
+            })?;
+            let mut labels = Vec::new();
+            let mut expected = Vec::new();
+            let mut realised = Vec::new();
+            for c in &fu.lines {
+                let line = model.doc.valuation.lines.iter().find(|l| l.id == c.id);
+                let mut name = short(line.map_or(c.id.as_str(), |l| l.name.as_str()), 34);
+                if line.is_some_and(|l| l.side == Side::Cost) {
+                    name = format!("{name} {}", text::COST_SUFFIX.get(lang));
+                }
+                labels.push(name);
+                expected.push((0.0, f(c.expected)));
+                realised.push((0.0, f(c.realised)));
+            }
+            Spec {
+                title: t(text::CHART_FOLLOW_UP),
+                size: (800, 110 + 34 * labels.len().max(2) as u32),
+                body: Body::Spans {
+                    labels,
+                    series: vec![(t(text::EXPECTED), expected), (t(text::REALISED), realised)],
+                    reference: None,
+                },
+            }
+        }
+    })
+}
+
+fn spans(title: String, series_name: String, rows: Vec<(String, (f64, f64))>) -> Spec {
+    let (labels, values): (Vec<String>, Vec<(f64, f64)>) = rows.into_iter().unzip();
+    Spec {
+        title,
+        size: (800, 110 + 40 * labels.len().max(2) as u32),
+        body: Body::Spans {
+            labels,
+            series: vec![(series_name, values)],
+            reference: None,
+        },
+    }
+}
+
+/// How money is written on an axis: thousands or millions of kronor.
+#[derive(Clone, Copy)]
+struct Unit {
+    divisor: f64,
+    decimals: u32,
+    lang: Lang,
+    millions: bool,
+}
+
+impl Unit {
+    fn for_max(max_abs: f64, lang: Lang) -> Unit {
+        let millions = max_abs >= 2_000_000.0;
+        Unit {
+            divisor: if millions { 1e6 } else { 1e3 },
+            decimals: u32::from(millions),
+            lang,
+            millions,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match (self.millions, self.lang) {
+            (true, Lang::Sv) => "mnkr",
+            (false, Lang::Sv) => "tkr",
+            (true, Lang::En) => "SEK million",
+            (false, Lang::En) => "SEK thousand",
+        }
+    }
+
+    fn tick(self, v: f64) -> String {
+        let d = Decimal::try_from(v / self.divisor).unwrap_or_default();
+        format::number(d, self.decimals, self.lang)
+    }
+}
+
+// Okabe–Ito colours.
+const BLUE: RGBColor = RGBColor(0, 114, 178);
+const ORANGE: RGBColor = RGBColor(230, 159, 0);
+const VERMILION: RGBColor = RGBColor(213, 94, 0);
+const INK: RGBColor = RGBColor(34, 34, 34);
+const GRID: RGBColor = RGBColor(215, 215, 215);
+
+/// Series `i`'s look: (stroke colour, fill colour, dark solid fill or light outlined).
+fn look(i: usize) -> (RGBColor, RGBAColor, bool) {
+    match i % 2 {
+        0 => (BLUE, BLUE.to_rgba(), true),
+        _ => (VERMILION, ORANGE.mix(0.45), false),
+    }
+}
+
+fn range_of(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (mut lo, mut hi) = (0.0f64, 0.0f64);
+    for v in values {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if (hi - lo).abs() < 1.0 {
+        hi = lo + 1000.0;
+    }
+    let pad = (hi - lo) * 0.08;
+    (
+        if lo < 0.0 { lo - pad } else { lo },
+        if hi > 0.0 { hi + pad } else { hi },
+    )
+}
+
+type DrawResult = Result<(), String>;
+
+fn err<E: std::fmt::Display>(e: E) -> String {
+    e.to_string()
+}
+
+/// What a legend entry looks like.
+#[derive(Clone, Copy)]
+enum Swatch {
+    /// Series `i` drawn as bars.
+    Bar(usize),
+    /// Series `i` drawn as a line with markers.
+    Line(usize),
+    /// The dashed reference line.
+    Reference,
+}
+
+/// A legend row of its own, above the plot, so it never hides data.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(Swatch, String)],
+    left: i32,
+    s: f64,
+) -> DrawResult {
+    let ipx = |v: f64| (v * s).round() as i32;
+    let font = (CHART_FAMILY, 12.0 * s)
+        .into_font()
+        .color(&INK)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let y = area.dim_in_pixel().1 as i32 / 2;
+    let mut x = left;
+    for (swatch, name) in entries {
+        let w = ipx(26.0);
+        match *swatch {
+            Swatch::Bar(i) => {
+                let (stroke, fill, solid) = look(i);
+                let fill_style = if solid {
+                    stroke.filled()
+                } else {
+                    fill.filled()
+                };
+                let r = [
+                    (x + ipx(4.0), y - ipx(6.0)),
+                    (x + w - ipx(4.0), y + ipx(6.0)),
+                ];
+                area.draw(&Rectangle::new(r, fill_style)).map_err(err)?;
+                area.draw(&Rectangle::new(
+                    r,
+                    stroke.stroke_width((1.5 * s).round() as u32),
+                ))
+                .map_err(err)?;
+            }
+            Swatch::Line(i) => {
+                let (color, _, solid) = look(i);
+                let style = color.stroke_width((2.5 * s).round() as u32);
+                let size = ipx(4.5);
+                if solid {
+                    area.draw(&PathElement::new(vec![(x, y), (x + w, y)], style))
+                        .map_err(err)?;
+                    area.draw(&Circle::new((x + w / 2, y), size, color.filled()))
+                        .map_err(err)?;
+                } else {
+                    area.draw(&PathElement::new(vec![(x, y), (x + ipx(9.0), y)], style))
+                        .map_err(err)?;
+                    area.draw(&PathElement::new(
+                        vec![(x + ipx(16.0), y), (x + w, y)],
+                        style,
+                    ))
+                    .map_err(err)?;
+                    area.draw(&TriangleMarker::new(
+                        (x + w / 2, y),
+                        size + 1,
+                        color.filled(),
+                    ))
+                    .map_err(err)?;
+                }
+            }
+            Swatch::Reference => {
+                let style = INK.stroke_width((2.0 * s).round() as u32);
+                area.draw(&PathElement::new(vec![(x, y), (x + ipx(8.0), y)], style))
+                    .map_err(err)?;
+                area.draw(&PathElement::new(
+                    vec![(x + ipx(13.0), y), (x + w, y)],
+                    style,
+                ))
+                .map_err(err)?;
+            }
+        }
+        area.draw(&Text::new(
+            name.clone(),
+            (x + w + ipx(6.0), y),
+            font.clone(),
+        ))
+        .map_err(err)?;
+        let (tw, _) = area.estimate_text_size(name, &font).map_err(err)?;
+        x += w + ipx(6.0) + tw as i32 + ipx(22.0);
+    }
+    Ok(())
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &Spec,
+    s: f64,
+    lang: Lang,
+) -> DrawResult {
+    root.fill(&WHITE).map_err(err)?;
+    let px = |v: f64| (v * s).round() as u32;
+    let ipx = |v: f64| (v * s).round() as i32;
+    let label = (CHART_FAMILY, 12.0 * s).into_font().color(&INK);
+    let title = (CHART_FAMILY, 16.0 * s, FontStyle::Bold)
+        .into_font()
+        .color(&INK);
+    let values: Vec<f64> = match &spec.body {
+        Body::Lines { series, .. } => series
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|p| p.1))
+            .collect(),
+        Body::YearBars { series, .. } => {
+            series.iter().flat_map(|(_, v)| v.iter().copied()).collect()
+        }
+        Body::Spans { series, .. } => series
+            .iter()
+            .flat_map(|(_, v)| v.iter().flat_map(|(a, b)| [*a, *b]))
+            .collect(),
+    };
+    let (lo, hi) = range_of(values.iter().copied());
+    let unit = Unit::for_max(lo.abs().max(hi.abs()), lang);
+    let titled = root
+        .titled(&format!("{} ({})", spec.title, unit.name()), title)
+        .map_err(err)?;
+    let (legend_area, plot) = titled.split_vertically(px(26.0));
+    let money = |v: &f64| unit.tick(*v);
+    match &spec.body {
+        Body::Lines {
+            x_labels,
+            series,
+            marks,
+        } => {
+            let n = x_labels.len().saturating_sub(1) as f64;
+            let entries: Vec<_> = series
+                .iter()
+                .enumerate()
+                .map(|(i, (name, _))| (Swatch::Line(i), name.clone()))
+                .collect();
+            draw_legend(&legend_area, &entries, ipx(84.0), s)?;
+            let mut chart = ChartBuilder::on(&plot)
+                .margin(px(14.0))
+                .margin_top(px(4.0))
+                .x_label_area_size(px(30.0))
+                .y_label_area_size(px(70.0))
+                .build_cartesian_2d(-0.3..n + 0.3, lo..hi)
+                .map_err(err)?;
+            let xf = |x: &f64| year_label(x_labels, *x);
+            chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .x_labels(x_labels.len() * 2)
+                .x_label_formatter(&xf)
+                .y_labels(7)
+                .y_label_formatter(&money)
+                .label_style(label.clone())
+                .bold_line_style(GRID)
+                .light_line_style(TRANSPARENT)
+                .axis_style(INK)
+                .draw()
+                .map_err(err)?;
+            chart
+                .draw_series(LineSeries::new(
+                    [(-0.3, 0.0), (n + 0.3, 0.0)],
+                    INK.stroke_width(px(1.0)),
+                ))
+                .map_err(err)?;
+            for (i, (_, points)) in series.iter().enumerate() {
+                let (color, _, solid) = look(i);
+                let style = color.stroke_width(px(2.5));
+                let size = ipx(4.5);
+                if solid {
+                    chart
+                        .draw_series(LineSeries::new(points.clone(), style))
+                        .map_err(err)?;
+                    chart
+                        .draw_series(points.iter().map(|p| Circle::new(*p, size, color.filled())))
+                        .map_err(err)?;
+                } else {
+                    chart
+                        .draw_series(DashedLineSeries::new(
+                            points.clone(),
+                            px(9.0),
+                            px(5.0),
+                            style,
+                        ))
+                        .map_err(err)?;
+                    chart
+                        .draw_series(
+                            points
+                                .iter()
+                                .map(|p| TriangleMarker::new(*p, size + 1, color.filled())),
+                        )
+                        .map_err(err)?;
+                }
+            }
+            for (k, (i, x, text)) in marks.iter().enumerate() {
+                let (color, _, _) = look(*i);
+                // The first mark's label above the zero line, the second's below it; labels
+                // late in the period point left so they stay inside the plot.
+                let (dy, v) = if k == 0 {
+                    (-ipx(8.0), VPos::Bottom)
+                } else {
+                    (ipx(8.0), VPos::Top)
+                };
+                let (dx, h) = if *x > n * 0.6 {
+                    (-ipx(8.0), HPos::Right)
+                } else {
+                    (ipx(8.0), HPos::Left)
+                };
+                let font = (CHART_FAMILY, 12.0 * s, FontStyle::Bold)
+                    .into_font()
+                    .color(&color)
+                    .pos(Pos::new(h, v));
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at((*x, 0.0))
+                            + Rectangle::new(
+                                [(-ipx(5.0), -ipx(5.0)), (ipx(5.0), ipx(5.0))],
+                                INK.filled(),
+                            )
+                            + Text::new(text.clone(), (dx, dy), font),
+                    ))
+                    .map_err(err)?;
+            }
+        }
+        Body::YearBars { x_labels, series } => {
+            let n = x_labels.len().saturating_sub(1) as f64;
+            let entries: Vec<_> = series
+                .iter()
+                .enumerate()
+                .map(|(i, (name, _))| (Swatch::Bar(i), name.clone()))
+                .collect();
+            draw_legend(&legend_area, &entries, ipx(84.0), s)?;
+            let mut chart = ChartBuilder::on(&plot)
+                .margin(px(14.0))
+                .margin_top(px(4.0))
+                .x_label_area_size(px(30.0))
+                .y_label_area_size(px(70.0))
+                .build_cartesian_2d(-0.5..n + 0.5, lo..hi)
+                .map_err(err)?;
+            let xf = |x: &f64| year_label(x_labels, *x);
+            chart
+                .configure_mesh()
+                .disable_x_mesh()
+                .x_labels(x_labels.len() * 2)
+                .x_label_formatter(&xf)
+                .y_labels(7)
+                .y_label_formatter(&money)
+                .label_style(label.clone())
+                .bold_line_style(GRID)
+                .light_line_style(TRANSPARENT)
+                .axis_style(INK)
+                .draw()
+                .map_err(err)?;
+            let w = 0.8 / series.len().max(1) as f64;
+            for (i, (_, values)) in series.iter().enumerate() {
+                let bars = values.iter().enumerate().map(|(t, v)| {
+                    let x0 = t as f64 - 0.4 + i as f64 * w;
+                    ((x0 + 0.03, 0.0), (x0 + w - 0.03, *v))
+                });
+                bar_series(&mut chart, i, bars, s)?;
+            }
+        }
+        Body::Spans {
+            labels,
+            series,
+            reference,
+        } => {
+            let rows = labels.len();
+            let mut widest = 0u32;
+            for l in labels {
+                widest = widest.max(root.estimate_text_size(l, &label).map_err(err)?.0);
+            }
+            let label_area = (widest + px(16.0)).clamp(px(40.0), spec.size.0 * px(1.0) / 2);
+            let mut entries: Vec<_> = series
+                .iter()
+                .enumerate()
+                .map(|(i, (name, _))| (Swatch::Bar(i), name.clone()))
+                .collect();
+            if let Some((_, name)) = reference {
+                entries.push((Swatch::Reference, name.clone()));
+            }
+            draw_legend(&legend_area, &entries, label_area as i32 + ipx(14.0), s)?;
+            let mut chart = ChartBuilder::on(&plot)
+                .margin(px(14.0))
+                .margin_top(px(4.0))
+                .x_label_area_size(px(30.0))
+                .y_label_area_size(label_area)
+                .build_cartesian_2d(lo..hi, -0.6..rows.max(1) as f64 - 0.4)
+                .map_err(err)?;
+            let yf = |y: &f64| {
+                let r = y.round();
+                if (y - r).abs() > 1e-6 || r < 0.0 {
+                    return String::new();
+                }
+                // Row 0 is drawn at the top.
+                rows.checked_sub(1 + r as usize)
+                    .and_then(|i| labels.get(i))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            chart
+                .configure_mesh()
+                .disable_y_mesh()
+                .x_labels(7)
+                .x_label_formatter(&money)
+                .y_labels(rows.max(1) * 2 + 1)
+                .y_label_formatter(&yf)
+                .label_style(label.clone())
+                .bold_line_style(GRID)
+                .light_line_style(TRANSPARENT)
+                .axis_style(INK)
+                .draw()
+                .map_err(err)?;
+            if rows == 0 {
+                let font = (CHART_FAMILY, 14.0 * s).into_font().color(&INK);
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        text::NO_DATA.get(lang).to_string(),
+                        (lo, 0.0),
+                        font,
+                    )))
+                    .map_err(err)?;
+            }
+            let h = 0.76 / series.len().max(1) as f64;
+            for (i, (_, values)) in series.iter().enumerate() {
+                let bars = values.iter().enumerate().map(|(row, (a, b))| {
+                    let y_top = (rows - 1 - row) as f64 + 0.38 - i as f64 * h;
+                    ((*a, y_top - 0.02), (*b, y_top - h + 0.02))
+                });
+                bar_series(&mut chart, i, bars, s)?;
+            }
+            if let Some((x, _)) = reference {
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        [(*x, -0.6), (*x, rows as f64 - 0.4)],
+                        px(6.0),
+                        px(4.0),
+                        INK.stroke_width(px(2.0)),
+                    ))
+                    .map_err(err)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+type Cartesian<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// Draws bars as rectangles in series `i`'s look: filled, then outlined.
+fn bar_series<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Cartesian<'a, DB>,
+    i: usize,
+    bars: impl Iterator<Item = ((f64, f64), (f64, f64))> + Clone,
+    s: f64,
+) -> DrawResult {
+    let (stroke, fill, solid) = look(i);
+    let border = stroke.stroke_width((1.5 * s).round() as u32);
+    let fill_style = if solid {
+        stroke.filled()
+    } else {
+        fill.filled()
+    };
+    chart
+        .draw_series(
+            bars.clone()
+                .map(|(a, b)| Rectangle::new([a, b], fill_style)),
+        )
+        .map_err(err)?;
+    chart
+        .draw_series(bars.map(|(a, b)| Rectangle::new([a, b], border)))
+        .map_err(err)?;
+    Ok(())
+}
+
+/// The calendar year at an integer x, nothing between years.
+fn year_label(labels: &[String], x: f64) -> String {
+    let r = x.round();
+    if (x - r).abs() > 1e-6 || r < 0.0 {
+        return String::new();
+    }
+    labels.get(r as usize).cloned().unwrap_or_default()
+}

@@ -1,0 +1,88 @@
+//! Figures written the way both reports show them.
+
+use nytta_core::engine::Figures;
+use nytta_core::format;
+use nytta_core::Lang;
+use rust_decimal::Decimal;
+
+use crate::layout::{Align, Cell, Column};
+use crate::text::{self, Tr};
+
+/// Whole kronor.
+pub(crate) fn kr(d: Decimal, lang: Lang) -> String {
+    format::kronor(d, lang)
+}
+
+/// Payback in years, or "not within the analysis period" — never a number when there is none.
+pub(crate) fn years_or(v: Option<Decimal>, lang: Lang) -> String {
+    v.map_or_else(
+        || text::NOT_WITHIN.get(lang).to_string(),
+        |y| format::years(y, lang),
+    )
+}
+
+/// A percentage with one decimal, or "none".
+pub(crate) fn pct_or(v: Option<Decimal>, lang: Lang) -> String {
+    v.map_or_else(
+        || text::NONE.get(lang).to_string(),
+        |r| format::percent(r, 1, lang),
+    )
+}
+
+/// A ratio with two decimals, or "none".
+pub(crate) fn ratio_or(v: Option<Decimal>, lang: Lang) -> String {
+    v.map_or_else(
+        || text::NONE.get(lang).to_string(),
+        |r| format::number(r, 2, lang),
+    )
+}
+
+/// The key figures of two columns (e.g. economic and budget, or decided and realised).
+pub(crate) fn figure_rows(a: &Figures, b: &Figures, lang: Lang) -> Vec<Vec<Cell>> {
+    let rows: Vec<(Tr, String, String)> = vec![
+        (text::NPV, kr(a.npv, lang), kr(b.npv, lang)),
+        (
+            text::PAYBACK,
+            years_or(a.payback_years, lang),
+            years_or(b.payback_years, lang),
+        ),
+        (
+            text::DISC_PAYBACK,
+            years_or(a.discounted_payback_years, lang),
+            years_or(b.discounted_payback_years, lang),
+        ),
+        (
+            text::PV_BENEFITS,
+            kr(a.pv_benefits, lang),
+            kr(b.pv_benefits, lang),
+        ),
+        (text::PV_COSTS, kr(a.pv_costs, lang), kr(b.pv_costs, lang)),
+        (text::ROI, pct_or(a.roi, lang), pct_or(b.roi, lang)),
+        (
+            text::BCR,
+            ratio_or(a.benefit_cost_ratio, lang),
+            ratio_or(b.benefit_cost_ratio, lang),
+        ),
+        (text::IRR, pct_or(a.irr, lang), pct_or(b.irr, lang)),
+        (
+            text::TOTAL_BENEFITS,
+            kr(a.total_benefits, lang),
+            kr(b.total_benefits, lang),
+        ),
+        (
+            text::TOTAL_COSTS,
+            kr(a.total_costs, lang),
+            kr(b.total_costs, lang),
+        ),
+    ];
+    rows.into_iter()
+        .map(|(label, x, y)| vec![Cell::text(label.get(lang)), Cell::text(x), Cell::text(y)])
+        .collect()
+}
+
+/// Columns of a label and two figures.
+pub(crate) const FIGURE_COLUMNS: [Column; 3] = [
+    Column(0.4, Align::Left),
+    Column(0.3, Align::Right),
+    Column(0.3, Align::Right),
+];

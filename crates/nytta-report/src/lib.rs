@@ -1,0 +1,80 @@
+//! # nytta-report
+//!
+//! Charts and PDF documents of an evaluated valuation: values in, bytes out. It owns the
+//! business case (*beslutsunderlag*), the follow-up report and the charts the app shows.
+//! It does no file I/O and reads no clock: the caller passes the document, its
+//! [`Evaluation`] and [`ReportOptions`] (language, date of printing) and gets bytes back.
+//! It computes no figures either; every number comes from `nytta-core` and is written with
+//! `nytta_core::format`, so the PDF reads exactly like the app.
+//!
+//! How the parts connect:
+//! - [`charts`] reduces an evaluation to a chart and draws it with plotters, as SVG text
+//!   or PNG bytes (and raw pixels for the PDF).
+//! - `layout` is a small layout engine over printpdf: wrapped paragraphs measured with
+//!   the embedded DejaVu Sans, tables that split across pages with repeated headers, page
+//!   breaks before overflow, header and footer on every page.
+//! - `business_case` and `follow_up` write the two documents section by section, with
+//!   wording from the `text` catalogue (Swedish and English).
+
+mod business_case;
+pub mod charts;
+mod common;
+mod error;
+mod follow_up;
+mod font;
+mod layout;
+mod pdf;
+mod text;
+
+pub use error::ReportError;
+pub use nytta_core::{Evaluation, Lang, Model};
+
+/// What the caller decides about a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Language of every text and number.
+    pub lang: Lang,
+    /// Date of printing, `YYYY-MM-DD`, shown in the footer and the PDF metadata.
+    pub printed: String,
+    /// The PDF's author; the initiative's owner and department when `None`.
+    pub author: Option<String>,
+    /// The decision asked for, in the summary; a standard wording when `None`.
+    pub decision: Option<String>,
+}
+
+impl ReportOptions {
+    /// Options in `lang`, printed on `printed` (`YYYY-MM-DD`).
+    pub fn new(lang: Lang, printed: impl Into<String>) -> ReportOptions {
+        ReportOptions {
+            lang,
+            printed: printed.into(),
+            author: None,
+            decision: None,
+        }
+    }
+}
+
+/// The headings of the business case's ten sections in `lang`, in order (for tests and
+/// tables of contents).
+pub fn section_headings(lang: Lang) -> Vec<&'static str> {
+    text::SECTIONS.iter().map(|s| s.get(lang)).collect()
+}
+
+/// The business case (*beslutsunderlag*) as PDF bytes.
+pub fn business_case_pdf(
+    model: &Model,
+    ev: &Evaluation,
+    opts: &ReportOptions,
+) -> Result<Vec<u8>, ReportError> {
+    business_case::write(model, ev, opts)
+}
+
+/// The report of follow-up `index` (into the document's follow-ups) as PDF bytes.
+pub fn follow_up_pdf(
+    model: &Model,
+    ev: &Evaluation,
+    index: usize,
+    opts: &ReportOptions,
+) -> Result<Vec<u8>, ReportError> {
+    follow_up::write(model, ev, index, opts)
+}

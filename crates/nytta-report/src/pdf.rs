@@ -1,0 +1,150 @@
+//! Putting a PDF together: the document with its embedded fonts, charts as image XObjects,
+//! page furniture, metadata (title, author, language, the caller's printing date) and the
+//! final bytes.
+
+use nytta_core::model::is_iso_date;
+use nytta_core::{Evaluation, Lang, Model};
+use printpdf::{PdfDocument, PdfSaveOptions, RawImage, RawImageData, RawImageFormat};
+
+use crate::charts::{self, Chart};
+use crate::error::ReportError;
+use crate::layout::{Layout, WIDTH};
+use crate::text::{self, fill};
+use crate::ReportOptions;
+
+/// Chart resolution in the PDF: 1.5 × 800 px over the 483 pt text width ≈ 180 dpi.
+const CHART_SCALE: f64 = 1.5;
+
+/// A PDF being written.
+pub(crate) struct Pdf {
+    doc: PdfDocument,
+    /// The layout the sections write into.
+    pub layout: Layout,
+}
+
+/// Days since 1970-01-01 of an ISO date already checked by [`is_iso_date`].
+fn unix_days(date: &str) -> i64 {
+    let num =
+        |r: std::ops::Range<usize>| date.get(r).and_then(|s| s.parse::<i64>().ok()).unwrap_or(1);
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl Pdf {
+    /// Starts a document titled `title`.
+    pub(crate) fn new(title: &str, opts: &ReportOptions) -> Result<Pdf, ReportError> {
+        if !is_iso_date(&opts.printed) {
+            return Err(ReportError::BadDate {
+                field: "printed".into(),
+                value: opts.printed.clone(),
+            });
+        }
+        let mut doc = PdfDocument::new(title);
+        let layout = Layout::new(&mut doc)?;
+        Ok(Pdf { doc, layout })
+    }
+
+    /// Draws `chart` across the text width.
+    pub(crate) fn chart(
+        &mut self,
+        chart: Chart,
+        model: &Model,
+        ev: &Evaluation,
+        lang: Lang,
+    ) -> Result<(), ReportError> {
+        let (pixels, w, h) = charts::rgb(chart, model, ev, lang, CHART_SCALE)?;
+        let image = RawImage {
+            pixels: RawImageData::U8(pixels),
+            width: w as usize,
+            height: h as usize,
+            data_format: RawImageFormat::RGB8,
+            tag: Vec::new(),
+        };
+        let id = self.doc.add_image(&image);
+        self.layout.image(id, (w, h), WIDTH);
+        Ok(())
+    }
+
+    /// The finished PDF: header `left`/`right` on every page, footer with the printing date
+    /// and page numbers, metadata and the document language.
+    pub(crate) fn finish(
+        self,
+        model: &Model,
+        left: &str,
+        right: &str,
+        opts: &ReportOptions,
+    ) -> Result<Vec<u8>, ReportError> {
+        let lang = opts.lang;
+        let Pdf { mut doc, layout } = self;
+        let footer = fill(text::PRINTED.get(lang), &[("date", &opts.printed)]);
+        let pages = layout.finish(left, right, &footer, |n, m| {
+            fill(
+                text::PAGE.get(lang),
+                &[("n", &n.to_string()), ("m", &m.to_string())],
+            )
+        });
+        let initiative = &model.doc.initiative;
+        let author = opts.author.clone().unwrap_or_else(|| {
+            [initiative.owner.as_str(), initiative.department.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        let info = &mut doc.metadata.info;
+        info.author = author;
+        info.creator = "Nytta".into();
+        info.producer = "Nytta (printpdf)".into();
+        info.subject = right.to_string();
+        if let Ok(date) = printpdf::DateTime::from_unix_timestamp(unix_days(&opts.printed) * 86_400)
+        {
+            info.creation_date = date;
+            info.modification_date = date;
+            info.metadata_date = date;
+        }
+        doc.with_pages(pages);
+        let save = PdfSaveOptions {
+            optimize: false,
+            subset_fonts: false,
+            ..Default::default()
+        };
+        let mut lo = doc.to_lopdf_document(&save, &mut Vec::new());
+        let code = match lang {
+            Lang::Sv => "sv-SE",
+            Lang::En => "en-GB",
+        };
+        if let Ok(root) = lo
+            .trailer
+            .get(b"Root")
+            .and_then(lopdf::Object::as_reference)
+        {
+            if let Ok(catalog) = lo.get_object_mut(root).and_then(lopdf::Object::as_dict_mut) {
+                catalog.set("Lang", lopdf::Object::string_literal(code));
+            }
+        }
+        lo.compress();
+        let mut out = Vec::new();
+        lo.save_to(&mut out)
+            .map_err(|e| ReportError::Write(e.to_string()))?;
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unix_days;
+
+    #[test]
+    fn days_since_epoch() {
+        assert_eq!(unix_days("1970-01-01"), 0);
+        assert_eq!(unix_days("2000-03-01"), 11_017);
+        assert_eq!(unix_days("2024-02-29"), 19_782);
+    }
+}
