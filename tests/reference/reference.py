@@ -4,8 +4,8 @@
 Reimplements DOMAIN.md's calculation conventions with Python's `decimal` module (50
 significant digits, far beyond what the figures need) and prints, for every
 `samples/*.nytta.json`, the figures the integration tests pin: NPV, present values, totals,
-payback and discounted payback in the economic and budget views, freed hours, FTE and the
-1/3/5 scores. It shares no code with the Rust engine; only the document format is common.
+payback, discounted payback and IRR in the economic and budget views, freed hours, FTE and
+the 1/3/5 scores. It shares no code with the Rust engine; only the document format is common.
 
 Regenerate the pins after changing a sample (run from the repository root):
 
@@ -74,6 +74,35 @@ def payback(net):
         if before < 0 <= c:
             return (t - 1) + (-before) / net[t]
     return None
+
+
+def irr(net):
+    """The rate closest to zero where NPV changes sign, scanning -99 % .. 1000 % in steps of
+    half a point and bisecting each bracket; None when the net flow never changes sign or
+    no such rate exists in that range."""
+    signs = {x > 0 for x in net if x != 0}
+    if len(signs) < 2:
+        return None
+
+    def npv(r):
+        return sum(x / (1 + r) ** t for t, x in enumerate(net))
+
+    roots = []
+    r, prev = D("-0.99"), None
+    while r <= 10:
+        v = npv(r)
+        if prev is not None and (v > 0) != (prev[1] > 0):
+            lo, hi, positive = prev[0], r, prev[1] > 0
+            for _ in range(120):
+                mid = (lo + hi) / 2
+                if (npv(mid) > 0) == positive:
+                    lo = mid
+                else:
+                    hi = mid
+            roots.append(lo)
+        prev = (r, v)
+        r += D("0.005")
+    return min(roots, key=abs) if roots else None
 
 
 def evaluate(doc):
@@ -159,6 +188,7 @@ def evaluate(doc):
             "total_costs": money(sum(c)),
             "payback_years": ratio(payback(net)),
             "discounted_payback_years": ratio(payback(disc)),
+            "irr": ratio(irr(net)),
         }
 
     def level(value, at_3, at_5):
