@@ -32,6 +32,53 @@ pub enum AppError {
         /// The operating system's message.
         detail: String,
     },
+    /// The store file is damaged; it was moved aside (never deleted). Code `store_damaged`.
+    #[error("damaged store: {path}: {detail}")]
+    StoreDamaged {
+        /// The store's path.
+        path: String,
+        /// Where the damaged file now lies, when it was moved aside.
+        moved_to: Option<String>,
+        /// What the check found.
+        detail: String,
+        /// The newest verified backup, to offer for restoring.
+        newest_backup: Option<String>,
+    },
+    /// The store was written by a newer Nytta and was left untouched. Code `store_newer`.
+    #[error("store {path} has schema version {found}, newer than {supported}")]
+    StoreNewer {
+        /// The store's path.
+        path: String,
+        /// Schema version in the file.
+        found: i64,
+        /// Newest schema version this build knows.
+        supported: i64,
+    },
+    /// The current valuation version is decided and cannot be edited. Code `decided_locked`.
+    #[error("initiative {id}: current version is decided")]
+    DecidedLocked {
+        /// The initiative.
+        id: i64,
+    },
+    /// No such initiative, version, backup or store. Code `not_found`.
+    #[error("{what} {id} not found")]
+    NotFound {
+        /// What was looked for.
+        what: String,
+        /// Its id or name.
+        id: String,
+    },
+    /// Any other store failure: `store_busy` (another program held it too long) or
+    /// `store_error`, with the message in both languages.
+    #[error("store error {code}: {message_en}")]
+    Store {
+        /// Stable code.
+        code: String,
+        /// Swedish message.
+        message_sv: String,
+        /// English message.
+        message_en: String,
+    },
 }
 
 impl AppError {
@@ -40,6 +87,11 @@ impl AppError {
         match self {
             AppError::InvalidDocument(p) => p.first().map_or("invalid_document", |p| p.code.as_str()),
             AppError::Io { .. } => "io",
+            AppError::StoreDamaged { .. } => "store_damaged",
+            AppError::StoreNewer { .. } => "store_newer",
+            AppError::DecidedLocked { .. } => "decided_locked",
+            AppError::NotFound { .. } => "not_found",
+            AppError::Store { code, .. } => code,
         }
     }
 
@@ -57,6 +109,15 @@ impl AppError {
                 Lang::Sv => format!("{path}: filen kunde inte läsas eller skrivas ({detail})"),
                 Lang::En => format!("{path}: the file could not be read or written ({detail})"),
             }],
+            AppError::Store {
+                message_sv,
+                message_en,
+                ..
+            } => vec![match lang {
+                Lang::Sv => message_sv.clone(),
+                Lang::En => message_en.clone(),
+            }],
+            other => crate::portfolio::store_lines(other, lang),
         }
     }
 }

@@ -8,6 +8,7 @@
 //! code, never on the message text.
 
 pub mod error;
+pub mod portfolio;
 pub mod schema;
 pub mod summary;
 pub mod text;

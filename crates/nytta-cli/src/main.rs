@@ -29,12 +29,15 @@ enum Command {
     Validate(cmd::validate::Args),
     /// Skriv dokumentformatets JSON Schema (print the document's JSON Schema).
     Schema,
+    /// Den lokala databasen (the local store).
+    Db(cmd::db::Args),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Evaluate(args) => cmd::evaluate::run(args),
         Command::Validate(args) => cmd::validate::run(args),
+        Command::Db(args) => cmd::db::run(args),
         Command::Schema => {
             print!("{}", nytta_app::schema::document_schema());
             ExitCode::SUCCESS

@@ -44,7 +44,9 @@ pub fn dir(db: &Path) -> PathBuf {
 fn prefix(db: &Path) -> String {
     format!(
         "{}-",
-        db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        db.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     )
 }
 
@@ -60,7 +62,10 @@ pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
     let mut out = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".bak")) else {
+        let Some(rest) = name
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".bak"))
+        else {
             continue;
         };
         let Some((stamp, changes)) = rest.split_once("-c") else {
@@ -114,14 +119,20 @@ pub fn newest_verified(db: &Path) -> Option<String> {
         .map(|b| b.path)
 }
 
-/// Copies `src` (the `main` database of a live connection) into a new file in one step.
+/// Copies `src` (the `main` database of a live connection) into a new file in one step,
+/// as a single self-contained file (rollback journal, no WAL beside it).
 pub fn copy_into(src: &Connection, dst_path: &Path) -> Result<()> {
     let mut dst = Connection::open(dst_path)?;
-    let backup = Backup::new_with_names(src, MAIN_DB, &mut dst, MAIN_DB)?;
-    match backup.step(-1)? {
-        StepResult::Done => Ok(()),
-        other => Err(StoreError::Busy(format!("backup: {other:?}"))),
+    {
+        let backup = Backup::new_with_names(src, MAIN_DB, &mut dst, MAIN_DB)?;
+        match backup.step(-1)? {
+            StepResult::Done => {}
+            other => return Err(StoreError::Busy(format!("backup: {other:?}"))),
+        }
     }
+    // The copy inherits WAL mode from the store; a backup is one self-contained file.
+    let _: String = dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    dst.close().map_err(|(_, e)| StoreError::from(e))
 }
 
 /// Makes a verified backup of the live store now and prunes the oldest beyond [`KEEP`].

@@ -56,7 +56,13 @@ pub fn insert(conn: &Connection, example: bool, s: &Summary, now: &str) -> Resul
 }
 
 /// Points the initiative at `version_id` and writes that version's summary.
-pub fn write_summary(conn: &Connection, id: i64, version_id: i64, s: &Summary, now: &str) -> Result<()> {
+pub fn write_summary(
+    conn: &Connection,
+    id: i64,
+    version_id: i64,
+    s: &Summary,
+    now: &str,
+) -> Result<()> {
     let tags = serde_json::to_string(&s.tags).map_err(|e| StoreError::Sqlite(e.to_string()))?;
     conn.execute(
         "UPDATE initiatives SET current_version_id = ?2, updated_at = ?3, title = ?4,
@@ -124,7 +130,10 @@ pub fn live_row(conn: &Connection, id: i64) -> Result<InitiativeRow> {
 
 /// Marks an initiative deleted (`Some(now)`) or brings it back (`None`).
 pub fn set_deleted(conn: &Connection, id: i64, deleted_at: Option<&str>) -> Result<()> {
-    conn.execute("UPDATE initiatives SET deleted_at = ?2 WHERE id = ?1", params![id, deleted_at])?;
+    conn.execute(
+        "UPDATE initiatives SET deleted_at = ?2 WHERE id = ?1",
+        params![id, deleted_at],
+    )?;
     Ok(())
 }
 

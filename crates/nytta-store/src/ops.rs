@@ -79,7 +79,13 @@ pub(crate) fn import_in(
     insert_doc(conn, read_document(text)?, example, fallback, now)
 }
 
-fn insert_doc(conn: &Connection, doc: Document, example: bool, fallback: &ScoreSettings, now: &str) -> Result<SavedInfo> {
+fn insert_doc(
+    conn: &Connection,
+    doc: Document,
+    example: bool,
+    fallback: &ScoreSettings,
+    now: &str,
+) -> Result<SavedInfo> {
     let c = prepare(doc, fallback)?;
     let id = initiatives::insert(conn, example, &c.summary, now)?;
     let vid = versions::insert(conn, id, None, &c, now)?;
@@ -94,7 +100,8 @@ fn current(conn: &Connection, id: i64) -> Result<(i64, VersionInfo, Document)> {
 }
 
 fn recorded(info: &VersionInfo) -> Result<ScoreSettings> {
-    serde_json::from_str(&info.settings).map_err(|e| StoreError::Sqlite(format!("version {}: {e}", info.id)))
+    serde_json::from_str(&info.settings)
+        .map_err(|e| StoreError::Sqlite(format!("version {}: {e}", info.id)))
 }
 
 impl Store {
@@ -246,7 +253,9 @@ impl Store {
     /// one transaction, or not at all.
     pub fn import_text(&mut self, text: &str, now: &str) -> Result<SavedInfo> {
         let doc = read_document(text)?;
-        self.write(now, |tx| insert_doc(tx, doc, false, &settings::load(tx)?.scores, now))
+        self.write(now, |tx| {
+            insert_doc(tx, doc, false, &settings::load(tx)?.scores, now)
+        })
     }
 
     /// The current version's document, exactly as stored (re-imports to identical data).

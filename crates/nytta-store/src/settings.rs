@@ -102,11 +102,19 @@ impl Default for Settings {
                 feasibility: vec![
                     level(5, "Beprövad lösning, låg risk", "Proven solution, low risk"),
                     level(3, "Delvis beprövad, viss risk", "Partly proven, some risk"),
-                    level(1, "Oprövad lösning, hög risk", "Untested solution, high risk"),
+                    level(
+                        1,
+                        "Oprövad lösning, hög risk",
+                        "Untested solution, high risk",
+                    ),
                 ],
                 financing: vec![
                     level(5, "Ryms i befintlig budget", "Within the existing budget"),
-                    level(3, "Delvis finansierad eller sökt", "Partly financed or applied for"),
+                    level(
+                        3,
+                        "Delvis finansierad eller sökt",
+                        "Partly financed or applied for",
+                    ),
                     level(1, "Ofinansierad", "Unfunded"),
                 ],
             },
@@ -120,15 +128,26 @@ impl Default for Settings {
     }
 }
 
-const KEYS: [&str; 6] = ["roles", "parameters", "scores", "rubric", "departments", "language"];
+const KEYS: [&str; 6] = [
+    "roles",
+    "parameters",
+    "scores",
+    "rubric",
+    "departments",
+    "language",
+];
 
 fn get<T: DeserializeOwned>(conn: &Connection, key: &str, default: T) -> Result<T> {
     let text: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
         .optional()?;
     match text {
         None => Ok(default),
-        Some(t) => serde_json::from_str(&t).map_err(|e| StoreError::Sqlite(format!("settings.{key}: {e}"))),
+        Some(t) => {
+            serde_json::from_str(&t).map_err(|e| StoreError::Sqlite(format!("settings.{key}: {e}")))
+        }
     }
 }
 
@@ -149,7 +168,10 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 pub fn save(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
     let value = serde_json::to_value(s).map_err(|e| StoreError::Sqlite(e.to_string()))?;
     for key in KEYS {
-        let text = value.get(key).map(|v| v.to_string()).unwrap_or_else(|| "null".into());
+        let text = value
+            .get(key)
+            .map(|v| v.to_string())
+            .unwrap_or_else(|| "null".into());
         conn.execute(
             "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",

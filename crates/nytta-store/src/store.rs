@@ -78,7 +78,10 @@ fn check_header(path: &Path) -> Result<()> {
         return Err(damaged(path, "the file is empty / filen är tom"));
     }
     if n < head.len() || &head[..16] != SQLITE_HEADER {
-        return Err(damaged(path, "not a SQLite database / inte en SQLite-databas"));
+        return Err(damaged(
+            path,
+            "not a SQLite database / inte en SQLite-databas",
+        ));
     }
     Ok(())
 }
@@ -146,7 +149,13 @@ impl Store {
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
-            .map_err(|e| if is_damage(&e) { damaged(path, e.to_string()) } else { e.into() })?;
+            .map_err(|e| {
+                if is_damage(&e) {
+                    damaged(path, e.to_string())
+                } else {
+                    e.into()
+                }
+            })?;
             conn.busy_timeout(BUSY_TIMEOUT)?;
             let version = inspect(&conn, path)?;
             if version > migrate::LATEST {
@@ -159,7 +168,9 @@ impl Store {
             Ok(conn)
         }) {
             Ok(c) => c,
-            Err(StoreError::Damaged { path: p, detail, .. }) => {
+            Err(StoreError::Damaged {
+                path: p, detail, ..
+            }) => {
                 let moved = move_aside(path, now)?;
                 return Err(StoreError::Damaged {
                     path: p,
@@ -195,15 +206,26 @@ impl Store {
     pub fn changes(&self) -> Result<i64> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = 'changes'", [], |r| r.get(0))?)
+            .query_row("SELECT value FROM meta WHERE key = 'changes'", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Runs `f` as one write transaction (`BEGIN IMMEDIATE`, waiting for another program's
     /// write), bumps the change counter, commits, then makes a backup if one is due.
-    pub(crate) fn write<T>(&mut self, now: &str, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub(crate) fn write<T>(
+        &mut self,
+        now: &str,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
-        tx.execute("UPDATE meta SET value = value + 1 WHERE key = 'changes'", [])?;
+        tx.execute(
+            "UPDATE meta SET value = value + 1 WHERE key = 'changes'",
+            [],
+        )?;
         tx.commit()?;
         self.backup_if_due(now, false);
         Ok(out)
@@ -221,7 +243,9 @@ impl Store {
             if newest.changes == changes && at_open {
                 return Ok(None);
             }
-            let age = unix_from_iso(now).zip(newest_unix(&newest)).map(|(a, b)| a - b);
+            let age = unix_from_iso(now)
+                .zip(newest_unix(&newest))
+                .map(|(a, b)| a - b);
             Ok(match age {
                 Some(age) if age < backup::MIN_INTERVAL_SECS => None,
                 _ if newest.changes == changes => None,
@@ -256,7 +280,12 @@ impl Store {
         backup::copy_into(&self.conn, &keep)?;
         backup::verify(&keep)?;
         let src = Connection::open_with_flags(backup_file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let restore = rusqlite::backup::Backup::new_with_names(&src, rusqlite::MAIN_DB, &mut self.conn, rusqlite::MAIN_DB)?;
+        let restore = rusqlite::backup::Backup::new_with_names(
+            &src,
+            rusqlite::MAIN_DB,
+            &mut self.conn,
+            rusqlite::MAIN_DB,
+        )?;
         match restore.step(-1)? {
             rusqlite::backup::StepResult::Done => {}
             other => return Err(StoreError::Busy(format!("restore: {other:?}"))),
@@ -354,12 +383,18 @@ fn newest_unix(b: &BackupInfo) -> Option<i64> {
 }
 
 fn keep_copy_path(db: &Path, now: &str) -> PathBuf {
-    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     backup::dir(db).join(format!("{name}-before-restore-{}.db", file_stamp(now)))
 }
 
 fn tmp_path(db: &Path) -> PathBuf {
-    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     db.with_file_name(format!(".{name}.new-{}", std::process::id()))
 }
 

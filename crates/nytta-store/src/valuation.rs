@@ -107,7 +107,8 @@ pub fn check_doc(doc: Document, fallback: &ScoreSettings) -> Result<Checked> {
         payback_economic: c.economic.payback_years.map(ratio_json),
         payback_budget: c.budget.payback_years.map(ratio_json),
     };
-    let settings_json = serde_json::to_string(&settings).map_err(|e| StoreError::Sqlite(e.to_string()))?;
+    let settings_json =
+        serde_json::to_string(&settings).map_err(|e| StoreError::Sqlite(e.to_string()))?;
     Ok(Checked {
         text: write_document(&doc),
         doc,

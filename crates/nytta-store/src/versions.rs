@@ -38,7 +38,13 @@ pub fn status_of(c: &Checked) -> &'static str {
 }
 
 /// Inserts version `number` of an initiative.
-pub fn insert(conn: &Connection, initiative_id: i64, based_on: Option<i64>, c: &Checked, now: &str) -> Result<i64> {
+pub fn insert(
+    conn: &Connection,
+    initiative_id: i64,
+    based_on: Option<i64>,
+    c: &Checked,
+    now: &str,
+) -> Result<i64> {
     let number: i64 = conn.query_row(
         "SELECT COALESCE(MAX(number), 0) + 1 FROM valuation_versions WHERE initiative_id = ?1",
         [initiative_id],
@@ -70,7 +76,12 @@ pub fn update(conn: &Connection, version_id: i64, c: &Checked, now: &str) -> Res
 
 /// Replaces a decided version's document when only what may change after a decision
 /// (stage, tags, follow-ups) changed; the caller has checked that the valuation is equal.
-pub fn update_after_decision(conn: &Connection, version_id: i64, text: &str, now: &str) -> Result<()> {
+pub fn update_after_decision(
+    conn: &Connection,
+    version_id: i64,
+    text: &str,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE valuation_versions SET document = ?2, saved_at = ?3 WHERE id = ?1",
         params![version_id, text, now],

@@ -47,7 +47,9 @@ fn the_sample_examples_can_be_removed_and_the_removal_undone() {
 #[test]
 fn a_created_initiative_starts_from_the_default_settings() {
     let (_dir, mut store) = new_store();
-    let saved = store.create("Digital posthantering", "Kommunledningsförvaltningen", T1).unwrap();
+    let saved = store
+        .create("Digital posthantering", "Kommunledningsförvaltningen", T1)
+        .unwrap();
     let got = store.get(saved.id).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&got.document_json).unwrap();
     assert_eq!(doc["initiative"]["title"], "Digital posthantering");

@@ -1,6 +1,7 @@
 //! One module per subcommand, plus what they share: language choice, reading a file and
 //! reporting an error with the right exit code.
 
+pub mod db;
 pub mod evaluate;
 pub mod validate;
 

@@ -1,0 +1,526 @@
+//! The portfolio's use cases over the local store: open it, list, read, create, save,
+//! decide, version, duplicate, delete and undo, import and export, settings and backups.
+//!
+//! Each is a plain function `fn(&Ctx, …) -> Result<T, AppError>` with a serialisable `T`, so
+//! the CLI and the desktop shell only forward. The clock is read here, at the edge, and
+//! handed to the store as an ISO timestamp; tests give [`Ctx`] a fixed clock instead.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use nytta_core::Lang;
+use nytta_store::{
+    BackupInfo, CheckReport, InitiativeSummary, SavedInfo, Settings, Store, StoreError,
+    StoredInitiative, VersionInfo,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+
+/// The environment variable that names the store's file.
+pub const DB_ENV: &str = "NYTTA_DB";
+
+/// Where "now" comes from: the system clock, or a fixed one in tests.
+pub type Clock = Box<dyn Fn() -> String + Send + Sync>;
+
+/// The current time as an ISO 8601 UTC timestamp, from the system clock.
+pub fn system_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    nytta_store::clock::iso_from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
+}
+
+/// An open store and a clock: what every use case here needs.
+pub struct Ctx {
+    store: Mutex<Store>,
+    clock: Clock,
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Damaged {
+                path,
+                moved_to,
+                detail,
+                newest_backup,
+            } => AppError::StoreDamaged {
+                path,
+                moved_to,
+                detail,
+                newest_backup,
+            },
+            StoreError::Newer {
+                path,
+                found,
+                supported,
+            } => AppError::StoreNewer {
+                path,
+                found,
+                supported,
+            },
+            StoreError::DecidedLocked { id } => AppError::DecidedLocked { id },
+            StoreError::NotFound { what, id } => AppError::NotFound {
+                what: what.to_string(),
+                id,
+            },
+            StoreError::Invalid(errors) => AppError::from(errors),
+            StoreError::Io { path, detail } => AppError::Io { path, detail },
+            other @ (StoreError::Busy(_) | StoreError::Sqlite(_)) => AppError::Store {
+                code: other.code().to_string(),
+                message_sv: other.lines(Lang::Sv).join("\n"),
+                message_en: other.lines(Lang::En).join("\n"),
+            },
+        }
+    }
+}
+
+/// The message lines of the store's errors (used by [`AppError::lines`]).
+pub fn store_lines(e: &AppError, lang: Lang) -> Vec<String> {
+    let se = match e.clone() {
+        AppError::StoreDamaged {
+            path,
+            moved_to,
+            detail,
+            newest_backup,
+        } => StoreError::Damaged {
+            path,
+            moved_to,
+            detail,
+            newest_backup,
+        },
+        AppError::StoreNewer {
+            path,
+            found,
+            supported,
+        } => StoreError::Newer {
+            path,
+            found,
+            supported,
+        },
+        AppError::DecidedLocked { id } => StoreError::DecidedLocked { id },
+        AppError::NotFound { what, id } => {
+            let what = match what.as_str() {
+                "initiative" => "initiative",
+                "version" => "version",
+                "backup" => "backup",
+                _ => "store",
+            };
+            StoreError::NotFound { what, id }
+        }
+        other => return vec![other.to_string()],
+    };
+    se.lines(lang)
+}
+
+/// The store's default file: `$NYTTA_DB` when set, else `nytta/nytta.db` in the operating
+/// system's per-user data folder (e.g. `~/.local/share/nytta/nytta.db`).
+pub fn default_db_path() -> Result<PathBuf, AppError> {
+    if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    dirs::data_dir()
+        .map(|d| d.join("nytta").join("nytta.db"))
+        .ok_or_else(|| AppError::Io {
+            path: "nytta.db".into(),
+            detail: "no per-user data folder; set NYTTA_DB / ingen datamapp för användaren; ange NYTTA_DB".into(),
+        })
+}
+
+/// `--db PATH` when given, else [`default_db_path`].
+pub fn resolve_db_path(flag: Option<&Path>) -> Result<PathBuf, AppError> {
+    flag.map_or_else(default_db_path, |p| Ok(p.to_path_buf()))
+}
+
+impl Ctx {
+    /// Opens (or creates, with the samples) the store at `path`, with the system clock.
+    pub fn open(path: &Path) -> Result<Ctx, AppError> {
+        Ctx::open_with_clock(path, Box::new(system_now))
+    }
+
+    /// Opens the store at [`default_db_path`].
+    pub fn open_default() -> Result<Ctx, AppError> {
+        Ctx::open(&default_db_path()?)
+    }
+
+    /// Opens the store with a given clock.
+    pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Ctx, AppError> {
+        let store = Store::open(path, &clock())?;
+        Ok(Ctx {
+            store: Mutex::new(store),
+            clock,
+        })
+    }
+
+    fn now(&self) -> String {
+        (self.clock)()
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave the store half-written (every write is
+        // one SQLite transaction), so the poisoned guard is safe to keep using.
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The store's file.
+    pub fn path(&self) -> PathBuf {
+        self.store().path().to_path_buf()
+    }
+}
+
+/// The live initiatives in portfolio order (priority basis, priority score, NPV).
+pub fn list(ctx: &Ctx) -> Result<Vec<InitiativeSummary>, AppError> {
+    Ok(ctx.store().list()?)
+}
+
+/// The deleted initiatives, for undo.
+pub fn list_deleted(ctx: &Ctx) -> Result<Vec<InitiativeSummary>, AppError> {
+    Ok(ctx.store().list_deleted()?)
+}
+
+/// One initiative with its versions and the current document.
+pub fn get(ctx: &Ctx, id: i64) -> Result<StoredInitiative, AppError> {
+    Ok(ctx.store().get(id)?)
+}
+
+/// A version and its document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionDocument {
+    /// The version.
+    pub info: VersionInfo,
+    /// Its document as stored.
+    pub document_json: String,
+}
+
+/// Any version of any initiative, e.g. the decided one after newer drafts.
+pub fn get_version(ctx: &Ctx, version_id: i64) -> Result<VersionDocument, AppError> {
+    let (info, document_json) = ctx.store().version(version_id)?;
+    Ok(VersionDocument {
+        info,
+        document_json,
+    })
+}
+
+/// Creates an initiative with an empty draft valuation; returns its id.
+pub fn create(ctx: &Ctx, title: &str, department: &str) -> Result<i64, AppError> {
+    Ok(ctx.store().create(title, department, &ctx.now())?.id)
+}
+
+/// Saves the current version's document after checking it completely. Refused with
+/// `decided_locked` when the version is decided and the valuation differs; the stage,
+/// texts and follow-ups of a decided version may still be saved.
+pub fn save_draft(ctx: &Ctx, id: i64, document_json: &str) -> Result<SavedInfo, AppError> {
+    crate::check_text(document_json)?;
+    Ok(ctx.store().save(id, document_json, &ctx.now())?)
+}
+
+/// Marks the current version decided (frozen).
+pub fn decide(ctx: &Ctx, id: i64) -> Result<SavedInfo, AppError> {
+    Ok(ctx.store().decide(id, &ctx.now())?)
+}
+
+/// Starts a new draft version from the current one.
+pub fn new_version(ctx: &Ctx, id: i64) -> Result<SavedInfo, AppError> {
+    Ok(ctx.store().new_version(id, &ctx.now())?)
+}
+
+/// Copies an initiative into a new one.
+pub fn duplicate(ctx: &Ctx, id: i64) -> Result<SavedInfo, AppError> {
+    Ok(ctx.store().duplicate(id, &ctx.now())?)
+}
+
+/// Deletes an initiative (undo with [`undelete`]).
+pub fn delete(ctx: &Ctx, id: i64) -> Result<(), AppError> {
+    Ok(ctx.store().delete(id, &ctx.now())?)
+}
+
+/// Brings a deleted initiative back.
+pub fn undelete(ctx: &Ctx, id: i64) -> Result<(), AppError> {
+    Ok(ctx.store().undelete(id, &ctx.now())?)
+}
+
+/// Imports a document: checked completely, then written in one transaction or not at all.
+pub fn import_text(ctx: &Ctx, text: &str) -> Result<SavedInfo, AppError> {
+    crate::check_text(text)?;
+    Ok(ctx.store().import_text(text, &ctx.now())?)
+}
+
+/// What became of one file of a folder import.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    /// The file.
+    pub file: String,
+    /// The new initiative, when imported.
+    pub id: Option<i64>,
+    /// The error code, when refused.
+    pub code: Option<String>,
+    /// Why it was refused, in Swedish.
+    pub errors_sv: Vec<String>,
+    /// Why it was refused, in English.
+    pub errors_en: Vec<String>,
+}
+
+/// Imports every `*.json` file of a folder, each on its own (one bad file does not stop
+/// the others), in file-name order; reports each file's outcome.
+pub fn import_dir(ctx: &Ctx, dir: &Path) -> Result<Vec<ImportOutcome>, AppError> {
+    let io = |e: std::io::Error| AppError::Io {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files
+        .into_iter()
+        .map(|file| {
+            let result = std::fs::read_to_string(&file)
+                .map_err(|e| AppError::Io {
+                    path: file.display().to_string(),
+                    detail: e.to_string(),
+                })
+                .and_then(|text| import_text(ctx, &text));
+            let (id, err) = match result {
+                Ok(s) => (Some(s.id), None),
+                Err(e) => (None, Some(e)),
+            };
+            ImportOutcome {
+                file: file.display().to_string(),
+                id,
+                code: err.as_ref().map(|e| e.code().to_string()),
+                errors_sv: err.as_ref().map(|e| e.lines(Lang::Sv)).unwrap_or_default(),
+                errors_en: err.as_ref().map(|e| e.lines(Lang::En)).unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+/// The current version's document (re-imports to identical data).
+pub fn export(ctx: &Ctx, id: i64) -> Result<String, AppError> {
+    Ok(ctx.store().export(id)?)
+}
+
+/// One written file of [`export_all`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedFile {
+    /// The initiative.
+    pub id: i64,
+    /// The file written.
+    pub file: String,
+}
+
+/// A file name from a title: lower case ASCII letters and digits, å/ä → a, ö → o.
+fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' => 'a',
+            'ö' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c != '-' || !out.ends_with('-') {
+            out.push(c);
+        }
+    }
+    out.trim_matches('-').chars().take(60).collect()
+}
+
+/// Writes every live initiative as `<title>-<id>.nytta.json` into `dir`.
+pub fn export_all(ctx: &Ctx, dir: &Path) -> Result<Vec<ExportedFile>, AppError> {
+    let io = |p: &Path, e: std::io::Error| AppError::Io {
+        path: p.display().to_string(),
+        detail: e.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let mut out = Vec::new();
+    for s in list(ctx)? {
+        let text = export(ctx, s.id)?;
+        let file = dir.join(format!("{}-{}.nytta.json", slug(&s.summary.title), s.id));
+        std::fs::write(&file, text).map_err(|e| io(&file, e))?;
+        out.push(ExportedFile {
+            id: s.id,
+            file: file.display().to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// Every setting.
+pub fn get_settings(ctx: &Ctx) -> Result<Settings, AppError> {
+    Ok(ctx.store().settings()?)
+}
+
+/// Saves every setting; saved versions keep the settings they recorded.
+pub fn save_settings(ctx: &Ctx, settings: &Settings) -> Result<(), AppError> {
+    Ok(ctx.store().save_settings(settings, &ctx.now())?)
+}
+
+/// The verified backups, newest first.
+pub fn list_backups(ctx: &Ctx) -> Result<Vec<BackupInfo>, AppError> {
+    Ok(ctx.store().list_backups()?)
+}
+
+/// Makes a verified backup now.
+pub fn create_backup(ctx: &Ctx) -> Result<BackupInfo, AppError> {
+    Ok(ctx.store().create_backup(&ctx.now())?)
+}
+
+/// Restores a backup into the open store, keeping a copy of the current content first;
+/// returns the path of that copy.
+pub fn restore_backup(ctx: &Ctx, backup: &Path) -> Result<String, AppError> {
+    Ok(ctx.store().restore_backup(backup, &ctx.now())?)
+}
+
+/// Checks the open store's file thoroughly (full integrity check).
+pub fn check(ctx: &Ctx) -> Result<CheckReport, AppError> {
+    let path = ctx.path();
+    Ok(Store::check(&path)?)
+}
+
+/// Checks a store file without opening it for use (nothing is created, moved or changed).
+pub fn check_path(path: &Path) -> Result<CheckReport, AppError> {
+    Ok(Store::check(path)?)
+}
+
+/// Restores a backup into the store at `db` even when that file is damaged or missing;
+/// returns the copy of the previous content, if there was a healthy one.
+pub fn restore_to_path(db: &Path, backup: &Path) -> Result<Option<String>, AppError> {
+    Ok(Store::restore_to_path(db, backup, &system_now())?)
+}
+
+fn parse_dec(s: Option<&str>) -> Option<rust_decimal::Decimal> {
+    s.and_then(|s| s.parse().ok())
+}
+
+/// The portfolio as a readable table (sv-SE numbers by default): id, title, department,
+/// stage, priority score, NPV and payback in the economic and budget views.
+pub fn table(list: &[InitiativeSummary], lang: Lang) -> String {
+    use nytta_core::format::{kronor, number, years};
+    let sv = lang == Lang::Sv;
+    let head: Vec<String> = if sv {
+        [
+            "Id",
+            "Titel",
+            "Förvaltning",
+            "Status",
+            "Prioritet",
+            "NPV ekonomisk",
+            "NPV budget",
+            "Återbetalning ek.",
+            "Återbetalning budget",
+        ]
+    } else {
+        [
+            "Id",
+            "Title",
+            "Department",
+            "Stage",
+            "Priority",
+            "NPV economic",
+            "NPV budget",
+            "Payback econ.",
+            "Payback budget",
+        ]
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let none = "–";
+    let payback = |p: Option<&str>| match parse_dec(p) {
+        Some(y) => years(y, lang),
+        None if sv => "ej inom perioden".to_string(),
+        None => "not within period".to_string(),
+    };
+    let stage = |code: &str| {
+        serde_json::from_value::<nytta_core::document::Stage>(serde_json::Value::String(
+            code.into(),
+        ))
+        .map(|s| crate::text::stage(lang, s).to_string())
+        .unwrap_or_else(|_| code.to_string())
+    };
+    let mut rows = vec![head];
+    for s in list {
+        let m = &s.summary;
+        let mut title = m.title.clone();
+        if s.example {
+            title.push_str(if sv { " (exempel)" } else { " (example)" });
+        }
+        rows.push(vec![
+            s.id.to_string(),
+            title,
+            m.department.clone(),
+            stage(&m.stage),
+            parse_dec(m.priority.as_deref()).map_or(none.to_string(), |p| number(p, 1, lang)),
+            parse_dec(Some(&m.npv_economic)).map_or(none.to_string(), |d| kronor(d, lang)),
+            parse_dec(Some(&m.npv_budget)).map_or(none.to_string(), |d| kronor(d, lang)),
+            payback(m.payback_economic.as_deref()),
+            payback(m.payback_budget.as_deref()),
+        ]);
+    }
+    let cols = rows[0].len();
+    let width: Vec<usize> = (0..cols)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    // Numbers are right-aligned, text left-aligned.
+    let right = [true, false, false, false, true, true, true, true, true];
+    let mut out = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                let pad = " ".repeat(width[c] - cell.chars().count());
+                if right[c] {
+                    format!("{pad}{cell}")
+                } else {
+                    format!("{cell}{pad}")
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+        if i == 0 {
+            out.push_str(&"-".repeat(width.iter().sum::<usize>() + 2 * (cols - 1)));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One initiative and its versions, for people.
+pub fn describe(s: &StoredInitiative, summary: Option<&InitiativeSummary>, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let mut out = String::new();
+    if let Some(m) = summary {
+        out.push_str(&table(std::slice::from_ref(m), lang));
+        out.push('\n');
+    }
+    out.push_str(if sv { "Versioner:\n" } else { "Versions:\n" });
+    for v in &s.versions {
+        let status = match (v.status.as_str(), sv) {
+            ("decided", true) => "beslutad",
+            ("decided", false) => "decided",
+            (_, true) => "utkast",
+            (_, false) => "draft",
+        };
+        let current = if v.id == s.current_version_id {
+            if sv {
+                " (aktuell)"
+            } else {
+                " (current)"
+            }
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "  {} · {status} · {}{current}\n",
+            v.number, v.saved_at
+        ));
+    }
+    out
+}

@@ -1,0 +1,82 @@
+//! Every earlier schema version has a fixture store (`tests/fixtures/schema-vN.db`, made by
+//! that version and never regenerated); opening a copy migrates it to the newest schema
+//! with every document unchanged. A new migration adds its predecessor's fixture here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use nytta_store::migrate::LATEST;
+use nytta_store::Store;
+
+const NOW: &str = "2025-06-01T12:00:00Z";
+
+/// The fixtures, oldest first: (file, schema version it was made with).
+const FIXTURES: &[(&str, i64)] = &[("schema-v1.db", 1)];
+
+fn documents(db: &Path) -> Vec<(i64, String, String)> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT id, status, document FROM valuation_versions ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn every_fixture_opens_migrated_with_its_data_unchanged() {
+    assert_eq!(
+        FIXTURES.last().map(|f| f.1),
+        Some(LATEST),
+        "add a fixture for schema {LATEST}"
+    );
+    for (file, version) in FIXTURES {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("nytta.db");
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(file),
+            &db,
+        )
+        .unwrap();
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        drop(conn);
+        assert_eq!(found, *version, "{file}");
+        let before = documents(&db);
+
+        let store = Store::open(&db, NOW).unwrap();
+        let mut titles: Vec<_> = store
+            .list()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.summary.title)
+            .collect();
+        titles.sort();
+        assert_eq!(
+            titles,
+            [
+                "Digital signering av HSL-insatser",
+                "Digitala examinationer i samhällsorienteringen",
+                "Digitala medicinskåp",
+                "Läkemedelsrobotar i boendestödet"
+            ]
+        );
+        drop(store);
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let now: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(now, LATEST);
+        drop(conn);
+        let after = documents(&db);
+        assert_eq!(after, before, "{file}: documents and statuses unchanged");
+        assert_eq!(after.iter().filter(|d| d.1 == "decided").count(), 2);
+    }
+}
