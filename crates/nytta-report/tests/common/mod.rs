@@ -42,11 +42,14 @@ pub fn scratch(name: &str) -> PathBuf {
 
 /// Runs a poppler tool and returns its standard output.
 pub fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} could not run ({e}); install poppler-utils (scripts/deps.sh)"));
-    assert!(out.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("{tool} could not run ({e}); install poppler-utils (scripts/deps.sh)")
+    });
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
@@ -57,9 +60,14 @@ pub fn save(dir: &Path, name: &str, pdf: &[u8]) -> String {
     path.display().to_string()
 }
 
-/// The PDF's text as `pdftotext -layout` extracts it.
+/// The PDF's text as `pdftotext` extracts it (reading order).
 pub fn text_of(path: &str) -> String {
     poppler("pdftotext", &["-enc", "UTF-8", path, "-"])
+}
+
+/// The PDF's text with `pdftotext -layout`, which keeps a table row on one line.
+pub fn rows_of(path: &str) -> String {
+    poppler("pdftotext", &["-layout", "-enc", "UTF-8", path, "-"])
 }
 
 /// The PDF's page count from `pdfinfo`.

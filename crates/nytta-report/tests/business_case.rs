@@ -1,0 +1,141 @@
+//! The business case of every sample, read back with poppler: the key figures exactly as
+//! the app writes them, every section heading, a sensible number of A4 pages, the font
+//! embedded and the metadata set.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{pages_of, poppler, rows_of, sample, save, scratch, text_of, SAMPLES};
+use nytta_core::format;
+use nytta_core::Lang;
+use nytta_report::{business_case_pdf, section_headings, ReportError, ReportOptions};
+
+/// Whitespace runs collapsed to one space, since pdftotext lays table cells out with spaces.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn payback(v: Option<rust_decimal::Decimal>, lang: Lang) -> String {
+    match (v, lang) {
+        (Some(y), _) => format::years(y, lang),
+        (None, Lang::Sv) => "inte inom kalkylperioden".into(),
+        (None, Lang::En) => "not within the analysis period".into(),
+    }
+}
+
+fn check_sample(name: &str, lang: Lang) {
+    let (model, ev) = sample(name, lang);
+    let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(lang, "2024-05-02")).unwrap();
+    let dir = scratch("case");
+    let path = save(&dir, &format!("{name}.{lang}.pdf"), &pdf);
+    let text = squash(&text_of(&path));
+    let mut expected = vec![
+        format::kronor(ev.economic.npv, lang),
+        format::kronor(ev.budget.npv, lang),
+        format::kronor(ev.economic.pv_benefits, lang),
+        format::kronor(ev.economic.pv_costs, lang),
+        payback(ev.economic.payback_years, lang),
+        payback(ev.budget.payback_years, lang),
+        payback(ev.budget.discounted_payback_years, lang),
+        model.doc.initiative.title.clone(),
+        "=CF0 + NPV(".to_string(),
+        "Utskriven 2024-05-02".replace(
+            "Utskriven",
+            if lang == Lang::Sv {
+                "Utskriven"
+            } else {
+                "Printed"
+            },
+        ),
+    ];
+    expected.extend(section_headings(lang).into_iter().map(String::from));
+    for input in &model.doc.valuation.inputs {
+        if !input.source.is_empty() {
+            expected.push(squash(&input.source));
+        }
+    }
+    for want in expected {
+        assert!(
+            text.contains(&want),
+            "{name} ({lang}): the PDF text lacks {want:?}"
+        );
+    }
+    let pages = pages_of(&path);
+    assert!(
+        (6..=16).contains(&pages),
+        "{name}: {pages} pages, expected 6–16"
+    );
+    let last = if lang == Lang::Sv {
+        format!("Sida {pages} av {pages}")
+    } else {
+        format!("Page {pages} of {pages}")
+    };
+    assert!(
+        text.contains(&last),
+        "{name}: the last page is numbered {last:?}"
+    );
+
+    let info = squash(&poppler("pdfinfo", &[&path]));
+    assert!(info.contains("A4"), "{name}: A4 pages\n{info}");
+    assert!(
+        info.contains(&format!("Title: {}", model.doc.initiative.title)),
+        "{name}: title in metadata\n{info}"
+    );
+    let fonts = poppler("pdffonts", &[&path]);
+    assert!(
+        fonts
+            .lines()
+            .skip(2)
+            .all(|l| l.contains("CID TrueType") && l.contains("Identity-H") && l.contains(" yes ")),
+        "{name}: every font embedded\n{fonts}"
+    );
+}
+
+#[test]
+fn every_sample_in_swedish_has_its_key_figures_and_sections() {
+    for name in SAMPLES {
+        check_sample(name, Lang::Sv);
+    }
+}
+
+#[test]
+fn english_business_case() {
+    check_sample("lakemedelsrobotar.nytta.json", Lang::En);
+}
+
+#[test]
+fn medication_robots_figures_by_hand() {
+    // Economic cumulative net: year 0 −321 756, year 1 −46 576, year 2 net +648 586, so
+    // payback = 1 + 46 576 / 648 586 = 1.07 years; the budget view's discounted net never
+    // turns the sum positive within six years.
+    let (model, ev) = sample("lakemedelsrobotar.nytta.json", Lang::Sv);
+    let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(Lang::Sv, "2024-05-02")).unwrap();
+    let path = save(&scratch("hand"), "robots.pdf", &pdf);
+    let rows = squash(&rows_of(&path));
+    for want in [
+        "Återbetalningstid 1,1 år 5,7 år",
+        "Diskonterad återbetalningstid 1,1 år inte inom kalkylperioden",
+    ] {
+        assert!(rows.contains(want), "the PDF lacks the row {want:?}");
+    }
+    let text = squash(&text_of(&path));
+    for want in [
+        // 46 000 kr a month ÷ 142 × 1.54 = 498.87 kr an hour.
+        "498,87 kr",
+        "månadslön 46 000 kr ÷ 142 × 1,54",
+        // 10 robots × 22 000 kr: the explanation of the purchase line.
+        "Beräkning: 10 × 22 000 = 220 000,00",
+        "Fördjupad nyttovärdering krävs",
+    ] {
+        assert!(text.contains(want), "the PDF text lacks {want:?}");
+    }
+}
+
+#[test]
+fn a_printing_date_that_is_not_a_date_is_refused() {
+    let (model, ev) = sample("lakemedelsrobotar.nytta.json", Lang::Sv);
+    let err = business_case_pdf(&model, &ev, &ReportOptions::new(Lang::Sv, "2 maj")).unwrap_err();
+    assert_eq!(err.code(), "bad_date");
+    assert!(err.message(Lang::Sv).contains("ÅÅÅÅ-MM-DD"));
+    assert!(matches!(err, ReportError::BadDate { .. }));
+}

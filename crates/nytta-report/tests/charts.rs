@@ -1,0 +1,102 @@
+//! Every chart of every sample is well-formed SVG with Swedish (or English) labels and a
+//! decodable PNG of the promised size.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{sample, SAMPLES};
+use nytta_core::Lang;
+use nytta_report::charts::{png, svg, Chart};
+
+fn charts_of(ev: &nytta_core::Evaluation) -> Vec<Chart> {
+    let mut all = vec![
+        Chart::CashFlow,
+        Chart::PerYear,
+        Chart::ByCategory,
+        Chart::ByStakeholder,
+        Chart::Tornado,
+    ];
+    all.extend((0..ev.follow_ups.len()).map(Chart::FollowUp));
+    all
+}
+
+fn svg_text(svg: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    doc.descendants()
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_chart_is_valid_svg_and_png() {
+    for name in SAMPLES {
+        let (model, ev) = sample(name, Lang::Sv);
+        for chart in charts_of(&ev) {
+            let text = svg_text(&svg(chart, &model, &ev, Lang::Sv).unwrap());
+            assert!(
+                !text.trim().is_empty(),
+                "{name} {chart:?}: the SVG has labels"
+            );
+            let bytes = png(chart, &model, &ev, Lang::Sv, 1.0).unwrap();
+            let img = image::load_from_memory(&bytes).expect("a decodable PNG");
+            assert_eq!(img.width(), 800, "{name} {chart:?}");
+            assert!(img.height() >= 150, "{name} {chart:?}");
+        }
+    }
+}
+
+#[test]
+fn cash_flow_labels_and_payback_marks() {
+    let (model, ev) = sample("lakemedelsrobotar.nytta.json", Lang::Sv);
+    let text = svg_text(&svg(Chart::CashFlow, &model, &ev, Lang::Sv).unwrap());
+    // Both views are named, the y axis is in millions (the cumulative net reaches 3.2 mnkr),
+    // both paybacks are marked (1.07 and 5.7 years) and the x axis shows calendar years.
+    for want in [
+        "Samhällsekonomisk vy",
+        "Budgetvy",
+        "(mnkr)",
+        "återbetald 1,1 år",
+        "återbetald 5,7 år",
+        "2021",
+        "2027",
+        "3,0",
+    ] {
+        assert!(text.contains(want), "cash-flow SVG lacks {want:?}: {text}");
+    }
+    let en = svg_text(&svg(Chart::CashFlow, &model, &ev, Lang::En).unwrap());
+    assert!(
+        en.contains("Economic view") && en.contains("paid back 1.1 years"),
+        "{en}"
+    );
+}
+
+#[test]
+fn tornado_names_inputs_and_follow_up_names_lines() {
+    let (model, ev) = sample("lakemedelsrobotar.nytta.json", Lang::Sv);
+    let text = svg_text(&svg(Chart::Tornado, &model, &ev, Lang::Sv).unwrap());
+    for want in ["Antal läkemedelsrobotar", "Lågt värde", "Högt värde"] {
+        assert!(text.contains(want), "tornado lacks {want:?}");
+    }
+    let text = svg_text(&svg(Chart::FollowUp(0), &model, &ev, Lang::Sv).unwrap());
+    for want in [
+        "Förväntat",
+        "Utfall",
+        "Minskade bilkostnader",
+        "Inköp av robotar (kostnad)",
+    ] {
+        assert!(text.contains(want), "follow-up chart lacks {want:?}");
+    }
+    assert!(
+        svg(Chart::FollowUp(3), &model, &ev, Lang::Sv).is_err(),
+        "no fourth follow-up"
+    );
+}
+
+#[test]
+fn svg_names_the_embedded_font_with_a_fallback() {
+    let (model, ev) = sample("digitala-medicinskap.nytta.json", Lang::Sv);
+    let s = svg(Chart::PerYear, &model, &ev, Lang::Sv).unwrap();
+    assert!(s.contains("DejaVu Sans, sans-serif"));
+}

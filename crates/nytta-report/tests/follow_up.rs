@@ -1,0 +1,78 @@
+//! The follow-up report: realised figures beside the decided ones, attainment per effect
+//! goal (computed by hand below), freed time and lessons learned.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{pages_of, rows_of, sample, save, scratch, text_of};
+use nytta_core::format;
+use nytta_core::Lang;
+use nytta_report::{follow_up_pdf, ReportOptions};
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn medication_robots_follow_up() {
+    let (model, ev) = sample("lakemedelsrobotar.nytta.json", Lang::Sv);
+    let pdf = follow_up_pdf(&model, &ev, 0, &ReportOptions::new(Lang::Sv, "2024-05-02")).unwrap();
+    let path = save(&scratch("fu"), "robots-fu.pdf", &pdf);
+    let text = squash(&text_of(&path));
+    let fu = &ev.follow_ups[0];
+    // Decided and realised NPV side by side on one row.
+    let row = format!(
+        "Nuvärde (NPV) {} {}",
+        format::kronor(ev.economic.npv, Lang::Sv),
+        format::kronor(fu.realised.economic.npv, Lang::Sv)
+    );
+    assert!(
+        squash(&rows_of(&path)).contains(&row),
+        "the follow-up PDF lacks the row {row:?}"
+    );
+    let mut want = vec![
+        // Attainment by hand: (93 − 78)/(95 − 78) = 88.2 %, (96 − 70)/(95 − 70) = 104.0 %,
+        // (150 − 350)/(110 − 350) = 83.3 %.
+        "88,2 %".into(),
+        "104,0 %".into(),
+        "83,3 %".into(),
+        "omfördelad till annat arbete".into(),
+        "Lärdomar".into(),
+        "Måluppfyllelse för effektmålen".into(),
+    ];
+    // A lesson may run onto the next page, so its opening words stand for it.
+    want.extend(
+        model.doc.follow_ups[0]
+            .lessons
+            .iter()
+            .map(|l| l.split_whitespace().take(8).collect::<Vec<_>>().join(" ")),
+    );
+    for w in want {
+        assert!(text.contains(&w), "the follow-up PDF lacks {w:?}");
+    }
+    let pages = pages_of(&path);
+    assert!((2..=8).contains(&pages), "{pages} pages");
+}
+
+#[test]
+fn every_sample_with_a_follow_up_gets_a_report_and_others_an_error() {
+    for name in common::SAMPLES {
+        let (model, ev) = sample(name, Lang::En);
+        let opts = ReportOptions::new(Lang::En, "2024-05-02");
+        match ev.follow_ups.len() {
+            0 => {
+                let err = follow_up_pdf(&model, &ev, 0, &opts).unwrap_err();
+                assert_eq!(err.code(), "no_follow_up", "{name}");
+                assert_eq!(err.path().as_deref(), Some("follow_ups[0]"));
+            }
+            n => {
+                let pdf = follow_up_pdf(&model, &ev, n - 1, &opts).unwrap();
+                let path = save(&scratch("fu-en"), &format!("{name}.pdf"), &pdf);
+                let text = squash(&text_of(&path));
+                let realised = format::kronor(ev.follow_ups[n - 1].realised.economic.npv, Lang::En);
+                assert!(text.contains(&realised), "{name}: realised NPV {realised}");
+                assert!(text.contains("Effect-goal attainment"), "{name}");
+            }
+        }
+    }
+}
