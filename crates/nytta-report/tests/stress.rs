@@ -85,8 +85,11 @@ fn stress_document() -> String {
     .to_string()
 }
 
-/// Every word box of every page: (page, xMin, yMin, xMax, yMax, word), with page sizes.
-fn boxes(path: &str) -> (Vec<(f64, f64)>, Vec<(usize, f64, f64, f64, f64, String)>) {
+/// A word's box: page number (from 1), xMin, yMin, xMax, yMax and the word.
+type WordBox = (usize, f64, f64, f64, f64, String);
+
+/// Page sizes and every word box of every page.
+fn boxes(path: &str) -> (Vec<(f64, f64)>, Vec<WordBox>) {
     let html = poppler("pdftotext", &["-bbox", path, "-"]);
     let attr = |tag: &str, name: &str| -> f64 {
         let key = format!("{name}=\"");
