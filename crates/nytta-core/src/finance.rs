@@ -30,12 +30,8 @@ pub fn npv(rate: Decimal, flows: &[Decimal]) -> Option<Decimal> {
     }
     // Horner's scheme from the last year backwards keeps every step a single division.
     let mut acc = Decimal::ZERO;
-    for (t, f) in flows.iter().enumerate().rev() {
-        acc = if t == flows.len() - 1 {
-            *f
-        } else {
-            f.checked_add(acc.checked_div(base)?)?
-        };
+    for f in flows.iter().rev() {
+        acc = f.checked_add(acc.checked_div(base)?)?;
     }
     Some(acc)
 }
@@ -67,47 +63,45 @@ pub fn payback(net: &[Decimal]) -> Option<Decimal> {
 /// rate above −100 % makes its NPV zero. With several roots (several sign changes) the one
 /// closest to zero is returned, as numpy-financial's `irr` does.
 pub fn irr(net: &[Decimal]) -> Option<Decimal> {
-    let mut signs = net.iter().filter(|v| !v.is_zero()).map(|v| v.is_sign_positive());
-    let first = signs.next()?;
-    if signs.all(|s| s == first) {
+    let signs: Vec<bool> = net
+        .iter()
+        .filter(|v| !v.is_zero())
+        .map(|v| v.is_sign_positive())
+        .collect();
+    let changes = signs.windows(2).filter(|w| w[0] != w[1]).count();
+    if changes == 0 {
         return None;
     }
-    // Scan a grid of rates for sign changes of NPV, then bisect each bracket. NPV is
-    // continuous in r on (−1, ∞); the grid is dense near zero where real projects live.
-    let grid = rate_grid();
+    // Scan a grid of rates for sign changes of NPV and refine each bracket. NPV is
+    // continuous in r on (−1, ∞). With one sign change in the flow there is exactly one
+    // root (Descartes' rule of signs in 1/(1+r)), so the scan stops at the first bracket.
     let mut roots: Vec<Decimal> = Vec::new();
     let mut prev: Option<(Decimal, Decimal)> = None;
-    for r in grid {
+    for r in rate_grid() {
         let Some(v) = npv(r, net) else {
             prev = None;
             continue;
         };
         if v.is_zero() {
             roots.push(r);
-            prev = None;
-            continue;
-        }
-        if let Some((pr, pv)) = prev {
+        } else if let Some((pr, pv)) = prev {
             if pv.is_sign_positive() != v.is_sign_positive() {
-                if let Some(root) = bisect(net, pr, r, pv) {
-                    roots.push(root);
-                }
+                roots.extend(refine(net, (pr, pv), (r, v)));
             }
         }
-        prev = Some((r, v));
+        if changes == 1 && !roots.is_empty() {
+            break;
+        }
+        prev = if v.is_zero() { None } else { Some((r, v)) };
     }
     roots.into_iter().min_by_key(|r| r.abs())
 }
 
 fn rate_grid() -> Vec<Decimal> {
     let mut grid = Vec::with_capacity(80);
-    // −99 % … −10 % in steps of 10 points, then −10 % … 100 % in steps of 2.5 points,
-    // then 100 % … 1000 % in steps of 50 points.
-    let mut r = Decimal::new(-99, 2);
-    while r < Decimal::new(-10, 2) {
-        grid.push(r);
-        r += Decimal::new(10, 2);
-    }
+    // Dense around zero where real projects live, outward in both directions:
+    // −10 % … 100 % in steps of 2.5 points, 100 % … 1000 % in steps of 50 points,
+    // −99 % … −10 % in steps of 10 points.
     let mut r = Decimal::new(-10, 2);
     while r < Decimal::ONE {
         grid.push(r);
@@ -118,25 +112,55 @@ fn rate_grid() -> Vec<Decimal> {
         grid.push(r);
         r += Decimal::new(5, 1);
     }
+    grid.push(Decimal::new(-10, 2));
+    let mut r = Decimal::new(-20, 2);
+    while r > Decimal::new(-99, 2) {
+        grid.push(r);
+        r -= Decimal::new(10, 2);
+    }
+    grid.push(Decimal::new(-99, 2));
     grid
 }
 
-fn bisect(net: &[Decimal], mut lo: Decimal, mut hi: Decimal, mut f_lo: Decimal) -> Option<Decimal> {
-    let tolerance = Decimal::new(1, 15);
+/// Refines a bracket `[a, b]` whose NPVs differ in sign with the Illinois variant of
+/// regula falsi: superlinear, and the bracket never lets the root escape.
+fn refine(
+    net: &[Decimal],
+    (mut a, mut fa): (Decimal, Decimal),
+    (mut b, mut fb): (Decimal, Decimal),
+) -> Option<Decimal> {
+    let tolerance = Decimal::new(1, 12);
+    let mut side = 0i8;
     for _ in 0..200 {
-        let mid = (lo + hi) / Decimal::TWO;
-        let f_mid = npv(mid, net)?;
-        if f_mid.is_zero() || (hi - lo) < tolerance {
-            return Some(mid);
+        let denom = fb.checked_sub(fa)?;
+        if denom.is_zero() {
+            break;
         }
-        if f_mid.is_sign_positive() == f_lo.is_sign_positive() {
-            lo = mid;
-            f_lo = f_mid;
+        let c = b.checked_sub(fb.checked_mul(b.checked_sub(a)?)?.checked_div(denom)?)?;
+        let fc = npv(c, net)?;
+        if fc.is_zero() || (b - a).abs() < tolerance {
+            return Some(c);
+        }
+        if fc.is_sign_positive() == fb.is_sign_positive() {
+            b = c;
+            fb = fc;
+            if side == 1 {
+                fa /= Decimal::TWO;
+            }
+            side = 1;
         } else {
-            hi = mid;
+            a = c;
+            fa = fc;
+            if side == -1 {
+                fb /= Decimal::TWO;
+            }
+            side = -1;
+        }
+        if (b - a).abs() < tolerance {
+            return Some((a + b) / Decimal::TWO);
         }
     }
-    Some((lo + hi) / Decimal::TWO)
+    Some((a + b) / Decimal::TWO)
 }
 
 #[cfg(test)]
@@ -167,9 +191,16 @@ mod tests {
 
     #[test]
     fn payback_cases() {
-        assert_eq!(payback(&flows(&[-1_000_000, 400_000, 400_000, 400_000])), Some(d("2.5")));
+        assert_eq!(
+            payback(&flows(&[-1_000_000, 400_000, 400_000, 400_000])),
+            Some(d("2.5"))
+        );
         assert_eq!(payback(&flows(&[0, 5])), Some(Decimal::ZERO));
-        assert_eq!(payback(&flows(&[-10, 5, 5])), Some(Decimal::TWO), "boundary: exactly at year 2");
+        assert_eq!(
+            payback(&flows(&[-10, 5, 5])),
+            Some(Decimal::TWO),
+            "boundary: exactly at year 2"
+        );
         assert_eq!(payback(&flows(&[-10, 1, 1])), None);
         assert_eq!(payback(&[]), None);
     }
@@ -183,6 +214,9 @@ mod tests {
 
     #[test]
     fn irr_zero_when_flows_sum_to_zero() {
-        assert_eq!(irr(&flows(&[-100, 50, 50])).unwrap().round_dp(6), Decimal::ZERO);
+        assert_eq!(
+            irr(&flows(&[-100, 50, 50])).unwrap().round_dp(6),
+            Decimal::ZERO
+        );
     }
 }
