@@ -27,17 +27,26 @@ enum Command {
     Evaluate(cmd::evaluate::Args),
     /// Kontrollera ett dokument (validate a document).
     Validate(cmd::validate::Args),
+    /// Skriv beslutsunderlaget eller en uppföljningsrapport som PDF (write the business case or a follow-up report as PDF).
+    Report(cmd::report::Args),
     /// Skriv dokumentformatets JSON Schema (print the document's JSON Schema).
     Schema,
     /// Den lokala databasen (the local store).
     Db(cmd::db::Args),
+    /// Utfall ÷ förväntat per kategori och intressent (realised ÷ expected across follow-ups).
+    Calibration(cmd::evidence::StoreArgs),
+    /// Sök lärdomar från uppföljningar (search lessons learned).
+    Lessons(cmd::evidence::LessonArgs),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Evaluate(args) => cmd::evaluate::run(args),
         Command::Validate(args) => cmd::validate::run(args),
+        Command::Report(args) => cmd::report::run(args),
         Command::Db(args) => cmd::db::run(args),
+        Command::Calibration(args) => cmd::evidence::calibration(args),
+        Command::Lessons(args) => cmd::evidence::lessons(args),
         Command::Schema => {
             print!("{}", nytta_app::schema::document_schema());
             ExitCode::SUCCESS

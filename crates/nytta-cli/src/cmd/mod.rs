@@ -3,6 +3,8 @@
 
 pub mod db;
 pub mod evaluate;
+pub mod evidence;
+pub mod report;
 pub mod validate;
 
 use std::path::Path;
