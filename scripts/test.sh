@@ -12,6 +12,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 echo "== Rust tests"
 cargo test --workspace
 
+echo "== UI: types, lint, component tests, accessibility (axe-core in headless Chromium)"
+(cd ui && npm ci && npm run check && npm run lint && npm test && npm run test:a11y)
+
 echo "== published schema is up to date"
 cargo run -q -p nytta-cli -- schema | diff -u schema/nytta-v1.schema.json - \
   || { echo "schema/nytta-v1.schema.json is stale: run 'cargo run -p nytta-cli -- schema > schema/nytta-v1.schema.json'"; exit 1; }

@@ -42,11 +42,18 @@ export class ApiError extends Error {
   }
 }
 
-function toApiError(e: unknown): ApiError {
+/** Any rejection as an {@link ApiError}. */
+export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (typeof e === "object" && e !== null && "code" in e) return new ApiError(e as ErrorDto);
   const text = typeof e === "string" ? e : e instanceof Error ? e.message : String(e);
   return new ApiError({ code: "internal", message_sv: text, message_en: text });
+}
+
+/** The message of any error in `lang` (an `ErrorDto` from the shell, or anything else). */
+export function messageOf(e: unknown, lang: Lang): string {
+  const err = toApiError(e);
+  return lang === "sv" ? err.dto.message_sv : err.dto.message_en;
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {

@@ -194,6 +194,7 @@ export const en: Record<MessageKey, string> = {
   problem_at: "character {pos}",
   not_computed: "Not computed",
 
+  results_stale: "Showing the last result without errors; fix the errors to update.",
   results_title: "Results",
   view_economic: "Economic",
   view_budget: "Budget",

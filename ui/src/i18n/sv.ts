@@ -197,6 +197,7 @@ export const sv = {
   not_computed: "Inte beräknad",
 
   // Results
+  results_stale: "Visar senaste beräkningen utan fel; rätta felen för att uppdatera.",
   results_title: "Resultat",
   view_economic: "Samhällsekonomisk",
   view_budget: "Budget",

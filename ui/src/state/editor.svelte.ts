@@ -102,7 +102,7 @@ export class InitiativeEditor {
       this.problems = [];
     } catch (e) {
       if (seq !== this.evalSeq) return;
-      this.problems = e instanceof api.ApiError ? e.problems() : [];
+      this.problems = api.toApiError(e).problems();
     }
   }
 
@@ -115,7 +115,7 @@ export class InitiativeEditor {
       this.saveError = null;
     } catch (e) {
       this.saveState = "error";
-      this.saveError = e instanceof api.ApiError ? (locale.lang === "sv" ? e.dto.message_sv : e.dto.message_en) : String(e);
+      this.saveError = api.messageOf(e, locale.lang);
     }
   }
 }

@@ -1,0 +1,99 @@
+import { describe, expect, it, beforeEach } from "vitest";
+import { render, screen, waitFor, within, cleanup } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import Initiative from "./Initiative.svelte";
+import { installMockIpc } from "../api/mock";
+import * as api from "../api";
+import type { NyttaDocument } from "../api";
+import { setLang } from "../i18n/i18n.svelte";
+
+beforeEach(() => {
+  cleanup();
+  installMockIpc();
+  setLang("sv");
+});
+
+async function savedDoc(id: number): Promise<NyttaDocument> {
+  return JSON.parse((await api.initiativeGet(id)).document_json) as NyttaDocument;
+}
+
+describe("the valuation editor", () => {
+  it("shows the engine's key figures the Swedish way, with raw values for tests", async () => {
+    render(Initiative, { id: 2 });
+    const npv = await screen.findByTestId("npv-economic");
+    // digitala-examinationer: economic NPV 297 429,50 kr; half a krona rounds away from zero.
+    expect(npv.dataset.value).toBe("297429.50");
+    expect(npv.textContent).toContain("297 430 kr");
+    expect(screen.getByTestId("payback-budget").textContent).toContain("inte inom kalkylperioden");
+  });
+
+  it("builds the time form and a one-off cost from Swedish number entry, and autosaves", async () => {
+    const user = userEvent.setup();
+    const id = await api.initiativeCreate("E-tjänst", "Omsorg");
+    render(Initiative, { id });
+    await user.click(await screen.findByTestId("add-role"));
+    const roleNames = screen.getAllByTestId("role-name");
+    await user.type(roleNames[roleNames.length - 1], "Handläggare");
+    const costs = screen.getAllByTestId("role-hourly-cost");
+    await user.clear(costs[costs.length - 1]);
+    await user.type(costs[costs.length - 1], "400");
+
+    await user.click(screen.getByTestId("add-benefit-time"));
+    let line = screen.getAllByTestId("line").at(-1)!;
+    await user.clear(within(line).getByTestId("line-minutes"));
+    await user.type(within(line).getByTestId("line-minutes"), "30");
+    await user.clear(within(line).getByTestId("line-occurrences"));
+    await user.type(within(line).getByTestId("line-occurrences"), "1 000");
+    const roleSelect = within(line).getByTestId("line-role") as HTMLSelectElement;
+    const handlaggare = [...roleSelect.options].find((o) => o.text === "Handläggare")!;
+    await user.selectOptions(roleSelect, handlaggare.value);
+
+    await user.click(screen.getByTestId("add-cost-once"));
+    line = screen.getAllByTestId("line").at(-1)!;
+    await user.clear(within(line).getByTestId("line-amount"));
+    await user.type(within(line).getByTestId("line-amount"), "300 000");
+
+    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Sparat"), { timeout: 3000 });
+    const lines = (await savedDoc(id)).valuation.lines ?? [];
+    const role = (await savedDoc(id)).valuation.roles?.find((r) => r.name === "Handläggare");
+    expect(role?.hourly_cost).toBe("400");
+    expect(lines[0]).toMatchObject({
+      side: "benefit",
+      category: "reallocation",
+      time: { minutes: "30", occurrences: "1000", role: role?.id },
+      timing: { yearly: { from: 1 } },
+    });
+    expect(lines[0]).not.toHaveProperty("amount");
+    expect(lines[1]).toMatchObject({ side: "cost", category: "financial", amount: "300000", timing: { once: 0 } });
+  });
+
+  it("marks a formula error at the position the engine reports", async () => {
+    const user = userEvent.setup();
+    render(Initiative, { id: 2 });
+    await screen.findByTestId("npv-economic");
+    const line = screen.getAllByTestId("line").find((l) => within(l).queryByText("Visa formel"))!;
+    await user.click(within(line).getByText("Visa formel"));
+    const amount = within(line).getByTestId("line-amount");
+    await user.clear(amount);
+    await user.type(amount, "exams * fel_id");
+    const error = await within(line).findByTestId("formula-error", {}, { timeout: 3000 });
+    expect(error.dataset.pos).toBe("9");
+    expect(error.querySelector("mark")?.textContent).toBe("fel_id");
+    expect(error.textContent).toContain('okänd faktor "fel_id"');
+    expect(amount.getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("turns a time line into the same formula with Visa formel", async () => {
+    const user = userEvent.setup();
+    const id = await api.initiativeCreate("Formel", "Omsorg");
+    render(Initiative, { id });
+    await user.click(await screen.findByTestId("add-benefit-time"));
+    const line = screen.getAllByTestId("line").at(-1)!;
+    await user.clear(within(line).getByTestId("line-minutes"));
+    await user.type(within(line).getByTestId("line-minutes"), "12");
+    await user.clear(within(line).getByTestId("line-occurrences"));
+    await user.type(within(line).getByTestId("line-occurrences"), "robots * 2");
+    await user.click(within(line).getByText("Visa formel"));
+    expect((within(line).getByTestId("line-amount") as HTMLInputElement).value).toBe("12 / 60 * (robots * 2) * role.usk");
+  });
+});
