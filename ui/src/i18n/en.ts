@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   store_error_title: "The portfolio could not be opened",
   store_error_path: "Database file:",
   store_error_help: "Nothing in the file was changed. Restore a backup or start with another database (--db).",
+  date_placeholder: "YYYY-MM-DD",
   loading: "Loading …",
 
   portfolio_title: "Portfolio",

@@ -22,6 +22,7 @@ export const sv = {
   store_error_title: "Portföljen kunde inte öppnas",
   store_error_path: "Databasfil:",
   store_error_help: "Inget har ändrats i filen. Återställ en säkerhetskopia eller starta med en annan databas (--db).",
+  date_placeholder: "ÅÅÅÅ-MM-DD",
   loading: "Laddar …",
 
   // Portfolio
