@@ -12,6 +12,7 @@ pub mod error;
 pub mod evidence;
 pub mod portfolio;
 pub mod report;
+pub mod report;
 pub mod schema;
 pub mod summary;
 pub mod text;

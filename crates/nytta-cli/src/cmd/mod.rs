@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod evaluate;
+pub mod report;
 pub mod evidence;
 pub mod report;
 pub mod validate;

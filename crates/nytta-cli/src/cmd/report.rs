@@ -1,0 +1,116 @@
+//! `nytta report FILE -o case.pdf [--lang sv|en] [--follow-up [N]]`: writes the business case
+//! (*beslutsunderlag*), or with `--follow-up` the report of follow-up N (1 = the first; the
+//! latest when N is left out), as PDF. Today's date is read here, at the edge, and passed
+//! in. The file is written to a temporary name beside the target and renamed into place,
+//! so a failed run never leaves half a PDF.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use nytta_app::report::{business_case_pdf, follow_up_pdf, ReportOptions};
+use nytta_app::{AppError, Lang};
+
+/// Arguments of `report`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Dokumentet (*.nytta.json).
+    file: PathBuf,
+    /// PDF-filen som skrivs (the PDF file to write).
+    #[arg(short = 'o', long = "output", value_name = "PDF")]
+    output: PathBuf,
+    /// Språk: sv eller en.
+    #[arg(long, default_value = "sv")]
+    lang: String,
+    /// Skriv uppföljningsrapporten; N = vilken uppföljning, 1 = den första, utan N den senaste
+    /// (write the follow-up report of follow-up N, the latest by default).
+    #[arg(long = "follow-up", value_name = "N", num_args = 0..=1)]
+    follow_up: Option<Option<usize>>,
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
+fn today() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Writes `bytes` to a temporary file beside `target`, then renames it into place.
+fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    let io = |e: std::io::Error| AppError::Io {
+        path: target.display().to_string(),
+        detail: e.to_string(),
+    };
+    let name = target.file_name().map_or_else(
+        || "rapport.pdf".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, target));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
+
+/// Writes the PDF and says where.
+pub fn run(args: Args) -> ExitCode {
+    let lang = match super::lang(&args.lang) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let index = match args.follow_up {
+        Some(Some(0)) => {
+            eprintln!("--follow-up räknar från 1 / --follow-up counts from 1");
+            return ExitCode::from(1);
+        }
+        Some(n) => Some(n.map(|n| n - 1)),
+        None => None,
+    };
+    let opts = ReportOptions::new(lang, today());
+    let result = super::read(&args.file)
+        .and_then(|text| match index {
+            None => business_case_pdf(&text, &opts),
+            Some(i) => follow_up_pdf(&text, i, &opts),
+        })
+        .and_then(|pdf| write_atomically(&args.output, &pdf));
+    match result {
+        Ok(()) => {
+            let done = match lang {
+                Lang::Sv => "skrev",
+                Lang::En => "wrote",
+            };
+            println!("{done} {}", args.output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => super::fail(&e, lang, &args.file),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::today;
+
+    #[test]
+    fn today_is_an_iso_date_after_the_project_began() {
+        let t = today();
+        assert_eq!(t.len(), 10, "{t}");
+        assert!(t.as_str() > "2024-01-01", "{t}");
+        assert_eq!(&t[4..5], "-");
+    }
+}
