@@ -69,7 +69,9 @@ pub fn write_summary(
              department = ?5, stage = ?6, priority_basis = ?7, tags = ?8, effect = ?9,
              feasibility = ?10, financing = ?11, resource_need = ?12, priority = ?13,
              full_valuation_required = ?14, npv_economic = ?15, npv_budget = ?16,
-             payback_economic = ?17, payback_budget = ?18
+             payback_economic = ?17, payback_budget = ?18,
+             current_version_number = (SELECT number FROM valuation_versions WHERE id = ?2),
+             current_status = (SELECT status FROM valuation_versions WHERE id = ?2)
          WHERE id = ?1",
         params![
             id,
@@ -171,13 +173,12 @@ fn summary_of(r: &Row<'_>) -> rusqlite::Result<InitiativeSummary> {
 /// NPV, both highest first; ties by id.
 pub fn list(conn: &Connection, deleted: bool) -> Result<Vec<InitiativeSummary>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT i.id, i.example, i.current_version_id, v.number, v.status, i.updated_at,
-                i.title, i.department, i.stage, i.tags, i.priority_basis, i.effect,
-                i.feasibility, i.financing, i.resource_need, i.priority,
-                i.full_valuation_required, i.npv_economic, i.npv_budget, i.payback_economic,
-                i.payback_budget
-         FROM initiatives i JOIN valuation_versions v ON v.id = i.current_version_id
-         WHERE (i.deleted_at IS NOT NULL) = ?1",
+        "SELECT id, example, current_version_id, current_version_number, current_status,
+                updated_at, title, department, stage, tags, priority_basis, effect, feasibility,
+                financing, resource_need, priority, full_valuation_required, npv_economic,
+                npv_budget, payback_economic, payback_budget
+         FROM initiatives
+         WHERE (deleted_at IS NOT NULL) = ?1",
     )?;
     let rows = stmt.query_map([deleted], summary_of)?;
     let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;

@@ -8,7 +8,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::Result;
 
 /// The migrations in order; index `i` is schema version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_initial.sql"),
+    include_str!("../migrations/002_current_version_columns.sql"),
+];
 
 /// The newest schema version this build knows.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -116,7 +116,7 @@ fn a_store_from_a_newer_version_is_refused_untouched() {
             err,
             StoreError::Newer {
                 found: 99,
-                supported: 1,
+                supported: nytta_store::migrate::LATEST,
                 ..
             }
         ),
