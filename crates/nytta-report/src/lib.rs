@@ -13,9 +13,11 @@
 //! - `layout` is a small layout engine over printpdf: wrapped paragraphs measured with
 //!   the embedded DejaVu Sans, tables that split across pages with repeated headers, page
 //!   breaks before overflow, header and footer on every page.
-//! - `business_case` and `follow_up` write the two documents section by section, with
+//! - `business_case` (sections 1–6, `appendix` 7–10) and `follow_up` write the two
+//!   documents section by section, with
 //!   wording from the `text` catalogue (Swedish and English).
 
+mod appendix;
 mod business_case;
 pub mod charts;
 mod common;

@@ -1,0 +1,347 @@
+//! Charts of an evaluation, drawn with plotters: SVG text for the app, PNG bytes (and raw
+//! pixels for the PDF) from the same drawing code.
+//!
+//! Each chart is first reduced to a [`Spec`] (labels and `f64` pixel-space values; money
+//! stays `Decimal` until this point), then drawn. Labels are Swedish or English, numbers
+//! sv-SE via `nytta_core::format`, the font is the embedded DejaVu Sans. Colours are the
+//! Okabe–Ito palette, and every series also differs in a way that survives grayscale
+//! printing: a dark solid fill against a light outlined one, a solid line with circles
+//! against a dashed line with triangles.
+
+use nytta_core::document::{Category, Side, Stakeholder};
+use nytta_core::format;
+use nytta_core::{Evaluation, Lang, Model};
+use plotters::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::error::ReportError;
+
+mod draw;
+use crate::font::register_chart_font;
+use crate::text::{self, Tr};
+use draw::draw;
+
+/// The charts there are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// Cumulative net cash flow in both views, payback points marked.
+    CashFlow,
+    /// Benefits and costs per year (economic view).
+    PerYear,
+    /// Benefits by category over the period.
+    ByCategory,
+    /// Benefits by stakeholder over the period.
+    ByStakeholder,
+    /// Economic NPV with each input at its low and high value.
+    Tornado,
+    /// Expected vs realised per line for follow-up `n` (index into `Evaluation::follow_ups`).
+    FollowUp(usize),
+}
+
+impl Chart {
+    /// The charts of a business case, in the order the PDF shows them.
+    pub const BUSINESS_CASE: [Chart; 4] = [
+        Chart::CashFlow,
+        Chart::PerYear,
+        Chart::ByCategory,
+        Chart::ByStakeholder,
+    ];
+}
+
+/// The chart as SVG text (800 px wide), for the app.
+pub fn svg(
+    chart: Chart,
+    model: &Model,
+    ev: &Evaluation,
+    lang: Lang,
+) -> Result<String, ReportError> {
+    register_chart_font()?;
+    let spec = spec(chart, model, ev, lang)?;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, spec.size).into_drawing_area();
+        draw(&root, &spec, 1.0, lang).map_err(|d| fail(&spec, d))?;
+        root.present().map_err(|e| fail(&spec, e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// The chart as PNG bytes at `scale` × the SVG size (1.5 suits print), for files and the PDF.
+pub fn png(
+    chart: Chart,
+    model: &Model,
+    ev: &Evaluation,
+    lang: Lang,
+    scale: f64,
+) -> Result<Vec<u8>, ReportError> {
+    use image::ImageEncoder;
+    let (pixels, w, h) = rgb(chart, model, ev, lang, scale)?;
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&pixels, w, h, image::ExtendedColorType::Rgb8)
+        .map_err(|e| ReportError::Chart {
+            chart: format!("{chart:?}"),
+            detail: e.to_string(),
+        })?;
+    Ok(out)
+}
+
+/// The chart as 8-bit RGB pixels with its width and height.
+pub(crate) fn rgb(
+    chart: Chart,
+    model: &Model,
+    ev: &Evaluation,
+    lang: Lang,
+    scale: f64,
+) -> Result<(Vec<u8>, u32, u32), ReportError> {
+    register_chart_font()?;
+    let spec = spec(chart, model, ev, lang)?;
+    let scale = scale.clamp(0.5, 4.0);
+    let (w, h) = (
+        (f64::from(spec.size.0) * scale) as u32,
+        (f64::from(spec.size.1) * scale) as u32,
+    );
+    let mut pixels = vec![255u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+        draw(&root, &spec, scale, lang).map_err(|d| fail(&spec, d))?;
+        root.present().map_err(|e| fail(&spec, e.to_string()))?;
+    }
+    Ok((pixels, w, h))
+}
+
+fn fail(spec: &Spec, detail: String) -> ReportError {
+    ReportError::Chart {
+        chart: spec.title.clone(),
+        detail,
+    }
+}
+
+/// What a chart shows, reduced to labels and pixel-space numbers.
+struct Spec {
+    title: String,
+    size: (u32, u32),
+    body: Body,
+}
+
+enum Body {
+    /// Lines over the years; `marks` are (series, x, label) points on the zero line.
+    Lines {
+        x_labels: Vec<String>,
+        series: Vec<(String, Vec<(f64, f64)>)>,
+        marks: Vec<(usize, f64, String)>,
+    },
+    /// Vertical bars per year, one per series.
+    YearBars {
+        x_labels: Vec<String>,
+        series: Vec<(String, Vec<f64>)>,
+    },
+    /// Horizontal bars per label, each a (from, to) span; an optional reference line.
+    Spans {
+        labels: Vec<String>,
+        series: Vec<(String, Vec<(f64, f64)>)>,
+        reference: Option<(f64, String)>,
+    },
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(c).collect())
+}
+
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec, ReportError> {
+    let t = |tr: Tr| tr.get(lang).to_string();
+    let years: Vec<String> = ev
+        .years
+        .iter()
+        .map(|r| r.calendar_year.to_string())
+        .collect();
+    let benefit_lines = || {
+        ev.lines
+            .iter()
+            .filter(|l| l.side == Side::Benefit && l.annual.is_some())
+            .map(|l| (l, l.values.iter().copied().sum::<Decimal>()))
+    };
+    Ok(match chart {
+        Chart::CashFlow => {
+            let series = vec![
+                (
+                    t(text::ECONOMIC),
+                    ev.years
+                        .iter()
+                        .map(|r| (f64::from(r.year), f(r.economic.cumulative)))
+                        .collect(),
+                ),
+                (
+                    t(text::BUDGET),
+                    ev.years
+                        .iter()
+                        .map(|r| (f64::from(r.year), f(r.budget.cumulative)))
+                        .collect(),
+                ),
+            ];
+            let mut marks = Vec::new();
+            for (i, p) in [ev.economic.payback_years, ev.budget.payback_years]
+                .into_iter()
+                .enumerate()
+            {
+                if let Some(p) = p {
+                    let label = text::fill(
+                        text::PAYBACK_MARK.get(lang),
+                        &[("years", &format::years(p, lang))],
+                    );
+                    marks.push((i, f(p), label));
+                }
+            }
+            Spec {
+                title: t(text::CHART_CASH_FLOW),
+                size: (800, 420),
+                body: Body::Lines {
+                    x_labels: years,
+                    series,
+                    marks,
+                },
+            }
+        }
+        Chart::PerYear => Spec {
+            title: t(text::CHART_PER_YEAR),
+            size: (800, 400),
+            body: Body::YearBars {
+                x_labels: years,
+                series: vec![
+                    (
+                        t(text::BENEFITS),
+                        ev.years.iter().map(|r| f(r.economic.benefits)).collect(),
+                    ),
+                    (
+                        t(text::COSTS),
+                        ev.years.iter().map(|r| f(r.economic.costs)).collect(),
+                    ),
+                ],
+            },
+        },
+        Chart::ByCategory => {
+            let mut rows = Vec::new();
+            for c in Category::ALL.into_iter().filter(|c| c.is_money()) {
+                let sum: Decimal = benefit_lines()
+                    .filter(|(l, _)| l.category == c)
+                    .map(|(_, v)| v)
+                    .sum();
+                rows.push((capitalised(text::category(c).get(lang)), (0.0, f(sum))));
+            }
+            spans(t(text::CHART_BY_CATEGORY), t(text::BENEFITS), rows)
+        }
+        Chart::ByStakeholder => {
+            let mut rows = Vec::new();
+            let keys: Vec<Option<Stakeholder>> = Stakeholder::ALL
+                .into_iter()
+                .map(Some)
+                .chain([None])
+                .collect();
+            for s in keys {
+                let sum: Decimal = benefit_lines()
+                    .filter(|(l, _)| l.stakeholder == s)
+                    .map(|(_, v)| v)
+                    .sum();
+                let name = s.map_or(text::NO_STAKEHOLDER, text::stakeholder).get(lang);
+                if !sum.is_zero()
+                    || s.is_some_and(|s| benefit_lines().any(|(l, _)| l.stakeholder == Some(s)))
+                {
+                    rows.push((capitalised(name), (0.0, f(sum))));
+                }
+            }
+            spans(t(text::CHART_BY_STAKEHOLDER), t(text::BENEFITS), rows)
+        }
+        Chart::Tornado => {
+            let base = f(ev.economic.npv);
+            let bars: Vec<_> = ev.sensitivity.tornado.iter().take(12).collect();
+            let labels = bars
+                .iter()
+                .map(|b| {
+                    let name = model
+                        .doc
+                        .valuation
+                        .inputs
+                        .iter()
+                        .find(|i| i.id == b.input)
+                        .map_or(b.input.as_str(), |i| i.name.as_str());
+                    short(name, 50)
+                })
+                .collect();
+            Spec {
+                title: t(text::CHART_TORNADO),
+                size: (800, 110 + 30 * bars.len().max(2) as u32),
+                body: Body::Spans {
+                    labels,
+                    series: vec![
+                        (
+                            t(text::AT_LOW),
+                            bars.iter().map(|b| (base, f(b.npv_at_low))).collect(),
+                        ),
+                        (
+                            t(text::AT_HIGH),
+                            bars.iter().map(|b| (base, f(b.npv_at_high))).collect(),
+                        ),
+                    ],
+                    reference: Some((base, t(text::LIKELY_NPV))),
+                },
+            }
+        }
+        Chart::FollowUp(i) => {
+            let fu = ev.follow_ups.get(i).ok_or(ReportError::NoFollowUp {
+                index: i,
+                count: ev.follow_ups.len(),
+            })?;
+            let mut labels = Vec::new();
+            let mut expected = Vec::new();
+            let mut realised = Vec::new();
+            for c in &fu.lines {
+                let line = model.doc.valuation.lines.iter().find(|l| l.id == c.id);
+                let mut name = short(line.map_or(c.id.as_str(), |l| l.name.as_str()), 34);
+                if line.is_some_and(|l| l.side == Side::Cost) {
+                    name = format!("{name} {}", text::COST_SUFFIX.get(lang));
+                }
+                labels.push(name);
+                expected.push((0.0, f(c.expected)));
+                realised.push((0.0, f(c.realised)));
+            }
+            Spec {
+                title: t(text::CHART_FOLLOW_UP),
+                size: (800, 110 + 34 * labels.len().max(2) as u32),
+                body: Body::Spans {
+                    labels,
+                    series: vec![(t(text::EXPECTED), expected), (t(text::REALISED), realised)],
+                    reference: None,
+                },
+            }
+        }
+    })
+}
+
+fn spans(title: String, series_name: String, rows: Vec<(String, (f64, f64))>) -> Spec {
+    let (labels, values): (Vec<String>, Vec<(f64, f64)>) = rows.into_iter().unzip();
+    Spec {
+        title,
+        size: (800, 110 + 40 * labels.len().max(2) as u32),
+        body: Body::Spans {
+            labels,
+            series: vec![(series_name, values)],
+            reference: None,
+        },
+    }
+}
