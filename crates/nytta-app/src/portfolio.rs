@@ -524,3 +524,64 @@ pub fn describe(s: &StoredInitiative, summary: Option<&InitiativeSummary>, lang:
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn ctx(dir: &Path) -> Ctx {
+        Ctx::open_with_clock(
+            &dir.join("nytta.db"),
+            Box::new(|| "2025-03-01T09:00:00Z".into()),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn store_errors_reach_callers_with_stable_codes() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let decided = list(&c)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.status == "decided")
+            .unwrap();
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&export(&c, decided.id).unwrap()).unwrap();
+        doc["valuation"]["parameters"]["years"] = serde_json::json!(10);
+        let err = save_draft(&c, decided.id, &doc.to_string()).unwrap_err();
+        assert_eq!(err.code(), "decided_locked");
+        assert!(err.lines(Lang::Sv)[0].contains("är beslutad"));
+        assert_eq!(get(&c, 999).unwrap_err().code(), "not_found");
+        assert_eq!(import_text(&c, "{}").unwrap_err().code(), "missing_field");
+    }
+
+    #[test]
+    fn a_folder_import_reports_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let folder = dir.path().join("in");
+        std::fs::create_dir(&folder).unwrap();
+        let good = export(&c, list(&c).unwrap()[0].id).unwrap();
+        std::fs::write(folder.join("a.nytta.json"), &good).unwrap();
+        std::fs::write(folder.join("b.nytta.json"), "inte json").unwrap();
+        std::fs::write(folder.join("c.txt"), "ignored").unwrap();
+        let out = import_dir(&c, &folder).unwrap();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].id, Some(5));
+        assert_eq!(out[1].id, None);
+        assert_eq!(out[1].code.as_deref(), Some("json_syntax"));
+        assert_eq!(list(&c).unwrap().len(), 5);
+    }
+
+    #[test]
+    fn file_names_from_titles() {
+        assert_eq!(
+            slug("Läkemedelsrobotar i boendestödet"),
+            "lakemedelsrobotar-i-boendestodet"
+        );
+        assert_eq!(slug("  HSL: signering / 2025 "), "hsl-signering-2025");
+    }
+}

@@ -104,7 +104,7 @@ pub fn verify(path: &Path) -> Result<()> {
         return Err(damaged(result));
     }
     let version = migrate::user_version(&conn).map_err(|e| damaged(e.to_string()))?;
-    if version < 1 || version > migrate::LATEST {
+    if !(1..=migrate::LATEST).contains(&version) {
         return Err(damaged(format!("schema version {version}")));
     }
     Ok(())
