@@ -6,11 +6,13 @@ use serde::Serialize;
 
 /// One problem, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     /// Stable code (e.g. `unknown_field`).
     pub code: String,
     /// Document path, when the problem is in a document.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub path: Option<String>,
     /// Swedish message.
     pub message_sv: String,
@@ -85,7 +87,9 @@ impl AppError {
     /// Stable code of the error (the first problem's code for an invalid document).
     pub fn code(&self) -> &str {
         match self {
-            AppError::InvalidDocument(p) => p.first().map_or("invalid_document", |p| p.code.as_str()),
+            AppError::InvalidDocument(p) => {
+                p.first().map_or("invalid_document", |p| p.code.as_str())
+            }
             AppError::Io { .. } => "io",
             AppError::StoreDamaged { .. } => "store_damaged",
             AppError::StoreNewer { .. } => "store_newer",

@@ -7,11 +7,11 @@
 //! Errors cross the boundary as [`AppError`] `{code, message, path?}`: callers branch on the
 //! code, never on the message text.
 
+pub mod documents;
 pub mod dto;
 pub mod error;
 pub mod evidence;
 pub mod portfolio;
-pub mod report;
 pub mod report;
 pub mod schema;
 pub mod summary;

@@ -247,6 +247,7 @@ pub struct Input {
 
 /// Benefit or cost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// *nytta*
@@ -257,6 +258,7 @@ pub enum Side {
 
 /// What kind of value a line carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Money actually saved or spent (*finansiell*).
@@ -286,6 +288,7 @@ impl Category {
 
 /// Who gains or pays (*intressent*).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Stakeholder {
     /// brukare/patient
@@ -404,6 +407,7 @@ pub struct ScoreChoice {
 
 /// Whether an effect goal's indicator should rise or fall.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Higher is better.
@@ -497,6 +501,7 @@ pub struct ScoreSettingsDoc {
 
 /// What became of freed staff time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FreedTimeUse {
     /// Used for other work (*omfördelad*).

@@ -30,67 +30,87 @@ pub enum View {
 
 /// The key figures of one view.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Figures {
     /// Net present value, year 0 undiscounted.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub npv: Decimal,
     /// Present value of benefits.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub pv_benefits: Decimal,
     /// Present value of costs.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub pv_costs: Decimal,
     /// (PVb − PVc) / PVc.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub roi: Option<Decimal>,
     /// PVb / PVc.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub benefit_cost_ratio: Option<Decimal>,
     /// Payback in years; `None` when not within the period.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub payback_years: Option<Decimal>,
     /// Payback on the discounted net flow.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub discounted_payback_years: Option<Decimal>,
     /// Internal rate of return; `None` when the net flow never changes sign.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub irr: Option<Decimal>,
     /// Undiscounted sum of benefits.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub total_benefits: Decimal,
     /// Undiscounted sum of costs.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub total_costs: Decimal,
     /// How far benefits may fall before NPV reaches 0: NPV / PVb.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub switching_benefits: Option<Decimal>,
     /// How far costs may rise before NPV reaches 0: NPV / PVc.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub switching_costs: Option<Decimal>,
 }
 
 /// One year of one view.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct YearFlows {
     /// Benefits in the year.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub benefits: Decimal,
     /// Costs in the year (with optimism bias).
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub costs: Decimal,
     /// Benefits − costs.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub net: Decimal,
     /// Net summed from year 0.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub cumulative: Decimal,
     /// Net / (1 + r)^t.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub discounted_net: Decimal,
 }
 
 /// One row of the year table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct YearRow {
     /// t = 0..N.
     pub year: u32,
@@ -104,6 +124,7 @@ pub struct YearRow {
 
 /// A line's computed amount and its explanation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineResult {
     /// Line id.
     pub id: String,
@@ -116,9 +137,11 @@ pub struct LineResult {
     /// Full-effect amount per occurrence of the timing (before ramp and confidence);
     /// `None` for quality and environment lines.
     #[serde(serialize_with = "ser::money_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub annual: Option<Decimal>,
     /// Hours per occurrence of the timing, for time-form lines.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub hours_per_year: Option<Decimal>,
     /// The formula with the values used, e.g. `12 / 60 × (10 × 2 × 365) × 359 = 524 140,00`.
     pub explain: Option<String>,
@@ -126,11 +149,13 @@ pub struct LineResult {
     pub in_budget: bool,
     /// The line's value in each year 0..N (after ramp, confidence and optimism bias).
     #[serde(serialize_with = "ser::money_vec")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub values: Vec<Decimal>,
 }
 
 /// Everything computed for one valuation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evaluation {
     /// Key figures, economic view.
     pub economic: Figures,
@@ -138,9 +163,11 @@ pub struct Evaluation {
     pub budget: Figures,
     /// Freed staff hours a year at full effect × confidence.
     #[serde(serialize_with = "ser::ratio")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub freed_hours_per_year: Decimal,
     /// Freed hours ÷ hours per FTE.
     #[serde(serialize_with = "ser::ratio")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub fte: Decimal,
     /// The 1/3/5 matrix and priority.
     pub scores: Scores,

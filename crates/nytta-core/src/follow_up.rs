@@ -13,6 +13,7 @@ use crate::ser;
 
 /// Both views of the realised case.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Realised {
     /// Economic view.
     pub economic: Figures,
@@ -22,20 +23,25 @@ pub struct Realised {
 
 /// One line, expected vs realised, in the follow-up year.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineComparison {
     /// Line id.
     pub id: String,
     /// Expected value in the follow-up year.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub expected: Decimal,
     /// Realised value in the follow-up year.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub realised: Decimal,
     /// Realised − expected.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub difference: Decimal,
     /// Realised ÷ expected; `None` when nothing was expected that year.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub rate: Option<Decimal>,
     /// The realised amount's formula with the values used.
     pub explain: Option<String>,
@@ -43,6 +49,7 @@ pub struct LineComparison {
 
 /// One effect goal's attainment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GoalAttainment {
     /// Goal id.
     pub id: String,
@@ -50,20 +57,25 @@ pub struct GoalAttainment {
     pub direction: Direction,
     /// Baseline.
     #[serde(serialize_with = "ser::ratio")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub baseline: Decimal,
     /// Target.
     #[serde(serialize_with = "ser::ratio")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub target: Decimal,
     /// Actual value at the follow-up.
     #[serde(serialize_with = "ser::ratio")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub actual: Decimal,
     /// (actual − baseline) / (target − baseline): 1 means the target was reached.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub attainment: Option<Decimal>,
 }
 
 /// The comparison for one follow-up.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FollowUpResult {
     /// Date of the follow-up.
     pub date: String,
@@ -79,9 +91,11 @@ pub struct FollowUpResult {
     pub freed_time_use: Option<FreedTimeUse>,
     /// Freed hours a year in the realised case.
     #[serde(serialize_with = "ser::ratio")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub freed_hours_per_year: Decimal,
     /// Freed time valued in kronor in the follow-up year (realised reallocation benefits).
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub freed_time_value: Decimal,
 }
 

@@ -14,8 +14,10 @@ use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// The language figures and texts are shown in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+/// The language figures and texts are shown in; `"sv"` or `"en"` in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Lang {
     /// Swedish (sv-SE), the default: `1 234 567,50 kr`.
     #[default]

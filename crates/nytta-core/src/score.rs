@@ -12,6 +12,7 @@ use crate::ser;
 
 /// The matrix and what follows from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scores {
     /// Potential effect, 1/3/5.
     pub effect: u8,
@@ -24,14 +25,17 @@ pub struct Scores {
     /// Weighted mean of effect, feasibility, financing and (6 − resource need); `None`
     /// until feasibility and financing are chosen.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub priority: Option<Decimal>,
     /// Whether the rule asks for a full valuation (*fördjupad nyttovärdering*).
     pub full_valuation_required: bool,
     /// Annual money value at full effect × confidence (economic view) behind the effect level.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub effect_money: Decimal,
     /// One-off costs incl. internal project time (with optimism bias) behind resource need.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub resource_money: Decimal,
 }
 

@@ -11,30 +11,37 @@ use crate::ser;
 
 /// One bar of the tornado.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TornadoBar {
     /// Input id.
     pub input: String,
     /// Economic NPV with the input at its low value.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub npv_at_low: Decimal,
     /// Economic NPV with the input at its high value.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub npv_at_high: Decimal,
 }
 
 /// A combined case.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Case {
     /// Economic NPV.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub npv: Decimal,
     /// Economic payback, `None` when not within the period.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub payback_years: Option<Decimal>,
 }
 
 /// The sensitivity analysis.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Sensitivity {
     /// Inputs with a range, the widest NPV swing first.
     pub tornado: Vec<TornadoBar>,

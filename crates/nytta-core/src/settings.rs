@@ -8,26 +8,37 @@ use crate::num::Num;
 
 /// The thresholds and weights a valuation's scores are computed with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScoreSettings {
     /// Effect level 5 at this annual money value or more (kr).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub effect_money_5: Decimal,
     /// Effect level 3 at this annual money value or more (kr).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub effect_money_3: Decimal,
     /// Effect level 5 at this many freed hours a year or more.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub effect_hours_5: Decimal,
     /// Effect level 3 at this many freed hours a year or more.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub effect_hours_3: Decimal,
     /// Resource need 5 at this one-off cost or more (kr).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub resource_5: Decimal,
     /// Resource need 3 at this one-off cost or more (kr).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub resource_3: Decimal,
     /// Weight of potential effect in the priority score.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub weight_effect: Decimal,
     /// Weight of feasibility.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub weight_feasibility: Decimal,
     /// Weight of financing.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub weight_financing: Decimal,
     /// Weight of (6 − resource need).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub weight_resource: Decimal,
     /// A full valuation is required at this effect level or more …
     pub full_valuation_effect: u8,

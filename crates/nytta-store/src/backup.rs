@@ -23,6 +23,7 @@ pub const MIN_INTERVAL_SECS: i64 = 5 * 60;
 
 /// One verified backup.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BackupInfo {
     /// Full path of the backup file.
     pub path: String,

@@ -13,6 +13,7 @@ use crate::valuation::Summary;
 
 /// One line of the portfolio.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InitiativeSummary {
     /// Initiative id (stable for the life of the store).
     pub id: i64,

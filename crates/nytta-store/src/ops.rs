@@ -18,6 +18,7 @@ use crate::versions::{self, VersionInfo};
 
 /// One initiative with its versions and the current version's document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StoredInitiative {
     /// Initiative id.
     pub id: i64,
@@ -35,6 +36,7 @@ pub struct StoredInitiative {
 
 /// What a write stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SavedInfo {
     /// Initiative id.
     pub id: i64,

@@ -11,30 +11,37 @@ use crate::error::{Result, StoreError};
 
 /// A staff group offered when a new valuation is created.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RoleSetting {
     /// Id used in formulas as `role.ID`.
     pub id: String,
     /// Name.
     pub name: String,
     /// Hourly cost including payroll overhead (kr/h).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub hourly_cost: Decimal,
 }
 
 /// Parameters a new valuation starts with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DefaultParameters {
     /// Analysis period in years.
     pub years: u32,
     /// Discount rate, e.g. 0.03.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub discount_rate: Decimal,
     /// Hours per full-time equivalent.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub hours_per_fte: Decimal,
     /// Optimism bias on costs, e.g. 0.1.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub optimism_bias: Decimal,
 }
 
 /// The guiding text of one score level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RubricLevel {
     /// Level 1, 3 or 5.
     pub level: u8,
@@ -46,6 +53,7 @@ pub struct RubricLevel {
 
 /// Rubric texts for the criteria the user scores.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rubric {
     /// Feasibility (*genomförbarhet*).
     pub feasibility: Vec<RubricLevel>,
@@ -55,6 +63,7 @@ pub struct Rubric {
 
 /// Every setting, with DOMAIN.md's defaults.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Settings {
     /// Roles offered in new valuations.
     pub roles: Vec<RoleSetting>,

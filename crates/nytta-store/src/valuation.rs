@@ -17,6 +17,7 @@ use crate::error::{Result, StoreError};
 
 /// The portfolio columns of one initiative (money and years as decimal strings).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Summary {
     /// Title.
     pub title: String,

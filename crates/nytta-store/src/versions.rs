@@ -10,6 +10,7 @@ use crate::valuation::Checked;
 
 /// One version, without its document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VersionInfo {
     /// Version id (unique in the store).
     pub id: i64,

@@ -1,0 +1,50 @@
+//! Build script: hands the configuration, the capabilities and the list of Nytta's own
+//! commands (each gets an `allow-…` permission) to tauri-build.
+//!
+//! When `ui/dist` has not been built yet, the window is pointed at a one-page notice that
+//! says how to build it, so `cargo build`/`cargo clippy` of the workspace still work.
+
+use std::path::Path;
+
+/// Every command the shell registers; keep in step with `generate_handler!` in src/lib.rs
+/// and with `capabilities/default.json`.
+const COMMANDS: &[&str] = &[
+    "store_status",
+    "evaluate_document",
+    "portfolio_list",
+    "initiative_get",
+    "initiative_create",
+    "initiative_save",
+    "initiative_decide",
+    "initiative_new_version",
+    "initiative_duplicate",
+    "initiative_delete",
+    "initiative_undelete",
+    "document_import",
+    "document_export",
+    "settings_get",
+    "settings_save",
+    "backups_list",
+    "backup_create",
+    "backup_restore",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=../ui/dist");
+    println!("cargo:rerun-if-changed=fallback");
+    if !Path::new("../ui/dist/index.html").exists() {
+        println!(
+            "cargo:warning=ui/dist saknas / is missing: the window will ask for `npm ci && npm run build` in ui/"
+        );
+        let patch = r#"{"build":{"frontendDist":"fallback"}}"#;
+        // Read by tauri-build below and, through rustc-env, by `generate_context!`.
+        std::env::set_var("TAURI_CONFIG", patch);
+        println!("cargo:rustc-env=TAURI_CONFIG={patch}");
+    }
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        println!("cargo:warning=tauri-build: {e:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,126 @@
+//! The Tauri commands. Each forwards to one use case in `nytta-app` and turns its error into
+//! an [`ErrorDto`]; nothing here reads files, runs SQL, computes or formats figures.
+//!
+//! Commands are `async` so Tauri runs them off the main thread: a slow save never freezes
+//! the window.
+
+use std::path::PathBuf;
+
+use nytta_app::documents;
+use nytta_app::dto::{ErrorDto, StoreStatus};
+use nytta_app::portfolio as pf;
+use nytta_app::{Evaluation, Lang};
+use nytta_store::{BackupInfo, InitiativeSummary, SavedInfo, Settings, StoredInitiative};
+use tauri::State;
+
+use crate::Shell;
+
+type Res<T> = Result<T, ErrorDto>;
+
+/// Whether the store opened, and which file it is.
+#[tauri::command(async)]
+pub fn store_status(shell: State<'_, Shell>) -> StoreStatus {
+    shell.status()
+}
+
+/// Evaluates a valuation document's JSON text (FORMAT.md) in the given language.
+#[tauri::command(async)]
+pub fn evaluate_document(document: String, lang: Lang) -> Res<Evaluation> {
+    Ok(nytta_app::evaluate_text(&document, lang)?.1)
+}
+
+/// The live initiatives in portfolio order.
+#[tauri::command(async)]
+pub fn portfolio_list(shell: State<'_, Shell>) -> Res<Vec<InitiativeSummary>> {
+    Ok(pf::list(shell.ctx()?)?)
+}
+
+/// One initiative with its versions and current document.
+#[tauri::command(async)]
+pub fn initiative_get(shell: State<'_, Shell>, id: i64) -> Res<StoredInitiative> {
+    Ok(pf::get(shell.ctx()?, id)?)
+}
+
+/// A new initiative with the default parameters; returns its id.
+#[tauri::command(async)]
+pub fn initiative_create(shell: State<'_, Shell>, title: String, department: String) -> Res<i64> {
+    Ok(pf::create(shell.ctx()?, &title, &department)?)
+}
+
+/// Autosave of the current draft.
+#[tauri::command(async)]
+pub fn initiative_save(shell: State<'_, Shell>, id: i64, document: String) -> Res<SavedInfo> {
+    Ok(pf::save_draft(shell.ctx()?, id, &document)?)
+}
+
+/// Marks the current version decided (read-only from then on).
+#[tauri::command(async)]
+pub fn initiative_decide(shell: State<'_, Shell>, id: i64) -> Res<SavedInfo> {
+    Ok(pf::decide(shell.ctx()?, id)?)
+}
+
+/// A new draft version from the current one.
+#[tauri::command(async)]
+pub fn initiative_new_version(shell: State<'_, Shell>, id: i64) -> Res<SavedInfo> {
+    Ok(pf::new_version(shell.ctx()?, id)?)
+}
+
+/// A copy of the initiative; returns the copy's id.
+#[tauri::command(async)]
+pub fn initiative_duplicate(shell: State<'_, Shell>, id: i64) -> Res<i64> {
+    Ok(pf::duplicate(shell.ctx()?, id)?.id)
+}
+
+/// Moves the initiative to the deleted list (undoable).
+#[tauri::command(async)]
+pub fn initiative_delete(shell: State<'_, Shell>, id: i64) -> Res<()> {
+    Ok(pf::delete(shell.ctx()?, id)?)
+}
+
+/// Brings a deleted initiative back.
+#[tauri::command(async)]
+pub fn initiative_undelete(shell: State<'_, Shell>, id: i64) -> Res<()> {
+    Ok(pf::undelete(shell.ctx()?, id)?)
+}
+
+/// Imports the document file chosen in the native open dialog; returns the new id.
+#[tauri::command(async)]
+pub fn document_import(shell: State<'_, Shell>, path: PathBuf) -> Res<i64> {
+    Ok(documents::import_file(shell.ctx()?, &path)?)
+}
+
+/// Exports the initiative to the file chosen in the native save dialog.
+#[tauri::command(async)]
+pub fn document_export(shell: State<'_, Shell>, id: i64, path: PathBuf) -> Res<()> {
+    Ok(documents::export_file(shell.ctx()?, id, &path)?)
+}
+
+/// The store's settings.
+#[tauri::command(async)]
+pub fn settings_get(shell: State<'_, Shell>) -> Res<Settings> {
+    Ok(pf::get_settings(shell.ctx()?)?)
+}
+
+/// Saves the settings.
+#[tauri::command(async)]
+pub fn settings_save(shell: State<'_, Shell>, settings: Settings) -> Res<()> {
+    Ok(pf::save_settings(shell.ctx()?, &settings)?)
+}
+
+/// The store's backups, newest first.
+#[tauri::command(async)]
+pub fn backups_list(shell: State<'_, Shell>) -> Res<Vec<BackupInfo>> {
+    Ok(pf::list_backups(shell.ctx()?)?)
+}
+
+/// Makes a backup now.
+#[tauri::command(async)]
+pub fn backup_create(shell: State<'_, Shell>) -> Res<BackupInfo> {
+    Ok(pf::create_backup(shell.ctx()?)?)
+}
+
+/// Restores the backup with this file name.
+#[tauri::command(async)]
+pub fn backup_restore(shell: State<'_, Shell>, name: String) -> Res<String> {
+    Ok(documents::restore_backup_named(shell.ctx()?, &name)?)
+}

@@ -1,0 +1,111 @@
+//! # nytta-desktop
+//!
+//! The desktop shell: one Tauri 2 window (title "Nytta", 1280×800, at least 1024×700) around
+//! the TypeScript UI built into `ui/dist`, a single running instance, the native open/save
+//! dialogs, and the commands the UI invokes.
+//!
+//! It owns start-up (which database, whether there is a display), the [`Shell`] state handed
+//! to commands, and the command list with its capabilities (`capabilities/default.json`). It
+//! must not do work of its own: every command in [`commands`] is one call into `nytta-app`,
+//! whose errors cross as [`ErrorDto`] `{code, message_sv, message_en, path?, problems?}`.
+//! A store that cannot be opened does not stop the app: the error is kept and told to the UI
+//! through `store_status`, which shows the recovery message.
+
+pub mod commands;
+pub mod launch;
+pub mod types;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use nytta_app::dto::{ErrorDto, StoreStatus};
+use nytta_app::portfolio::{self, Ctx};
+use tauri::Manager;
+
+/// What every command gets: the open store, or why it could not be opened.
+pub struct Shell {
+    db_path: PathBuf,
+    store: Result<Ctx, ErrorDto>,
+}
+
+impl Shell {
+    /// Opens the store at `db_path`, keeping the error instead of failing.
+    pub fn open(db_path: PathBuf) -> Shell {
+        let store = Ctx::open(&db_path).map_err(ErrorDto::from);
+        Shell { db_path, store }
+    }
+
+    /// The open store, or the error it failed with.
+    pub fn ctx(&self) -> Result<&Ctx, ErrorDto> {
+        self.store.as_ref().map_err(Clone::clone)
+    }
+
+    /// The store's file and its error, if any.
+    pub fn status(&self) -> StoreStatus {
+        StoreStatus {
+            db_path: self.db_path.display().to_string(),
+            error: self.store.as_ref().err().cloned(),
+        }
+    }
+}
+
+/// Starts the app and blocks until its window closes; the exit code says how it went.
+pub fn run() -> ExitCode {
+    let options = match launch::Options::from_args(std::env::args().skip(1)) {
+        Ok(o) => o,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(message) = launch::missing_display() {
+        eprintln!("{message}");
+        return ExitCode::from(3);
+    }
+    let db_path = match portfolio::resolve_db_path(options.db.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{}", e.lines(nytta_app::Lang::Sv).join("\n"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = tauri::Builder::default()
+        // First, so a second start hands over to the first before anything else happens.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .manage(Shell::open(db_path))
+        .invoke_handler(tauri::generate_handler![
+            commands::store_status,
+            commands::evaluate_document,
+            commands::portfolio_list,
+            commands::initiative_get,
+            commands::initiative_create,
+            commands::initiative_save,
+            commands::initiative_decide,
+            commands::initiative_new_version,
+            commands::initiative_duplicate,
+            commands::initiative_delete,
+            commands::initiative_undelete,
+            commands::document_import,
+            commands::document_export,
+            commands::settings_get,
+            commands::settings_save,
+            commands::backups_list,
+            commands::backup_create,
+            commands::backup_restore,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Nytta kunde inte starta / Nytta could not start: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
