@@ -9,6 +9,8 @@ NYTTA_APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   # running and testing it without a screen, and looking at PDFs and screenshots
   xvfb xauth imagemagick poppler-utils webkit2gtk-driver
+  # the UI: Node.js to build it, Chromium for its headless accessibility tests
+  nodejs chromium
 )
 
 nytta_install_packages() {
@@ -16,6 +18,8 @@ nytta_install_packages() {
   for p in "${NYTTA_APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # Debian's nodejs comes without npm (NodeSource's includes it).
+  command -v npm >/dev/null || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installerar systempaket: ${missing[*]}"
     local sudo=""

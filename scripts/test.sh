@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 source scripts/deps.sh
 nytta_install_packages
 
+echo "== UI build (the desktop binary embeds ui/dist, so it comes before cargo)"
+(cd ui && npm ci && npm run build)
+
 echo "== format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
@@ -13,8 +16,15 @@ echo "== Rust tests"
 cargo test --workspace
 
 echo "== UI: types, lint, component tests, accessibility (axe-core in headless Chromium)"
-(cd ui && npm ci && npm run check && npm run lint && npm test && npm run test:a11y)
+(cd ui && npm run check && npm run lint && npm test && npm run test:a11y)
 
 echo "== published schema is up to date"
 cargo run -q -p nytta-cli -- schema | diff -u schema/nytta-v1.schema.json - \
   || { echo "schema/nytta-v1.schema.json is stale: run 'cargo run -p nytta-cli -- schema > schema/nytta-v1.schema.json'"; exit 1; }
+
+# `cargo test --workspace` above also regenerates the TypeScript types and fails when
+# ui/src/api/types/ differs (src-tauri/tests/types.rs).
+echo "== desktop end to end: the real window under Xvfb (tauri-driver + WebKitWebDriver)"
+command -v tauri-driver >/dev/null || [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ] \
+  || cargo install tauri-driver --version '^2' --locked
+NYTTA_E2E=1 xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --test e2e

@@ -34,7 +34,9 @@ impl Options {
 }
 
 fn usage(problem: &str) -> String {
-    format!("{problem}\nAnvändning / usage: nytta-desktop [--db SÖKVÄG/PATH]  (eller/or NYTTA_DB=PATH)")
+    format!(
+        "{problem}\nAnvändning / usage: nytta-desktop [--db SÖKVÄG/PATH]  (eller/or NYTTA_DB=PATH)"
+    )
 }
 
 /// On Linux, a message for people when neither X11 nor Wayland is available (GTK would
@@ -73,9 +75,19 @@ mod tests {
 
     #[test]
     fn a_missing_path_or_an_unknown_argument_is_refused_in_both_languages() {
-        let e = Options::from_args(args(&["--db"])).err().unwrap_or_default();
-        assert!(e.contains("behöver en sökväg") && e.contains("needs a path"), "{e}");
-        let e = Options::from_args(args(&["--verbose"])).err().unwrap_or_default();
-        assert!(e.contains("okänt argument") && e.contains("--verbose"), "{e}");
+        let e = Options::from_args(args(&["--db"]))
+            .err()
+            .unwrap_or_default();
+        assert!(
+            e.contains("behöver en sökväg") && e.contains("needs a path"),
+            "{e}"
+        );
+        let e = Options::from_args(args(&["--verbose"]))
+            .err()
+            .unwrap_or_default();
+        assert!(
+            e.contains("okänt argument") && e.contains("--verbose"),
+            "{e}"
+        );
     }
 }

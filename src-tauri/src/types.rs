@@ -31,7 +31,12 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
 fn write_index(dir: &Path) -> Result<(), ExportError> {
     let mut names: Vec<String> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".ts").map(str::to_string))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".ts")
+                .map(str::to_string)
+        })
         .filter(|n| n != "index")
         .collect();
     names.sort();

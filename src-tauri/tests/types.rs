@@ -45,7 +45,11 @@ fn committed_typescript_types_match_the_rust_types() {
         .iter()
         .filter(|(name, text)| committed.get(*name) != Some(text))
         .map(|(name, _)| name)
-        .chain(committed.keys().filter(|name| !generated.contains_key(*name)))
+        .chain(
+            committed
+                .keys()
+                .filter(|name| !generated.contains_key(*name)),
+        )
         .collect();
     assert!(
         stale.is_empty(),
@@ -59,11 +63,17 @@ fn money_and_missing_figures_reach_typescript_as_strings_and_null() {
     nytta_desktop::types::export(fresh.path()).unwrap();
     let figures = std::fs::read_to_string(fresh.path().join("Figures.ts")).unwrap();
     assert!(figures.contains("npv: string"), "{figures}");
-    assert!(figures.contains("payback_years: string | null"), "{figures}");
+    assert!(
+        figures.contains("payback_years: string | null"),
+        "{figures}"
+    );
     let line = std::fs::read_to_string(fresh.path().join("LineResult.ts")).unwrap();
     assert!(line.contains("values: Array<string>"), "{line}");
     let error = std::fs::read_to_string(fresh.path().join("ErrorDto.ts")).unwrap();
-    assert!(error.contains("path?: string") && error.contains("problems?: Array<Problem>"), "{error}");
+    assert!(
+        error.contains("path?: string") && error.contains("problems?: Array<Problem>"),
+        "{error}"
+    );
     let lang = std::fs::read_to_string(fresh.path().join("Lang.ts")).unwrap();
     assert!(lang.contains("\"sv\" | \"en\""), "{lang}");
 }

@@ -57,7 +57,11 @@ mod tests {
     use super::*;
 
     fn ctx(dir: &Path) -> Ctx {
-        Ctx::open_with_clock(&dir.join("nytta.db"), Box::new(|| "2025-03-01T09:30:00Z".into())).unwrap()
+        Ctx::open_with_clock(
+            &dir.join("nytta.db"),
+            Box::new(|| "2025-03-01T09:30:00Z".into()),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -71,7 +75,11 @@ mod tests {
         let copy = import_file(&ctx, &file).unwrap();
         assert_ne!(copy, id, "an import is a new initiative");
         let stored = portfolio::get(&ctx, copy).unwrap();
-        assert!(stored.document_json.contains("\"Digital post\""), "{}", stored.document_json);
+        assert!(
+            stored.document_json.contains("\"Digital post\""),
+            "{}",
+            stored.document_json
+        );
     }
 
     #[test]

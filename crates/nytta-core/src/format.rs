@@ -15,7 +15,9 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The language figures and texts are shown in; `"sv"` or `"en"` in JSON.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Lang {
