@@ -21,15 +21,24 @@ fn rpad(s: &str, width: usize) -> String {
 }
 
 fn years_or(lang: Lang, v: Option<Decimal>) -> String {
-    v.map_or_else(|| t(lang, Key::NotWithinPeriod).to_string(), |y| format::years(y, lang))
+    v.map_or_else(
+        || t(lang, Key::NotWithinPeriod).to_string(),
+        |y| format::years(y, lang),
+    )
 }
 
 fn pct_or(lang: Lang, v: Option<Decimal>) -> String {
-    v.map_or_else(|| t(lang, Key::NotDefined).to_string(), |r| format::percent(r, 1, lang))
+    v.map_or_else(
+        || t(lang, Key::NotDefined).to_string(),
+        |r| format::percent(r, 1, lang),
+    )
 }
 
 fn ratio_or(lang: Lang, v: Option<Decimal>) -> String {
-    v.map_or_else(|| t(lang, Key::NotDefined).to_string(), |r| format::number(r, 2, lang))
+    v.map_or_else(
+        || t(lang, Key::NotDefined).to_string(),
+        |r| format::number(r, 2, lang),
+    )
 }
 
 fn figure_rows(lang: Lang, e: &Figures, b: &Figures) -> Vec<(Key, String, String)> {
@@ -38,23 +47,39 @@ fn figure_rows(lang: Lang, e: &Figures, b: &Figures) -> Vec<(Key, String, String
         (Key::Npv, kr(e.npv), kr(b.npv)),
         (Key::PvBenefits, kr(e.pv_benefits), kr(b.pv_benefits)),
         (Key::PvCosts, kr(e.pv_costs), kr(b.pv_costs)),
-        (Key::Payback, years_or(lang, e.payback_years), years_or(lang, b.payback_years)),
+        (
+            Key::Payback,
+            years_or(lang, e.payback_years),
+            years_or(lang, b.payback_years),
+        ),
         (
             Key::DiscountedPayback,
             years_or(lang, e.discounted_payback_years),
             years_or(lang, b.discounted_payback_years),
         ),
         (Key::Roi, pct_or(lang, e.roi), pct_or(lang, b.roi)),
-        (Key::Bcr, ratio_or(lang, e.benefit_cost_ratio), ratio_or(lang, b.benefit_cost_ratio)),
+        (
+            Key::Bcr,
+            ratio_or(lang, e.benefit_cost_ratio),
+            ratio_or(lang, b.benefit_cost_ratio),
+        ),
         (Key::Irr, pct_or(lang, e.irr), pct_or(lang, b.irr)),
-        (Key::TotalBenefits, kr(e.total_benefits), kr(b.total_benefits)),
+        (
+            Key::TotalBenefits,
+            kr(e.total_benefits),
+            kr(b.total_benefits),
+        ),
         (Key::TotalCosts, kr(e.total_costs), kr(b.total_costs)),
         (
             Key::SwitchingBenefits,
             pct_or(lang, e.switching_benefits),
             pct_or(lang, b.switching_benefits),
         ),
-        (Key::SwitchingCosts, pct_or(lang, e.switching_costs), pct_or(lang, b.switching_costs)),
+        (
+            Key::SwitchingCosts,
+            pct_or(lang, e.switching_costs),
+            pct_or(lang, b.switching_costs),
+        ),
     ]
 }
 
@@ -97,11 +122,19 @@ pub fn summary(model: &Model, ev: &Evaluation, lang: Lang) -> String {
     let _ = writeln!(out);
 
     let rows = figure_rows(lang, &ev.economic, &ev.budget);
-    let label_w = rows.iter().map(|r| t(lang, r.0).chars().count()).max().unwrap_or(0) + 2;
+    let label_w = rows
+        .iter()
+        .map(|r| t(lang, r.0).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     let col_w = rows
         .iter()
         .flat_map(|r| [r.1.chars().count(), r.2.chars().count()])
-        .chain([t(lang, Key::Economic).chars().count(), t(lang, Key::Budget).chars().count()])
+        .chain([
+            t(lang, Key::Economic).chars().count(),
+            t(lang, Key::Budget).chars().count(),
+        ])
         .max()
         .unwrap_or(0)
         + 2;
@@ -113,7 +146,13 @@ pub fn summary(model: &Model, ev: &Evaluation, lang: Lang) -> String {
         rpad(t(lang, Key::Budget), col_w)
     );
     for (k, e, b) in &rows {
-        let _ = writeln!(out, "{}{}{}", pad(t(lang, *k), label_w), rpad(e, col_w), rpad(b, col_w));
+        let _ = writeln!(
+            out,
+            "{}{}{}",
+            pad(t(lang, *k), label_w),
+            rpad(e, col_w),
+            rpad(b, col_w)
+        );
     }
     let _ = writeln!(
         out,
@@ -141,19 +180,42 @@ pub fn summary(model: &Model, ev: &Evaluation, lang: Lang) -> String {
         t(lang, Key::ResourceNeed),
         s.resource_need,
         t(lang, Key::Priority),
-        s.priority
-            .map_or_else(|| t(lang, Key::NotChosen).to_string(), |p| format::number(p, 1, lang))
+        s.priority.map_or_else(
+            || t(lang, Key::NotChosen).to_string(),
+            |p| format::number(p, 1, lang)
+        )
     );
-    let rule = if s.full_valuation_required { Key::FullRequired } else { Key::SimplifiedOk };
+    let rule = if s.full_valuation_required {
+        Key::FullRequired
+    } else {
+        Key::SimplifiedOk
+    };
     let _ = writeln!(out, "  {}", t(lang, rule));
     let _ = writeln!(out);
 
     for (heading, pick) in [
-        (Key::Economic, (|r: &nytta_core::engine::YearRow| r.economic.clone()) as fn(&_) -> YearFlows),
-        (Key::Budget, |r: &nytta_core::engine::YearRow| r.budget.clone()),
+        (
+            Key::Economic,
+            (|r: &nytta_core::engine::YearRow| r.economic.clone()) as fn(&_) -> YearFlows,
+        ),
+        (Key::Budget, |r: &nytta_core::engine::YearRow| {
+            r.budget.clone()
+        }),
     ] {
-        let _ = writeln!(out, "{} – {}", t(lang, Key::YearTable), t(lang, heading).to_lowercase());
-        let header = [Key::Year, Key::Benefits, Key::Costs, Key::Net, Key::Cumulative, Key::DiscountedNet];
+        let _ = writeln!(
+            out,
+            "{} – {}",
+            t(lang, Key::YearTable),
+            t(lang, heading).to_lowercase()
+        );
+        let header = [
+            Key::Year,
+            Key::Benefits,
+            Key::Costs,
+            Key::Net,
+            Key::Cumulative,
+            Key::DiscountedNet,
+        ];
         let cells: Vec<[String; 6]> = ev
             .years
             .iter()
@@ -202,7 +264,12 @@ pub fn summary(model: &Model, ev: &Evaluation, lang: Lang) -> String {
             nytta_core::document::Side::Benefit => "+",
             nytta_core::document::Side::Cost => "−",
         };
-        let _ = writeln!(out, "  {sign} {} ({})", line.name, text::category(lang, line.category));
+        let _ = writeln!(
+            out,
+            "  {sign} {} ({})",
+            line.name,
+            text::category(lang, line.category)
+        );
         if let Some(e) = &result.explain {
             let _ = writeln!(out, "      {e}");
         }
@@ -221,7 +288,10 @@ pub fn summary(model: &Model, ev: &Evaluation, lang: Lang) -> String {
                 format::kronor(bar.npv_at_high, lang)
             );
         }
-        for (k, c) in [(Key::Pessimistic, &sens.pessimistic), (Key::Optimistic, &sens.optimistic)] {
+        for (k, c) in [
+            (Key::Pessimistic, &sens.pessimistic),
+            (Key::Optimistic, &sens.optimistic),
+        ] {
             let _ = writeln!(
                 out,
                 "  {}: {} {}, {} {}",

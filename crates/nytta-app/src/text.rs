@@ -127,8 +127,14 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::Financing => ("Finansiering", "Financing"),
         Key::ResourceNeed => ("Resursbehov", "Resource need"),
         Key::Priority => ("Prioritetspoäng", "Priority score"),
-        Key::FullRequired => ("Fördjupad nyttovärdering krävs", "A full valuation is required"),
-        Key::SimplifiedOk => ("Förenklad nyttovärdering räcker", "A simplified valuation suffices"),
+        Key::FullRequired => (
+            "Fördjupad nyttovärdering krävs",
+            "A full valuation is required",
+        ),
+        Key::SimplifiedOk => (
+            "Förenklad nyttovärdering räcker",
+            "A simplified valuation suffices",
+        ),
         Key::NotChosen => ("ej angiven", "not chosen"),
         Key::YearTable => ("År för år", "Year by year"),
         Key::Year => ("År", "Year"),
@@ -138,12 +144,18 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::Cumulative => ("Ackumulerat", "Cumulative"),
         Key::DiscountedNet => ("Diskonterat netto", "Discounted net"),
         Key::Lines => ("Rader", "Lines"),
-        Key::Parameters => ("Kalkylperiod {years} år från {start}, kalkylränta {rate}", "Analysis period {years} years from {start}, discount rate {rate}"),
+        Key::Parameters => (
+            "Kalkylperiod {years} år från {start}, kalkylränta {rate}",
+            "Analysis period {years} years from {start}, discount rate {rate}",
+        ),
         Key::NpvNote => (
             "Nuvärdet diskonterar inte år 0. I Excel: =CF0 + NPV(ränta; CF1:CFn).",
             "The NPV does not discount year 0. In Excel: =CF0 + NPV(rate, CF1:CFn).",
         ),
-        Key::Sensitivity => ("Känslighet (samhällsekonomisk vy)", "Sensitivity (economic view)"),
+        Key::Sensitivity => (
+            "Känslighet (samhällsekonomisk vy)",
+            "Sensitivity (economic view)",
+        ),
         Key::Pessimistic => ("Pessimistiskt fall", "Pessimistic case"),
         Key::Optimistic => ("Optimistiskt fall", "Optimistic case"),
         Key::FollowUps => ("Uppföljningar", "Follow-ups"),

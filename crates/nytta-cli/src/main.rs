@@ -29,8 +29,6 @@ enum Command {
     Validate(cmd::validate::Args),
     /// Skriv beslutsunderlaget eller en uppföljningsrapport som PDF (write the business case or a follow-up report as PDF).
     Report(cmd::report::Args),
-    /// Skriv beslutsunderlaget eller en uppföljningsrapport som PDF (write the business case or a follow-up report as PDF).
-    Report(cmd::report::Args),
     /// Skriv dokumentformatets JSON Schema (print the document's JSON Schema).
     Schema,
     /// Den lokala databasen (the local store).
@@ -45,7 +43,6 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Evaluate(args) => cmd::evaluate::run(args),
         Command::Validate(args) => cmd::validate::run(args),
-        Command::Report(args) => cmd::report::run(args),
         Command::Report(args) => cmd::report::run(args),
         Command::Db(args) => cmd::db::run(args),
         Command::Calibration(args) => cmd::evidence::calibration(args),

@@ -426,11 +426,7 @@ pub fn explain(model: &Model, values: &[Decimal], line: &LineDef, annual: Decima
     let text = |f: &Formula| f.explain(&env, lang).ok();
     let wrapped = |f: &Formula| {
         let t = text(f)?;
-        Some(if f.names().len() + usize::from(f.as_number().is_none()) > 1 && t.contains(' ') {
-            format!("({t})")
-        } else {
-            t
-        })
+        Some(if f.is_compound() { format!("({t})") } else { t })
     };
     let body = match &money.form {
         Form::Amount(f) => text(f)?,

@@ -3,7 +3,6 @@
 
 pub mod db;
 pub mod evaluate;
-pub mod report;
 pub mod evidence;
 pub mod report;
 pub mod validate;
