@@ -4,8 +4,9 @@
 //! It runs only with `NYTTA_E2E=1`, because it needs a display (`xvfb-run -a -s "-screen 0
 //! 1280x800x24"`), `tauri-driver` (`cargo install tauri-driver --version '^2' --locked`) and
 //! `WebKitWebDriver` (Debian: `webkit2gtk-driver`); `scripts/test.sh` provides all three.
-//! With `NYTTA_SCREENSHOTS=DIR` it also captures the screen (`import -window root`) of the
-//! portfolio, the valuation editor, the follow-up and the settings into DIR.
+//! With `NYTTA_SCREENSHOTS=DIR` (an absolute path, e.g. `$PWD/docs/images`) it also captures
+//! the screen (`import -window root`) of the portfolio, the valuation editor, the follow-up
+//! and the settings into `DIR/app-*.png`.
 //!
 //! The elements are found by the `data-testid`s agreed with the UI.
 
@@ -351,7 +352,7 @@ async fn a_person_values_a_new_initiative_finds_it_after_a_restart_and_switches_
         row_text.contains("783438"),
         "the portfolio shows the stored NPV: {row_text}"
     );
-    screenshot("portfolio");
+    screenshot("app-portfolio");
     open_row(&c, TITLE).await;
     click(&c, "tab-valuation").await;
     figure_becomes(&c, "npv-economic", "783438.29").await;
@@ -367,11 +368,11 @@ async fn a_person_values_a_new_initiative_finds_it_after_a_restart_and_switches_
         .await
         .unwrap();
     assert!(npv.is_some_and(|v| !v.is_empty()), "the example has an NPV");
-    screenshot("valuation");
+    screenshot("app-valuation");
     click(&c, "tab-follow-up").await;
-    screenshot("follow-up");
+    screenshot("app-follow-up");
     click(&c, "nav-settings").await;
-    screenshot("settings");
+    screenshot("app-settings");
 
     // English and back.
     switch_lang(&c, "en", "Portfolio").await;
