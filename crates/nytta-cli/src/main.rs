@@ -4,6 +4,23 @@
 //! Exit codes: 0 success, 2 an invalid document (every problem printed with its path),
 //! 1 anything else (a file that cannot be read, a bad argument).
 
+/// `println!` that stops quietly when standard output is closed (`nytta … | head`)
+/// instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `print!` with the same care as [`outln!`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod cmd;
 
 use std::process::ExitCode;
@@ -48,7 +65,7 @@ fn main() -> ExitCode {
         Command::Calibration(args) => cmd::evidence::calibration(args),
         Command::Lessons(args) => cmd::evidence::lessons(args),
         Command::Schema => {
-            print!("{}", nytta_app::schema::document_schema());
+            out!("{}", nytta_app::schema::document_schema());
             ExitCode::SUCCESS
         }
     }

@@ -90,7 +90,7 @@ fn json(v: serde_json::Result<String>) -> String {
 }
 
 fn say(lang: Lang, sv: String, en: String) {
-    println!("{}", if lang == Lang::Sv { sv } else { en });
+    outln!("{}", if lang == Lang::Sv { sv } else { en });
 }
 
 /// Runs a `db` subcommand.
@@ -161,16 +161,16 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
             );
         }
         DbCommand::List { json: true } => {
-            println!("{}", json(serde_json::to_string_pretty(&pf::list(ctx)?)))
+            outln!("{}", json(serde_json::to_string_pretty(&pf::list(ctx)?)))
         }
-        DbCommand::List { json: false } => print!("{}", pf::table(&pf::list(ctx)?, lang)),
+        DbCommand::List { json: false } => out!("{}", pf::table(&pf::list(ctx)?, lang)),
         DbCommand::Show { id, json: as_json } => {
             let s = pf::get(ctx, id)?;
             if as_json {
-                println!("{}", json(serde_json::to_string_pretty(&s)));
+                outln!("{}", json(serde_json::to_string_pretty(&s)));
             } else {
                 let summary = pf::list(ctx)?.into_iter().find(|m| m.id == id);
-                print!("{}", pf::describe(&s, summary.as_ref(), lang));
+                out!("{}", pf::describe(&s, summary.as_ref(), lang));
             }
         }
         DbCommand::Import { path } if path.is_dir() => {
@@ -213,7 +213,7 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
         }
         DbCommand::Export { all: Some(dir), .. } => {
             for f in pf::export_all(ctx, &dir)? {
-                println!("{}", f.file);
+                outln!("{}", f.file);
             }
         }
         DbCommand::Export {
@@ -225,7 +225,7 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
                     path: file.display().to_string(),
                     detail: e.to_string(),
                 })?,
-                None => print!("{text}"),
+                None => out!("{text}"),
             }
         }
         DbCommand::Export { .. } => {
@@ -234,7 +234,7 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
         }
         DbCommand::Backup { list: true } => {
             for b in pf::list_backups(ctx)? {
-                println!("{}", b.path);
+                outln!("{}", b.path);
             }
         }
         DbCommand::Backup { list: false } => {

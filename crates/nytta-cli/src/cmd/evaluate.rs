@@ -25,9 +25,9 @@ pub fn run(args: Args) -> ExitCode {
     match super::read(&args.file).and_then(|text| nytta_app::evaluate_text(&text, lang)) {
         Ok((model, ev)) => {
             if args.json {
-                println!("{}", nytta_app::evaluation_json(&ev));
+                outln!("{}", nytta_app::evaluation_json(&ev));
             } else {
-                print!("{}", nytta_app::summary::summary(&model, &ev, lang));
+                out!("{}", nytta_app::summary::summary(&model, &ev, lang));
             }
             ExitCode::SUCCESS
         }

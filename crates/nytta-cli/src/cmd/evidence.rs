@@ -73,14 +73,14 @@ pub fn calibration(args: StoreArgs) -> ExitCode {
     };
     match evidence::calibration(&ctx) {
         Ok(table) if args.json => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&table).unwrap_or_default()
             );
             ExitCode::SUCCESS
         }
         Ok(table) => {
-            print!("{}", evidence::calibration_text(&table, lang));
+            out!("{}", evidence::calibration_text(&table, lang));
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e, lang),
@@ -101,7 +101,7 @@ pub fn lessons(args: LessonArgs) -> ExitCode {
     };
     match evidence::lessons(&ctx, &query) {
         Ok(found) if args.store.json => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&found).unwrap_or_default()
             );
@@ -109,7 +109,7 @@ pub fn lessons(args: LessonArgs) -> ExitCode {
         }
         Ok(found) => {
             if found.is_empty() {
-                println!(
+                outln!(
                     "{}",
                     if lang == Lang::Sv {
                         "Inga lärdomar matchar."
@@ -119,9 +119,12 @@ pub fn lessons(args: LessonArgs) -> ExitCode {
                 );
             }
             for l in found {
-                println!(
+                outln!(
                     "{} · {} · {}\n  {}",
-                    l.date, l.initiative, l.department, l.text
+                    l.date,
+                    l.initiative,
+                    l.department,
+                    l.text
                 );
             }
             ExitCode::SUCCESS

@@ -95,7 +95,7 @@ pub fn run(args: Args) -> ExitCode {
                 Lang::Sv => "skrev",
                 Lang::En => "wrote",
             };
-            println!("{done} {}", args.output.display());
+            outln!("{done} {}", args.output.display());
             ExitCode::SUCCESS
         }
         Err(e) => super::fail(&e, lang, &args.file),

@@ -28,7 +28,7 @@ pub fn run(args: Args) -> ExitCode {
                 Lang::Sv => "dokumentet är giltigt",
                 Lang::En => "the document is valid",
             };
-            println!("{}: {ok}", args.file.display());
+            outln!("{}: {ok}", args.file.display());
             ExitCode::SUCCESS
         }
         Err(e) => super::fail(&e, lang, &args.file),
