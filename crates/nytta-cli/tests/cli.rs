@@ -410,3 +410,39 @@ fn schema_equals_the_committed_schema() {
         "schema/nytta-v1.schema.json is stale: run `cargo run -p nytta-cli -- schema > schema/nytta-v1.schema.json`"
     );
 }
+
+#[test]
+fn closed_stdout_panicked_the_cli() {
+    // `nytta evaluate … --json | head -1`: the reader goes away after the first line. The
+    // CLI must stop quietly, not panic with "failed printing to stdout" (exit 101). The
+    // document has 600 lines so the output is far larger than a pipe's buffer.
+    use std::io::{BufRead, BufReader};
+    let lines: Vec<String> = (0..600)
+        .map(|i| {
+            format!(
+                r#"{{"id":"l{i}","side":"benefit","name":"Rad {i}","category":"financial","amount":{i},"timing":{{"yearly":{{"from":1}}}}}}"#
+            )
+        })
+        .collect();
+    let doc = format!(
+        r#"{{"nytta":1,"initiative":{{"title":"Stor"}},"valuation":{{"parameters":{{"start_year":2025,"years":6,"discount_rate":0.03}},"lines":[{}]}}}}"#,
+        lines.join(",")
+    );
+    let file = scratch("many-lines.nytta.json", &doc);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nytta"))
+        .args(["evaluate", "--json"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first.trim(), "{");
+    let out = child.wait_with_output().unwrap();
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "the CLI panicked: {stderr}");
+    assert_ne!(out.status.code(), Some(101));
+}
