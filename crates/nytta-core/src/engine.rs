@@ -11,12 +11,12 @@ use serde::Serialize;
 use crate::document::{Category, Side, Stakeholder};
 use crate::error::{DocError, DocErrors, ErrorKind};
 use crate::finance;
+use crate::follow_up::{self, FollowUpResult};
 use crate::format::Lang;
 use crate::formula::{self, Formula};
 use crate::model::{Form, LineDef, Model, MoneyDef};
 use crate::score::{self, Scores};
 use crate::sensitivity::{self, Sensitivity};
-use crate::follow_up::{self, FollowUpResult};
 use crate::ser;
 
 /// Which lines a figure counts.
@@ -197,7 +197,9 @@ struct Env<'a> {
 
 impl formula::Env for Env<'_> {
     fn input(&self, id: &str) -> Option<Decimal> {
-        self.model.input_position(id).and_then(|i| self.values.get(i).copied())
+        self.model
+            .input_position(id)
+            .and_then(|i| self.values.get(i).copied())
     }
 
     fn role(&self, id: &str) -> Option<Decimal> {
@@ -221,13 +223,19 @@ fn overflow(path: String) -> DocError {
 
 /// The value of every input (document order) with `overrides` (input index, value) in place
 /// of the likely values.
-pub fn input_values(model: &Model, overrides: &[(usize, Decimal)]) -> Result<Vec<Decimal>, DocError> {
+pub fn input_values(
+    model: &Model,
+    overrides: &[(usize, Decimal)],
+) -> Result<Vec<Decimal>, DocError> {
     let mut values = vec![Decimal::ZERO; model.inputs.len()];
     for &i in &model.input_order {
         values[i] = match overrides.iter().find(|(k, _)| *k == i) {
             Some((_, v)) => *v,
             None => {
-                let env = Env { model, values: &values };
+                let env = Env {
+                    model,
+                    values: &values,
+                };
                 model.inputs[i]
                     .formula
                     .eval(&env)
@@ -239,7 +247,10 @@ pub fn input_values(model: &Model, overrides: &[(usize, Decimal)]) -> Result<Vec
 }
 
 /// Each line's amount at the given input values (`None` for lines without money).
-pub fn line_amounts(model: &Model, values: &[Decimal]) -> Result<Vec<Option<LineAmount>>, DocError> {
+pub fn line_amounts(
+    model: &Model,
+    values: &[Decimal],
+) -> Result<Vec<Option<LineAmount>>, DocError> {
     let env = Env { model, values };
     model
         .lines
@@ -260,7 +271,9 @@ const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 fn amount(model: &Model, env: &Env, money: &MoneyDef, path: &str) -> Result<LineAmount, DocError> {
     match &money.form {
         Form::Amount(f) => Ok(LineAmount {
-            annual: f.eval(env).map_err(|e| formula_error(format!("{path}.amount"), e))?,
+            annual: f
+                .eval(env)
+                .map_err(|e| formula_error(format!("{path}.amount"), e))?,
             hours: None,
         }),
         Form::Time {
@@ -276,7 +289,9 @@ fn amount(model: &Model, env: &Env, money: &MoneyDef, path: &str) -> Result<Line
                 .map_err(|e| formula_error(format!("{path}.time.occurrences"), e))?;
             let cost = model.role(role).map(|r| r.hourly_cost).unwrap_or_default();
             // Multiply first and divide by 60 once, so whole minutes stay exact.
-            let minutes_total = m.checked_mul(o).ok_or_else(|| overflow(format!("{path}.time")))?;
+            let minutes_total = m
+                .checked_mul(o)
+                .ok_or_else(|| overflow(format!("{path}.time")))?;
             let annual = minutes_total
                 .checked_mul(cost)
                 .and_then(|x| x.checked_div(SIXTY))
@@ -311,7 +326,10 @@ pub fn year_value(model: &Model, line: &LineDef, annual: Decimal, t: u32) -> Opt
 }
 
 /// Per-line values for every year.
-pub fn line_values(model: &Model, amounts: &[Option<LineAmount>]) -> Result<Vec<Vec<Decimal>>, DocError> {
+pub fn line_values(
+    model: &Model,
+    amounts: &[Option<LineAmount>],
+) -> Result<Vec<Vec<Decimal>>, DocError> {
     let n = model.params.years;
     model
         .lines
@@ -321,14 +339,21 @@ pub fn line_values(model: &Model, amounts: &[Option<LineAmount>]) -> Result<Vec<
         .map(|(i, (line, a))| match a {
             None => Ok(vec![Decimal::ZERO; n as usize + 1]),
             Some(a) => (0..=n)
-                .map(|t| year_value(model, line, a.annual, t).ok_or_else(|| overflow(format!("valuation.lines[{i}]"))))
+                .map(|t| {
+                    year_value(model, line, a.annual, t)
+                        .ok_or_else(|| overflow(format!("valuation.lines[{i}]")))
+                })
                 .collect(),
         })
         .collect()
 }
 
 /// Benefits and costs per year in one view.
-pub fn view_flows(model: &Model, values: &[Vec<Decimal>], view: View) -> (Vec<Decimal>, Vec<Decimal>) {
+pub fn view_flows(
+    model: &Model,
+    values: &[Vec<Decimal>],
+    view: View,
+) -> (Vec<Decimal>, Vec<Decimal>) {
     let len = model.params.years as usize + 1;
     let mut benefits = vec![Decimal::ZERO; len];
     let mut costs = vec![Decimal::ZERO; len];
@@ -369,7 +394,11 @@ fn discounted(flows: &[Decimal], growth: &[Decimal]) -> Vec<Decimal> {
 }
 
 /// Year flows and key figures of one view.
-pub fn figures(model: &Model, benefits: &[Decimal], costs: &[Decimal]) -> (Figures, Vec<YearFlows>) {
+pub fn figures(
+    model: &Model,
+    benefits: &[Decimal],
+    costs: &[Decimal],
+) -> (Figures, Vec<YearFlows>) {
     let g = growth(model.params.rate, benefits.len());
     let net: Vec<Decimal> = benefits.iter().zip(costs).map(|(b, c)| b - c).collect();
     let disc_net = discounted(&net, &g);
@@ -408,7 +437,10 @@ pub fn figures(model: &Model, benefits: &[Decimal], costs: &[Decimal]) -> (Figur
 }
 
 /// Economic NPV and payback at given input overrides (the sensitivity analysis's unit).
-pub fn economic_case(model: &Model, overrides: &[(usize, Decimal)]) -> Result<(Decimal, Option<Decimal>), DocError> {
+pub fn economic_case(
+    model: &Model,
+    overrides: &[(usize, Decimal)],
+) -> Result<(Decimal, Option<Decimal>), DocError> {
     let values = input_values(model, overrides)?;
     let amounts = line_amounts(model, &values)?;
     let per_line = line_values(model, &amounts)?;
@@ -420,7 +452,13 @@ pub fn economic_case(model: &Model, overrides: &[(usize, Decimal)]) -> Result<(D
 }
 
 /// The explanation of a line's amount: its formula with the values used and the result.
-pub fn explain(model: &Model, values: &[Decimal], line: &LineDef, annual: Decimal, lang: Lang) -> Option<String> {
+pub fn explain(
+    model: &Model,
+    values: &[Decimal],
+    line: &LineDef,
+    annual: Decimal,
+    lang: Lang,
+) -> Option<String> {
     let money = line.money.as_ref()?;
     let env = Env { model, values };
     let text = |f: &Formula| f.explain(&env, lang).ok();
@@ -444,7 +482,10 @@ pub fn explain(model: &Model, values: &[Decimal], line: &LineDef, annual: Decima
             )
         }
     };
-    Some(format!("{body} = {}", crate::format::number(annual, 2, lang)))
+    Some(format!(
+        "{body} = {}",
+        crate::format::number(annual, 2, lang)
+    ))
 }
 
 /// Computes every figure of a checked model.

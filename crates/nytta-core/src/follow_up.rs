@@ -100,7 +100,11 @@ pub struct FollowUpResult {
 }
 
 /// Compares every follow-up of the model with the expected case.
-pub fn compare(model: &Model, expected: &Computed, lang: Lang) -> Result<Vec<FollowUpResult>, DocError> {
+pub fn compare(
+    model: &Model,
+    expected: &Computed,
+    lang: Lang,
+) -> Result<Vec<FollowUpResult>, DocError> {
     model
         .doc
         .follow_ups
@@ -130,7 +134,11 @@ pub fn compare(model: &Model, expected: &Computed, lang: Lang) -> Result<Vec<Fol
                         expected: exp,
                         realised: real,
                         difference: real - exp,
-                        rate: if exp.is_zero() { None } else { real.checked_div(exp) },
+                        rate: if exp.is_zero() {
+                            None
+                        } else {
+                            real.checked_div(exp)
+                        },
                         explain: r.explain.clone(),
                     }
                 })

@@ -200,7 +200,10 @@ fn check_ids<'a>(p: &mut Problems, base: &str, ids: impl Iterator<Item = &'a str
         if !is_valid_id(id) {
             p.push(DocError::new(path, ErrorKind::BadId { id: id.into() }));
         } else if seen.insert(id.to_string(), i).is_some() {
-            p.push(DocError::new(path, ErrorKind::DuplicateId { id: id.into() }));
+            p.push(DocError::new(
+                path,
+                ErrorKind::DuplicateId { id: id.into() },
+            ));
         }
     }
 }
@@ -225,12 +228,20 @@ impl Model {
 
         if let Some(date) = &v.date {
             if !is_iso_date(date) {
-                p.invalid("valuation.date".into(), "ska vara ett datum ÅÅÅÅ-MM-DD", "must be a date YYYY-MM-DD");
+                p.invalid(
+                    "valuation.date".into(),
+                    "ska vara ett datum ÅÅÅÅ-MM-DD",
+                    "must be a date YYYY-MM-DD",
+                );
             }
         }
 
         // Roles.
-        check_ids(&mut p, "valuation.roles", v.roles.iter().map(|r| r.id.as_str()));
+        check_ids(
+            &mut p,
+            "valuation.roles",
+            v.roles.iter().map(|r| r.id.as_str()),
+        );
         let mut roles = Vec::new();
         for (i, r) in v.roles.iter().enumerate() {
             let path = format!("valuation.roles[{i}]");
@@ -251,7 +262,11 @@ impl Model {
             };
             if let Some(h) = hourly {
                 if h < Decimal::ZERO {
-                    p.invalid(path.clone(), "timkostnaden får inte vara negativ", "the hourly cost must not be negative");
+                    p.invalid(
+                        path.clone(),
+                        "timkostnaden får inte vara negativ",
+                        "the hourly cost must not be negative",
+                    );
                 }
                 roles.push(RoleDef {
                     id: r.id.clone(),
@@ -260,11 +275,18 @@ impl Model {
                 });
             }
         }
-        let role_index: HashMap<String, usize> =
-            roles.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let role_index: HashMap<String, usize> = roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
 
         // Inputs.
-        check_ids(&mut p, "valuation.inputs", v.inputs.iter().map(|x| x.id.as_str()));
+        check_ids(
+            &mut p,
+            "valuation.inputs",
+            v.inputs.iter().map(|x| x.id.as_str()),
+        );
         let mut inputs = Vec::new();
         for (i, x) in v.inputs.iter().enumerate() {
             let path = format!("valuation.inputs[{i}]");
@@ -296,13 +318,23 @@ impl Model {
                 high: x.high.map(|n| n.get()),
             });
         }
-        let input_index: HashMap<String, usize> =
-            inputs.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        let input_index: HashMap<String, usize> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), i))
+            .collect();
         // References from inputs, by document index of the referring input.
-        let doc_pos: HashMap<&str, usize> =
-            v.inputs.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let doc_pos: HashMap<&str, usize> = v
+            .inputs
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
         for x in &inputs {
-            let path = format!("valuation.inputs[{}].value", doc_pos.get(x.id.as_str()).copied().unwrap_or(0));
+            let path = format!(
+                "valuation.inputs[{}].value",
+                doc_pos.get(x.id.as_str()).copied().unwrap_or(0)
+            );
             check_names(&mut p, &path, &x.formula, &input_index, &role_index);
         }
         let input_order = match order_inputs(&inputs, &input_index) {
@@ -310,13 +342,20 @@ impl Model {
             Err(chain) => {
                 let first = chain.first().cloned().unwrap_or_default();
                 let i = doc_pos.get(first.as_str()).copied().unwrap_or(0);
-                p.push(DocError::new(format!("valuation.inputs[{i}].value"), ErrorKind::Cycle { chain }));
+                p.push(DocError::new(
+                    format!("valuation.inputs[{i}].value"),
+                    ErrorKind::Cycle { chain },
+                ));
                 Vec::new()
             }
         };
 
         // Lines.
-        check_ids(&mut p, "valuation.lines", v.lines.iter().map(|l| l.id.as_str()));
+        check_ids(
+            &mut p,
+            "valuation.lines",
+            v.lines.iter().map(|l| l.id.as_str()),
+        );
         let mut lines = Vec::new();
         for (i, l) in v.lines.iter().enumerate() {
             let path = format!("valuation.lines[{i}]");
@@ -344,11 +383,19 @@ impl Model {
         let financing = level("financing", scores.financing.as_ref());
 
         // Effect goals and risks.
-        check_ids(&mut p, "valuation.effect_goals", v.effect_goals.iter().map(|g| g.id.as_str()));
+        check_ids(
+            &mut p,
+            "valuation.effect_goals",
+            v.effect_goals.iter().map(|g| g.id.as_str()),
+        );
         for (i, g) in v.effect_goals.iter().enumerate() {
             if let Some(d) = &g.target_date {
                 if !is_iso_date(d) {
-                    p.invalid(format!("valuation.effect_goals[{i}].target_date"), "ska vara ett datum ÅÅÅÅ-MM-DD", "must be a date YYYY-MM-DD");
+                    p.invalid(
+                        format!("valuation.effect_goals[{i}].target_date"),
+                        "ska vara ett datum ÅÅÅÅ-MM-DD",
+                        "must be a date YYYY-MM-DD",
+                    );
                 }
             }
             if g.baseline.map(|b| b.get()) == Some(g.target.get()) {
@@ -362,7 +409,11 @@ impl Model {
         for (i, r) in v.risks.iter().enumerate() {
             for (field, value) in [("likelihood", r.likelihood), ("impact", r.impact)] {
                 if !(1..=5).contains(&value) {
-                    p.invalid(format!("valuation.risks[{i}].{field}"), "ska vara 1–5", "must be 1–5");
+                    p.invalid(
+                        format!("valuation.risks[{i}].{field}"),
+                        "ska vara 1–5",
+                        "must be 1–5",
+                    );
                 }
             }
         }
@@ -475,13 +526,21 @@ fn check_params(p: &mut Problems, doc: &Document) -> Params {
     let x = &doc.valuation.parameters;
     let path = |f: &str| format!("valuation.parameters.{f}");
     if !(1900..=2200).contains(&x.start_year) {
-        p.invalid(path("start_year"), "förväntade ett kalenderår, t.ex. 2024", "expected a calendar year, e.g. 2024");
+        p.invalid(
+            path("start_year"),
+            "förväntade ett kalenderår, t.ex. 2024",
+            "expected a calendar year, e.g. 2024",
+        );
     }
     if !(1..=MAX_YEARS).contains(&x.years) {
         p.push(DocError::invalid(
             path("years"),
-            format!("kalkylperioden ska vara 1–{MAX_YEARS} år (Ineras metod använder 6, 15 eller 25)"),
-            format!("the analysis period must be 1–{MAX_YEARS} years (Inera's method uses 6, 15 or 25)"),
+            format!(
+                "kalkylperioden ska vara 1–{MAX_YEARS} år (Ineras metod använder 6, 15 eller 25)"
+            ),
+            format!(
+                "the analysis period must be 1–{MAX_YEARS} years (Inera's method uses 6, 15 or 25)"
+            ),
         ));
     }
     let rate = x.discount_rate.get();
@@ -494,7 +553,11 @@ fn check_params(p: &mut Problems, doc: &Document) -> Params {
     }
     let hours_per_fte = x.hours_per_fte.map_or(Decimal::from(1700), |h| h.get());
     if hours_per_fte <= Decimal::ZERO {
-        p.invalid(path("hours_per_fte"), "timmar per årsarbetare ska vara större än 0", "hours per FTE must be greater than 0");
+        p.invalid(
+            path("hours_per_fte"),
+            "timmar per årsarbetare ska vara större än 0",
+            "hours per FTE must be greater than 0",
+        );
     }
     let optimism_bias = x.optimism_bias.map_or(Decimal::ZERO, |b| b.get());
     if optimism_bias < Decimal::ZERO || optimism_bias > Decimal::TEN {
@@ -513,7 +576,11 @@ fn check_params(p: &mut Problems, doc: &Document) -> Params {
         start_year: x.start_year,
         years: x.years.min(MAX_YEARS),
         rate,
-        hours_per_fte: if hours_per_fte > Decimal::ZERO { hours_per_fte } else { Decimal::ONE },
+        hours_per_fte: if hours_per_fte > Decimal::ZERO {
+            hours_per_fte
+        } else {
+            Decimal::ONE
+        },
         optimism_bias,
     }
 }
@@ -546,7 +613,10 @@ fn check_names(
 
 /// Orders inputs so that each comes after the inputs its formula names; on a cycle returns
 /// the ids around it.
-fn order_inputs(inputs: &[InputDef], index: &HashMap<String, usize>) -> Result<Vec<usize>, Vec<String>> {
+fn order_inputs(
+    inputs: &[InputDef],
+    index: &HashMap<String, usize>,
+) -> Result<Vec<usize>, Vec<String>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -565,7 +635,10 @@ fn order_inputs(inputs: &[InputDef], index: &HashMap<String, usize>) -> Result<V
             Mark::Done => return Ok(()),
             Mark::Active => {
                 let start = stack.iter().position(|&s| s == i).unwrap_or(0);
-                let mut chain: Vec<String> = stack[start..].iter().map(|&s| inputs[s].id.clone()).collect();
+                let mut chain: Vec<String> = stack[start..]
+                    .iter()
+                    .map(|&s| inputs[s].id.clone())
+                    .collect();
                 chain.push(inputs[i].id.clone());
                 return Err(chain);
             }
@@ -636,7 +709,11 @@ fn check_line(
         }
         (None, Some(t)) => {
             let minutes = parse_formula(p, format!("{path}.time.minutes"), t.minutes.as_str());
-            let occurrences = parse_formula(p, format!("{path}.time.occurrences"), t.occurrences.as_str());
+            let occurrences = parse_formula(
+                p,
+                format!("{path}.time.occurrences"),
+                t.occurrences.as_str(),
+            );
             if let Some(f) = &minutes {
                 check_names(p, &format!("{path}.time.minutes"), f, inputs, roles);
             }
@@ -687,20 +764,34 @@ fn check_line(
         if last > n || first > last {
             p.push(DocError::invalid(
                 format!("{path}.timing"),
-                format!("åren ska ligga inom kalkylperioden 0–{n} och \"from\" ska vara högst \"to\""),
-                format!("years must lie within the analysis period 0–{n}, with \"from\" at most \"to\""),
+                format!(
+                    "åren ska ligga inom kalkylperioden 0–{n} och \"from\" ska vara högst \"to\""
+                ),
+                format!(
+                    "years must lie within the analysis period 0–{n}, with \"from\" at most \"to\""
+                ),
             ));
         }
     }
     let ramp: Vec<Decimal> = match &l.ramp {
         None => vec![Decimal::ONE],
         Some(r) if r.is_empty() => {
-            p.invalid(format!("{path}.ramp"), "minst en faktor, t.ex. [0.5, 1]", "at least one factor, e.g. [0.5, 1]");
+            p.invalid(
+                format!("{path}.ramp"),
+                "minst en faktor, t.ex. [0.5, 1]",
+                "at least one factor, e.g. [0.5, 1]",
+            );
             vec![Decimal::ONE]
         }
         Some(r) => {
             for (k, f) in r.iter().enumerate() {
-                unit_interval(p, format!("{path}.ramp[{k}]"), f.get(), "upptrappningsfaktorn", "the ramp factor");
+                unit_interval(
+                    p,
+                    format!("{path}.ramp[{k}]"),
+                    f.get(),
+                    "upptrappningsfaktorn",
+                    "the ramp factor",
+                );
             }
             r.iter().map(|f| f.get()).collect()
         }
@@ -708,7 +799,13 @@ fn check_line(
     let confidence = match (l.side, l.confidence) {
         (_, None) => Decimal::ONE,
         (Side::Benefit, Some(c)) => {
-            unit_interval(p, format!("{path}.confidence"), c.get(), "konfidensen", "the confidence");
+            unit_interval(
+                p,
+                format!("{path}.confidence"),
+                c.get(),
+                "konfidensen",
+                "the confidence",
+            );
             c.get()
         }
         (Side::Cost, Some(_)) => {
@@ -737,12 +834,30 @@ fn check_line(
 
 fn check_settings(p: &mut Problems, s: ScoreSettings) -> ScoreSettings {
     let path = "valuation.settings".to_string();
-    let weights = [s.weight_effect, s.weight_feasibility, s.weight_financing, s.weight_resource];
-    if weights.iter().any(|w| *w < Decimal::ZERO) || weights.iter().sum::<Decimal>() <= Decimal::ZERO {
-        p.invalid(path.clone(), "vikterna får inte vara negativa och minst en ska vara större än 0", "weights must not be negative and at least one must be above 0");
+    let weights = [
+        s.weight_effect,
+        s.weight_feasibility,
+        s.weight_financing,
+        s.weight_resource,
+    ];
+    if weights.iter().any(|w| *w < Decimal::ZERO)
+        || weights.iter().sum::<Decimal>() <= Decimal::ZERO
+    {
+        p.invalid(
+            path.clone(),
+            "vikterna får inte vara negativa och minst en ska vara större än 0",
+            "weights must not be negative and at least one must be above 0",
+        );
     }
-    if s.effect_money_3 > s.effect_money_5 || s.effect_hours_3 > s.effect_hours_5 || s.resource_3 > s.resource_5 {
-        p.invalid(path, "gränsen för nivå 3 får inte vara högre än gränsen för nivå 5", "the level 3 threshold must not exceed the level 5 threshold");
+    if s.effect_money_3 > s.effect_money_5
+        || s.effect_hours_3 > s.effect_hours_5
+        || s.resource_3 > s.resource_5
+    {
+        p.invalid(
+            path,
+            "gränsen för nivå 3 får inte vara högre än gränsen för nivå 5",
+            "the level 3 threshold must not exceed the level 5 threshold",
+        );
     }
     s
 }
@@ -758,7 +873,11 @@ fn check_follow_up(
 ) {
     let base = format!("follow_ups[{i}]");
     if !is_iso_date(&f.date) {
-        p.invalid(format!("{base}.date"), "ska vara ett datum ÅÅÅÅ-MM-DD", "must be a date YYYY-MM-DD");
+        p.invalid(
+            format!("{base}.date"),
+            "ska vara ett datum ÅÅÅÅ-MM-DD",
+            "must be a date YYYY-MM-DD",
+        );
     }
     if f.year > n {
         p.push(DocError::invalid(
@@ -771,23 +890,44 @@ fn check_follow_up(
         if !inputs.contains_key(id) {
             p.push(DocError::new(
                 format!("{base}.inputs.{id}"),
-                ErrorKind::UnknownRef { what: "input", id: id.clone() },
+                ErrorKind::UnknownRef {
+                    what: "input",
+                    id: id.clone(),
+                },
             ));
         }
     }
     for (id, o) in &f.lines {
         let path = format!("{base}.lines.{id}");
         let Some(line) = lines.iter().find(|l| &l.id == id) else {
-            p.push(DocError::new(path, ErrorKind::UnknownRef { what: "line", id: id.clone() }));
+            p.push(DocError::new(
+                path,
+                ErrorKind::UnknownRef {
+                    what: "line",
+                    id: id.clone(),
+                },
+            ));
             continue;
         };
         let Some(money) = &line.money else {
-            p.invalid(path, "kvalitets- och miljörader har inga belopp att följa upp", "quality and environment lines have no amounts to follow up");
+            p.invalid(
+                path,
+                "kvalitets- och miljörader har inga belopp att följa upp",
+                "quality and environment lines have no amounts to follow up",
+            );
             continue;
         };
         match (&money.form, &o.amount, &o.time) {
-            (Form::Amount(_), _, Some(_)) => p.invalid(format!("{path}.time"), "raden anges som belopp, inte tid", "the line is given as an amount, not time"),
-            (Form::Time { .. }, Some(_), _) => p.invalid(format!("{path}.amount"), "raden anges som tid, inte belopp", "the line is given as time, not an amount"),
+            (Form::Amount(_), _, Some(_)) => p.invalid(
+                format!("{path}.time"),
+                "raden anges som belopp, inte tid",
+                "the line is given as an amount, not time",
+            ),
+            (Form::Time { .. }, Some(_), _) => p.invalid(
+                format!("{path}.amount"),
+                "raden anges som tid, inte belopp",
+                "the line is given as time, not an amount",
+            ),
             _ => {}
         }
         let doc_inputs: HashMap<String, usize> = inputs.clone();
@@ -806,19 +946,33 @@ fn check_follow_up(
         if let Some(t) = &o.time {
             for (field, text) in [("minutes", &t.minutes), ("occurrences", &t.occurrences)] {
                 if let Some(text) = text {
-                    if let Some(fm) = parse_formula(p, format!("{path}.time.{field}"), text.as_str()) {
+                    if let Some(fm) =
+                        parse_formula(p, format!("{path}.time.{field}"), text.as_str())
+                    {
                         check_names(p, &format!("{path}.time.{field}"), &fm, &doc_inputs, &roles);
                     }
                 }
             }
             if let Some(r) = &t.role {
                 if !roles.contains_key(r) {
-                    p.push(DocError::new(format!("{path}.time.role"), ErrorKind::UnknownRef { what: "role", id: r.clone() }));
+                    p.push(DocError::new(
+                        format!("{path}.time.role"),
+                        ErrorKind::UnknownRef {
+                            what: "role",
+                            id: r.clone(),
+                        },
+                    ));
                 }
             }
         }
         if let Some(c) = o.confidence {
-            unit_interval(p, format!("{path}.confidence"), c.get(), "konfidensen", "the confidence");
+            unit_interval(
+                p,
+                format!("{path}.confidence"),
+                c.get(),
+                "konfidensen",
+                "the confidence",
+            );
         }
     }
     for id in f.effect_goals.keys() {
@@ -835,7 +989,11 @@ fn check_follow_up(
     }
     for (k, lesson) in f.lessons.iter().enumerate() {
         if lesson.trim().is_empty() {
-            p.invalid(format!("{base}.lessons[{k}]"), "en lärdom får inte vara tom", "a lesson must not be empty");
+            p.invalid(
+                format!("{base}.lessons[{k}]"),
+                "en lärdom får inte vara tom",
+                "a lesson must not be empty",
+            );
         }
     }
 }

@@ -84,12 +84,16 @@ pub fn scores(model: &Model, amounts: &[Option<LineAmount>], freed_hours: Decima
             _ => {}
         }
     }
-    let effect = level(effect_money, s.effect_money_3, s.effect_money_5)
-        .max(level(freed_hours, s.effect_hours_3, s.effect_hours_5));
+    let effect = level(effect_money, s.effect_money_3, s.effect_money_5).max(level(
+        freed_hours,
+        s.effect_hours_3,
+        s.effect_hours_5,
+    ));
     let resource_need = level(resource_money, s.resource_3, s.resource_5);
     let priority = match (model.feasibility, model.financing) {
         (Some(f), Some(fin)) => {
-            let total = s.weight_effect + s.weight_feasibility + s.weight_financing + s.weight_resource;
+            let total =
+                s.weight_effect + s.weight_feasibility + s.weight_financing + s.weight_resource;
             let sum = s.weight_effect * Decimal::from(effect)
                 + s.weight_feasibility * Decimal::from(f)
                 + s.weight_financing * Decimal::from(fin)

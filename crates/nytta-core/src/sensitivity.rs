@@ -67,7 +67,11 @@ pub fn analyse(model: &Model) -> Result<Sensitivity, DocError> {
         };
         let npv_at_low = at(low, "low")?;
         let npv_at_high = at(high, "high")?;
-        let (lower, higher) = if npv_at_low <= npv_at_high { (low, high) } else { (high, low) };
+        let (lower, higher) = if npv_at_low <= npv_at_high {
+            (low, high)
+        } else {
+            (high, low)
+        };
         worst.push((i, lower));
         best.push((i, higher));
         bars.push(TornadoBar {
