@@ -31,6 +31,11 @@ pub fn system_now() -> String {
     nytta_store::clock::iso_from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
 }
 
+/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
+pub fn system_today() -> String {
+    system_now().chars().take(10).collect()
+}
+
 /// An open store and a clock: what every use case here needs.
 pub struct Ctx {
     store: Mutex<Store>,

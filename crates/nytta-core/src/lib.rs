@@ -16,6 +16,7 @@
 //! - [`format`] is the one place numbers are rounded and written for people (sv-SE first).
 
 pub mod calibration;
+pub mod date;
 pub mod document;
 pub mod engine;
 pub mod error;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use crate::date::is_iso_date;
 use crate::document::{
     Category, Document, FollowUp, FreedTimeUse, Line, Side, Stakeholder, Timing,
 };
@@ -160,27 +161,6 @@ pub fn is_valid_id(id: &str) -> bool {
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !matches!(id, "min" | "max" | "role")
-}
-
-/// Whether `s` is an ISO calendar date `YYYY-MM-DD` that exists.
-pub fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
 }
 
 fn parse_formula(p: &mut Problems, path: String, text: &str) -> Option<Formula> {

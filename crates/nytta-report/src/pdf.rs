@@ -2,7 +2,7 @@
 //! page furniture, metadata (title, author, language, the caller's printing date) and the
 //! final bytes.
 
-use nytta_core::model::is_iso_date;
+use nytta_core::date::{is_iso_date, unix_days};
 use nytta_core::{Evaluation, Lang, Model};
 use printpdf::{PdfDocument, PdfSaveOptions, RawImage, RawImageData, RawImageFormat};
 
@@ -20,21 +20,6 @@ pub(crate) struct Pdf {
     doc: PdfDocument,
     /// The layout the sections write into.
     pub layout: Layout,
-}
-
-/// Days since 1970-01-01 of an ISO date already checked by [`is_iso_date`].
-fn unix_days(date: &str) -> i64 {
-    let num =
-        |r: std::ops::Range<usize>| date.get(r).and_then(|s| s.parse::<i64>().ok()).unwrap_or(1);
-    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 impl Pdf {
@@ -103,7 +88,8 @@ impl Pdf {
         info.creator = "Nytta".into();
         info.producer = "Nytta (printpdf)".into();
         info.subject = right.to_string();
-        if let Ok(date) = printpdf::DateTime::from_unix_timestamp(unix_days(&opts.printed) * 86_400)
+        if let Ok(date) =
+            printpdf::DateTime::from_unix_timestamp(unix_days(&opts.printed).unwrap_or(0) * 86_400)
         {
             info.creation_date = date;
             info.modification_date = date;
@@ -134,17 +120,5 @@ impl Pdf {
         lo.save_to(&mut out)
             .map_err(|e| ReportError::Write(e.to_string()))?;
         Ok(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::unix_days;
-
-    #[test]
-    fn days_since_epoch() {
-        assert_eq!(unix_days("1970-01-01"), 0);
-        assert_eq!(unix_days("2000-03-01"), 11_017);
-        assert_eq!(unix_days("2024-02-29"), 19_782);
     }
 }

@@ -1,6 +1,8 @@
 //! Timestamps. The store never reads the clock: every writing call takes `now` as an ISO
 //! 8601 UTC timestamp (`2025-03-01T09:30:00Z`) from its caller. These helpers convert
-//! between that text and seconds since 1970 without a calendar library.
+//! between that text and seconds since 1970 (calendar arithmetic: `nytta_core::date`).
+
+use nytta_core::date::{civil_from_days, days_from_civil};
 
 /// Formats seconds since 1970-01-01T00:00:00Z as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn iso_from_unix(secs: i64) -> String {
@@ -51,37 +53,6 @@ pub fn file_stamp(now: &str) -> String {
 /// The calendar year of an ISO timestamp, if it has one.
 pub fn year_of(now: &str) -> Option<i32> {
     now.get(0..4)?.parse().ok()
-}
-
-// Howard Hinnant's civil-calendar algorithms (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
 }
 
 #[cfg(test)]

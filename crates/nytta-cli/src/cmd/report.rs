@@ -7,7 +7,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use nytta_app::report::{business_case_pdf, follow_up_pdf, ReportOptions};
 use nytta_app::{AppError, Lang};
@@ -27,25 +26,6 @@ pub struct Args {
     /// (write the follow-up report of follow-up N, the latest by default).
     #[arg(long = "follow-up", value_name = "N", num_args = 0..=1)]
     follow_up: Option<Option<usize>>,
-}
-
-/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
-fn today() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Writes `bytes` to a temporary file beside `target`, then renames it into place.
@@ -82,7 +62,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(n) => Some(n.map(|n| n - 1)),
         None => None,
     };
-    let opts = ReportOptions::new(lang, today());
+    let opts = ReportOptions::new(lang, nytta_app::portfolio::system_today());
     let result = super::read(&args.file)
         .and_then(|text| match index {
             None => business_case_pdf(&text, &opts),
@@ -99,18 +79,5 @@ pub fn run(args: Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => super::fail(&e, lang, &args.file),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::today;
-
-    #[test]
-    fn today_is_an_iso_date_after_the_project_began() {
-        let t = today();
-        assert_eq!(t.len(), 10, "{t}");
-        assert!(t.as_str() > "2024-01-01", "{t}");
-        assert_eq!(&t[4..5], "-");
     }
 }
