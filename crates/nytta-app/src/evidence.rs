@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use nytta_core::calibration::{self, Calibration, CalibrationRow, Lesson, LessonQuery};
-use nytta_core::document::Side;
+use nytta_core::document::{Category, Side};
 use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
 
@@ -44,25 +44,31 @@ pub fn lessons(ctx: &Ctx, query: &LessonQuery) -> Result<Vec<Lesson>, AppError> 
     Ok(found)
 }
 
-/// The hint shown beside a benefit's confidence, e.g. "omfördelningsnyttor realiserades i
+/// The hint shown beside a benefit's confidence, e.g. "Omfördelningsnyttor realiserades i
 /// snitt till 72 %, n = 9"; `None` when no such line has been followed up.
-pub fn confidence_hint(
-    table: &Calibration,
-    category: nytta_core::document::Category,
-    lang: Lang,
-) -> Option<String> {
+pub fn confidence_hint(table: &Calibration, category: Category, lang: Lang) -> Option<String> {
     let row = table.benefit_rate(category)?;
     let rate = format::percent(row.rate?, 0, lang);
-    let name = text::category(lang, category);
+    let n = row.lines;
     Some(match lang {
-        Lang::Sv => format!(
-            "{name}snyttor realiserades i snitt till {rate}, n = {}",
-            row.lines
-        ),
-        Lang::En => format!(
-            "{name} benefits were realised at {rate} on average, n = {}",
-            row.lines
-        ),
+        Lang::Sv => {
+            let benefits = match category {
+                Category::Financial => "Finansiella nyttor",
+                Category::Reallocation => "Omfördelningsnyttor",
+                Category::Quality => "Kvalitetsnyttor",
+                Category::Environment => "Miljönyttor",
+            };
+            format!("{benefits} realiserades i snitt till {rate}, n = {n}")
+        }
+        Lang::En => {
+            let benefits = match category {
+                Category::Financial => "Financial benefits",
+                Category::Reallocation => "Reallocation benefits",
+                Category::Quality => "Quality benefits",
+                Category::Environment => "Environmental benefits",
+            };
+            format!("{benefits} were realised at {rate} on average, n = {n}")
+        }
     })
 }
 

@@ -11,12 +11,14 @@ pub use nytta_report::ReportOptions;
 use crate::error::Problem;
 use crate::{evaluate_text, AppError, Lang};
 
-fn report_error(e: ReportError) -> AppError {
+/// A report error as a one-problem [`AppError::InvalidDocument`], keeping its code and path.
+pub(crate) fn report_error(e: ReportError) -> AppError {
     AppError::InvalidDocument(vec![Problem {
         code: e.code().to_string(),
         path: e.path(),
         message_sv: e.message(Lang::Sv),
         message_en: e.message(Lang::En),
+        pos: None,
     }])
 }
 

@@ -16,6 +16,7 @@ use crate::ser;
 
 /// One row of the calibration table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CalibrationRow {
     /// Benefit or cost.
     pub side: Side,
@@ -29,17 +30,21 @@ pub struct CalibrationRow {
     pub initiatives: usize,
     /// Sum of expected values in the follow-up years.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub expected: Decimal,
     /// Sum of realised values in the follow-up years.
     #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub realised: Decimal,
     /// Realised ÷ expected; `None` when nothing was expected.
     #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub rate: Option<Decimal>,
 }
 
 /// The calibration table.
 #[derive(Clone, Debug, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Calibration {
     /// Rows by side and category.
     pub by_category: Vec<CalibrationRow>,
@@ -129,6 +134,7 @@ pub fn calibrate(items: &[(&Model, &Evaluation)]) -> Calibration {
 
 /// A lesson learned, with what it can be found by.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Lesson {
     /// The lesson.
     pub text: String,
