@@ -27,6 +27,14 @@ pub struct ErrorDto {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub problems: Option<Vec<Problem>>,
+    /// For a damaged store (`store_damaged`): where the damaged file was moved aside.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub moved_to: Option<String>,
+    /// For a damaged store: the newest verified backup, to offer for restoring.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub newest_backup: Option<String>,
 }
 
 impl From<&AppError> for ErrorDto {
@@ -42,12 +50,22 @@ impl From<&AppError> for ErrorDto {
             | AppError::StoreNewer { path, .. } => Some(path.clone()),
             _ => None,
         };
+        let (moved_to, newest_backup) = match e {
+            AppError::StoreDamaged {
+                moved_to,
+                newest_backup,
+                ..
+            } => (moved_to.clone(), newest_backup.clone()),
+            _ => (None, None),
+        };
         ErrorDto {
             code: e.code().to_string(),
             message_sv: e.lines(Lang::Sv).join("\n"),
             message_en: e.lines(Lang::En).join("\n"),
             path,
             problems,
+            moved_to,
+            newest_backup,
         }
     }
 }
@@ -80,6 +98,7 @@ mod tests {
             path: Some(path.into()),
             message_sv: format!("{path}: fel"),
             message_en: format!("{path}: wrong"),
+            pos: None,
         };
         let e = AppError::InvalidDocument(vec![
             problem("unknown_field", "valuation.linez"),
@@ -119,5 +138,61 @@ mod tests {
         );
         let json = serde_json::to_value(&dto).unwrap_or_default();
         assert!(json.get("problems").is_none(), "absent, not null: {json}");
+    }
+
+    #[test]
+    fn a_formula_problem_carries_its_position_and_other_problems_do_not() {
+        // "robots * fel" : `fel` starts at character 10 (r=1 … space=7, *=8, space=9, f=10).
+        let doc = r#"{"nytta":1,"initiative":{"title":"T"},"valuation":{
+            "parameters":{"start_year":2025,"years":6,"discount_rate":"0.03"},
+            "inputs":[{"id":"robots","name":"Robotar","value":"2"}],
+            "lines":[{"id":"a","side":"benefit","name":"A","category":"financial",
+                      "amount":"robots * fel","timing":{"yearly":{"from":1}}}]}}"#;
+        let e = crate::evaluate_text(doc, Lang::Sv)
+            .err()
+            .unwrap_or_else(|| AppError::InvalidDocument(Vec::new()));
+        let dto = ErrorDto::from(&e);
+        let p = dto.problems.unwrap_or_default();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path.as_deref(), Some("valuation.lines[0].amount"));
+        assert_eq!(p[0].pos, Some(10));
+        let json = serde_json::to_value(&p[0]).unwrap_or_default();
+        assert_eq!(json["pos"], 10);
+
+        let unknown = AppError::from(nytta_core::DocErrors(vec![nytta_core::DocError {
+            path: "valuation.linez".into(),
+            kind: nytta_core::error::ErrorKind::UnknownField {
+                field: "linez".into(),
+            },
+        }]));
+        let dto = ErrorDto::from(&unknown);
+        let json = serde_json::to_value(&dto).unwrap_or_default();
+        assert!(json["problems"][0].get("pos").is_none(), "{json}");
+    }
+
+    #[test]
+    fn a_damaged_store_tells_where_the_file_went_and_the_newest_backup() {
+        let e = AppError::StoreDamaged {
+            path: "nytta.db".into(),
+            moved_to: Some("nytta.db.damaged-20250301T093000Z".into()),
+            detail: "not a database".into(),
+            newest_backup: Some("nytta-20250228T170000Z.db".into()),
+        };
+        let dto = ErrorDto::from(&e);
+        assert_eq!(dto.code, "store_damaged");
+        assert_eq!(
+            dto.moved_to.as_deref(),
+            Some("nytta.db.damaged-20250301T093000Z")
+        );
+        assert_eq!(
+            dto.newest_backup.as_deref(),
+            Some("nytta-20250228T170000Z.db")
+        );
+        let io = ErrorDto::from(AppError::Io {
+            path: "x".into(),
+            detail: "y".into(),
+        });
+        let json = serde_json::to_value(&io).unwrap_or_default();
+        assert!(json.get("moved_to").is_none() && json.get("newest_backup").is_none());
     }
 }

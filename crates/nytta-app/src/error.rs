@@ -1,6 +1,7 @@
 //! The error that crosses to callers: a stable code, a message in the user's language and,
 //! for document problems, the path of the field.
 
+use nytta_core::error::ErrorKind;
 use nytta_core::{DocErrors, Lang};
 use serde::Serialize;
 
@@ -18,6 +19,11 @@ pub struct Problem {
     pub message_sv: String,
     /// English message.
     pub message_en: String,
+    /// 1-based character position in the formula at `path`, for a formula problem (so a UI
+    /// can mark it without reading the message).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub pos: Option<usize>,
 }
 
 /// An error from a use case.
@@ -135,6 +141,10 @@ impl From<DocErrors> for AppError {
                     path: (!d.path.is_empty()).then(|| d.path.clone()),
                     message_sv: d.message(Lang::Sv),
                     message_en: d.message(Lang::En),
+                    pos: match &d.kind {
+                        ErrorKind::Formula(f) => Some(f.pos),
+                        _ => None,
+                    },
                 })
                 .collect(),
         )

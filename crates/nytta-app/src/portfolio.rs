@@ -191,6 +191,7 @@ pub fn get(ctx: &Ctx, id: i64) -> Result<StoredInitiative, AppError> {
 
 /// A version and its document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VersionDocument {
     /// The version.
     pub info: VersionInfo,
