@@ -41,6 +41,12 @@ pub fn initiative_get(shell: State<'_, Shell>, id: i64) -> Res<StoredInitiative>
     Ok(pf::get(shell.ctx()?, id)?)
 }
 
+/// Any stored version with its document (an older, e.g. decided, version shown read-only).
+#[tauri::command(async)]
+pub fn version_get(shell: State<'_, Shell>, version_id: i64) -> Res<pf::VersionDocument> {
+    Ok(pf::get_version(shell.ctx()?, version_id)?)
+}
+
 /// A new initiative with the default parameters; returns its id.
 #[tauri::command(async)]
 pub fn initiative_create(shell: State<'_, Shell>, title: String, department: String) -> Res<i64> {
