@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "evaluate_document",
     "portfolio_list",
     "initiative_get",
+    "version_get",
     "initiative_create",
     "initiative_save",
     "initiative_decide",

@@ -85,6 +85,7 @@ pub fn run() -> ExitCode {
             commands::evaluate_document,
             commands::portfolio_list,
             commands::initiative_get,
+            commands::version_get,
             commands::initiative_create,
             commands::initiative_save,
             commands::initiative_decide,

@@ -22,6 +22,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Lang::export_all(&cfg)?;
     InitiativeSummary::export_all(&cfg)?;
     StoredInitiative::export_all(&cfg)?;
+    nytta_app::portfolio::VersionDocument::export_all(&cfg)?;
     SavedInfo::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     BackupInfo::export_all(&cfg)?;

@@ -24,4 +24,12 @@ path?: string,
 /**
  * Every problem of an invalid document, each with its own code and path.
  */
-problems?: Array<Problem>, };
+problems?: Array<Problem>, 
+/**
+ * For a damaged store (`store_damaged`): where the damaged file was moved aside.
+ */
+moved_to?: string, 
+/**
+ * For a damaged store: the newest verified backup, to offer for restoring.
+ */
+newest_backup?: string, };

@@ -19,4 +19,9 @@ message_sv: string,
 /**
  * English message.
  */
-message_en: string, };
+message_en: string, 
+/**
+ * 1-based character position in the formula at `path`, for a formula problem (so a UI
+ * can mark it without reading the message).
+ */
+pos?: number, };

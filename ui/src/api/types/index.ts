@@ -30,6 +30,7 @@ export type { StoreStatus } from "./StoreStatus";
 export type { StoredInitiative } from "./StoredInitiative";
 export type { Summary } from "./Summary";
 export type { TornadoBar } from "./TornadoBar";
+export type { VersionDocument } from "./VersionDocument";
 export type { VersionInfo } from "./VersionInfo";
 export type { YearFlows } from "./YearFlows";
 export type { YearRow } from "./YearRow";
