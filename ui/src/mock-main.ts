@@ -2,5 +2,6 @@
 // screenshots in a plain browser. Not part of the production build.
 import { installMockIpc } from "./api/mock";
 
-installMockIpc(new URLSearchParams(location.search).get("store") === "empty");
+const store = new URLSearchParams(location.search).get("store");
+installMockIpc(store === "empty" || store === "damaged" ? store : "examples");
 await import("./main");

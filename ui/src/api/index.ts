@@ -10,14 +10,17 @@ import type {
   ErrorDto,
   Evaluation,
   InitiativeSummary,
+  Lang,
   Problem,
   SavedInfo,
   Settings,
   StoredInitiative,
   StoreStatus,
-} from "./types";
+  VersionDocument,
+} from "./types/index";
 
-export * from "./types";
+export type * from "./types/index";
+export * from "./document";
 
 /** A rejected command: the shell's `ErrorDto` as an `Error`. */
 export class ApiError extends Error {
@@ -64,19 +67,18 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-export type Lang = "sv" | "en";
-
 export const storeStatus = () => call<StoreStatus>("store_status");
 export const evaluateDocument = (document: string, lang: Lang) =>
   call<Evaluation>("evaluate_document", { document, lang });
 export const portfolioList = () => call<InitiativeSummary[]>("portfolio_list");
 export const initiativeGet = (id: number) => call<StoredInitiative>("initiative_get", { id });
+export const versionGet = (versionId: number) => call<VersionDocument>("version_get", { versionId });
 export const initiativeCreate = (title: string, department: string) =>
   call<number>("initiative_create", { title, department });
 export const initiativeSave = (id: number, document: string) =>
   call<SavedInfo>("initiative_save", { id, document });
-export const initiativeDecide = (id: number) => call<void>("initiative_decide", { id });
-export const initiativeNewVersion = (id: number) => call<void>("initiative_new_version", { id });
+export const initiativeDecide = (id: number) => call<SavedInfo>("initiative_decide", { id });
+export const initiativeNewVersion = (id: number) => call<SavedInfo>("initiative_new_version", { id });
 export const initiativeDelete = (id: number) => call<void>("initiative_delete", { id });
 export const initiativeUndelete = (id: number) => call<void>("initiative_undelete", { id });
 export const initiativeDuplicate = (id: number) => call<number>("initiative_duplicate", { id });
@@ -87,7 +89,8 @@ export const settingsGet = () => call<Settings>("settings_get");
 export const settingsSave = (settings: Settings) => call<void>("settings_save", { settings });
 export const backupsList = () => call<BackupInfo[]>("backups_list");
 export const backupCreate = () => call<BackupInfo>("backup_create");
-export const backupRestore = (name: string) => call<void>("backup_restore", { name });
+/** Restores the backup with this file name; resolves with the store's message about it. */
+export const backupRestore = (name: string) => call<string>("backup_restore", { name });
 
 const DOC_FILTER = [{ name: "Nytta", extensions: ["json"] }];
 

@@ -1,64 +1,46 @@
 /**
- * A stand-in for the Tauri shell, for the accessibility run and screenshots in a plain
- * browser: an in-memory store seeded with the four samples and evaluations recorded from the
- * real engine (`nytta evaluate samples/X --json`). Formulas that name an unknown input are
- * refused the way the engine refuses them, so formula-mode errors can be seen.
+ * A stand-in for the Tauri shell, for the accessibility run, screenshots and page tests in a
+ * plain browser. It replays `../test/fixtures/shell.json`, recorded from the real commands by
+ * `src-tauri/tests/fixtures.rs` (settings, the four examples with their evaluations, a new
+ * initiative, a backup, a damaged store), and keeps edits in memory. Like the store, it
+ * refuses a change to the valuation of a decided version (`decided_locked`) and lets the
+ * rest of the document be saved. Formulas that name an unknown input are refused the way the
+ * engine refuses them, with the position in `pos`.
  */
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { BackupInfo, ErrorDto, Evaluation, InitiativeSummary, NyttaDocument, Settings, StoredInitiative } from "./types";
-import digitalSigningDoc from "../test/fixtures/digital-signering.nytta.json?raw";
-import examsDoc from "../test/fixtures/digitala-examinationer.nytta.json?raw";
-import cabinetsDoc from "../test/fixtures/digitala-medicinskap.nytta.json?raw";
-import robotsDoc from "../test/fixtures/lakemedelsrobotar.nytta.json?raw";
-import digitalSigningEval from "../test/fixtures/digital-signering.eval.json";
-import examsEval from "../test/fixtures/digitala-examinationer.eval.json";
-import cabinetsEval from "../test/fixtures/digitala-medicinskap.eval.json";
-import robotsEval from "../test/fixtures/lakemedelsrobotar.eval.json";
-import emptyEval from "../test/fixtures/empty.eval.json";
+import type {
+  BackupInfo,
+  ErrorDto,
+  Evaluation,
+  InitiativeSummary,
+  SavedInfo,
+  Settings,
+  StoredInitiative,
+  VersionDocument,
+  VersionInfo,
+} from "./types/index";
+import type { NyttaDocument } from "./document";
+import recorded from "../test/fixtures/shell.json";
 
-const SAMPLES: [string, Evaluation][] = [
-  [robotsDoc, robotsEval as Evaluation],
-  [examsDoc, examsEval as Evaluation],
-  [cabinetsDoc, cabinetsEval as Evaluation],
-  [digitalSigningDoc, digitalSigningEval as Evaluation],
-];
-
-/** Default settings as DOMAIN.md gives them. */
-export const MOCK_SETTINGS: Settings = {
-  lang: "sv",
-  roles: [
-    { id: "usk", name: "Undersköterska hemtjänst", hourly_cost: "359" },
-    { id: "ssk", name: "Grundutbildad sjuksköterska", hourly_cost: "453" },
-    { id: "invanare", name: "Invånarens fritid", hourly_cost: "101" },
-  ],
-  parameters: { start_year: 2025, years: 6, discount_rate: "0.03", hours_per_fte: "1700", optimism_bias: "0" },
-  scores: {
-    effect_money_5: "1000000",
-    effect_money_3: "250000",
-    effect_hours_5: "2000",
-    effect_hours_3: "500",
-    resource_5: "2000000",
-    resource_3: "500000",
-    weight_effect: "1",
-    weight_feasibility: "1",
-    weight_financing: "1",
-    weight_resource: "1",
-    full_valuation_effect: 3,
-    full_valuation_resource: 3,
-  },
-  rubric: {
-    feasibility: { level5: "", level3: "", level1: "" },
-    financing: { level5: "", level3: "", level1: "" },
-  },
-  departments: ["Arbete och välfärd", "Omsorgsförvaltningen", "Omsorgsnämnden", "Kommunledningsförvaltningen"],
+/** What the real commands answered on a fresh store. */
+export const SHELL = recorded as unknown as {
+  settings: Settings;
+  portfolio: InitiativeSummary[];
+  initiatives: StoredInitiative[];
+  evaluations: Evaluation[];
+  new_initiative: StoredInitiative;
+  new_evaluation: Evaluation;
+  saved: SavedInfo;
+  backups: BackupInfo[];
+  store_damaged: ErrorDto;
 };
 
 interface Entry {
-  id: number;
-  example: boolean;
+  stored: StoredInitiative;
+  /** Older versions' documents, by version id. */
+  older: Map<number, string>;
   deleted: boolean;
-  text: string;
-  evaluation: Evaluation;
+  summary: InitiativeSummary;
 }
 
 const fail = (code: string, sv: string, en: string, extra: Partial<ErrorDto> = {}): never => {
@@ -78,55 +60,88 @@ function unknownInput(doc: NyttaDocument): ErrorDto | null {
         const pos = (m.index ?? 0) + 1;
         const sv = `${path}: tecken ${pos}: okänd faktor "${name}"`;
         const en = `${path}: character ${pos}: unknown input "${name}"`;
-        return { code: "unknown_input", message_sv: sv, message_en: en, path, problems: [{ code: "unknown_input", path, message_sv: sv, message_en: en }] };
+        const problem = { code: "unknown_input", path, message_sv: sv, message_en: en, pos };
+        return { code: "unknown_input", message_sv: sv, message_en: en, path, problems: [problem] };
       }
     }
     return null;
   };
-  const lines = doc.valuation.lines ?? [];
-  for (const [i, l] of lines.entries()) {
-    const p = check(l.amount, `valuation.lines[${i}].amount`) ?? check(l.time?.minutes, `valuation.lines[${i}].time.minutes`) ?? check(l.time?.occurrences, `valuation.lines[${i}].time.occurrences`);
+  for (const [i, l] of (doc.valuation.lines ?? []).entries()) {
+    const p =
+      check(l.amount, `valuation.lines[${i}].amount`) ??
+      check(l.time?.minutes, `valuation.lines[${i}].time.minutes`) ??
+      check(l.time?.occurrences, `valuation.lines[${i}].time.occurrences`);
     if (p) return p;
   }
   return null;
 }
 
-function summary(e: Entry): InitiativeSummary {
-  const doc = JSON.parse(e.text) as NyttaDocument;
-  const ev = e.evaluation;
+/** The recorded evaluation of the example with this title, or the new initiative's. */
+function evaluationFor(doc: NyttaDocument): Evaluation {
+  const i = SHELL.initiatives.findIndex((s) => (JSON.parse(s.document_json) as NyttaDocument).initiative.title === doc.initiative.title);
+  return i >= 0 ? SHELL.evaluations[i] : SHELL.new_evaluation;
+}
+
+function summarise(e: Entry): InitiativeSummary {
+  const doc = JSON.parse(e.stored.document_json) as NyttaDocument;
+  const ev = evaluationFor(doc);
+  const current = e.stored.versions.find((v) => v.id === e.stored.current_version_id);
   return {
-    id: e.id,
+    ...e.summary,
+    current_version_id: e.stored.current_version_id,
+    current_version_number: current?.number ?? 1,
+    status: current?.status ?? "draft",
     title: doc.initiative.title,
     department: doc.initiative.department ?? "",
     stage: doc.initiative.stage ?? "idea",
     priority_basis: doc.initiative.priority_basis ?? null,
     tags: doc.initiative.tags ?? [],
-    example: e.example,
-    effect: ev.scores.effect,
-    feasibility: ev.scores.feasibility,
-    financing: ev.scores.financing,
-    resource_need: ev.scores.resource_need,
-    priority: ev.scores.priority,
-    npv: ev.economic.npv,
-    payback_years: ev.economic.payback_years,
+    npv_economic: ev.economic.npv,
+    npv_budget: ev.budget.npv,
+    payback_economic: ev.economic.payback_years,
+    payback_budget: ev.budget.payback_years,
   };
 }
 
-/** Installs the mock; `empty` starts with no initiatives (the first-start empty state). */
-export function installMockIpc(empty = false): void {
-  let settings: Settings = structuredClone(MOCK_SETTINGS);
+/**
+ * Installs the mock: `examples` is a fresh store, `empty` one without initiatives (the
+ * empty state), `damaged` a store that could not be opened (the recovery message).
+ */
+export function installMockIpc(store: "examples" | "empty" | "damaged" = "examples"): void {
+  const empty = store !== "examples";
+  let settings: Settings = structuredClone(SHELL.settings);
   const entries: Entry[] = empty
     ? []
-    : SAMPLES.map(([text, evaluation], i) => ({ id: i + 1, example: true, deleted: false, text, evaluation }));
-  const backups: BackupInfo[] = [{ name: "nytta-2025-01-15.db", created: "2025-01-15", size_bytes: 81920 }];
+    : SHELL.initiatives.map((stored) => ({
+        stored: structuredClone(stored),
+        older: new Map(),
+        deleted: false,
+        summary: structuredClone(SHELL.portfolio.find((s) => s.id === stored.id)!),
+      }));
+  const backups: BackupInfo[] = structuredClone(SHELL.backups);
+  let nextVersion = 100;
   const find = (id: unknown) =>
-    entries.find((e) => e.id === id && !e.deleted) ?? fail("not_found", "Initiativet finns inte", "No such initiative");
-  const evaluationFor = (doc: NyttaDocument) =>
-    SAMPLES.find(([text]) => (JSON.parse(text) as NyttaDocument).initiative.title === doc.initiative.title)?.[1] ??
-    (emptyEval as Evaluation);
-  const create = (doc: NyttaDocument, example = false) => {
-    const id = Math.max(0, ...entries.map((e) => e.id)) + 1;
-    entries.push({ id, example, deleted: false, text: JSON.stringify(doc, null, 2), evaluation: evaluationFor(doc) });
+    entries.find((e) => e.stored.id === id && !e.deleted) ?? fail("not_found", "Initiativet finns inte", "No such initiative");
+  const current = (e: Entry) => e.stored.versions.find((v) => v.id === e.stored.current_version_id)!;
+  const saved = (e: Entry): SavedInfo => {
+    e.summary = summarise(e);
+    const v = current(e);
+    const s = e.summary;
+    const summary = {
+      title: s.title, department: s.department, stage: s.stage, priority_basis: s.priority_basis, tags: s.tags,
+      effect: s.effect, feasibility: s.feasibility, financing: s.financing, resource_need: s.resource_need,
+      priority: s.priority, full_valuation_required: s.full_valuation_required,
+      npv_economic: s.npv_economic, npv_budget: s.npv_budget, payback_economic: s.payback_economic, payback_budget: s.payback_budget,
+    };
+    return { id: e.stored.id, version_id: v.id, version_number: v.number, status: v.status, summary };
+  };
+  const create = (doc: NyttaDocument): number => {
+    const id = Math.max(0, ...entries.map((e) => e.stored.id)) + 1;
+    const version: VersionInfo = { ...SHELL.new_initiative.versions[0], id: nextVersion++, number: 1, status: "draft" };
+    const stored: StoredInitiative = { id, example: false, deleted: false, current_version_id: version.id, versions: [version], document_json: JSON.stringify(doc, null, 2) };
+    const e: Entry = { stored, older: new Map(), deleted: false, summary: { ...structuredClone(SHELL.portfolio[0]), id, example: false } };
+    e.summary = summarise(e);
+    entries.push(e);
     return id;
   };
 
@@ -134,43 +149,40 @@ export function installMockIpc(empty = false): void {
     const a = (payload ?? {}) as Record<string, unknown>;
     switch (cmd) {
       case "store_status":
-        return { db_path: "nytta.db", error: null };
+        return { db_path: "nytta.db", error: store === "damaged" ? SHELL.store_damaged : null };
       case "settings_get":
         return structuredClone(settings);
       case "settings_save":
-        settings = a.settings as Settings;
+        settings = structuredClone(a.settings as Settings);
         return null;
       case "portfolio_list":
-        return entries.filter((e) => !e.deleted).map(summary);
-      case "initiative_get": {
-        const e = find(a.id);
-        const doc = JSON.parse(e.text) as NyttaDocument;
-        const status = doc.valuation.status ?? "draft";
-        return {
-          id: e.id,
-          example: e.example,
-          current_version: 1,
-          versions: [{ id: 1, label: doc.valuation.label ?? "", date: doc.valuation.date ?? null, status, document_json: e.text }],
-          document_json: e.text,
-        } satisfies StoredInitiative;
+        return entries.filter((e) => !e.deleted).map((e) => e.summary);
+      case "initiative_get":
+        return structuredClone(find(a.id).stored);
+      case "version_get": {
+        for (const e of entries) {
+          const info = e.stored.versions.find((v) => v.id === a.versionId);
+          if (info) return { info, document_json: e.older.get(info.id) ?? e.stored.document_json } satisfies VersionDocument;
+        }
+        return fail("not_found", "Versionen finns inte", "No such version");
       }
       case "initiative_create": {
-        const doc: NyttaDocument = {
-          nytta: 1,
-          initiative: { title: String(a.title), department: String(a.department) },
-          valuation: { parameters: { ...settings.parameters, start_year: 2025 }, roles: structuredClone(settings.roles) },
-        };
+        const doc = JSON.parse(SHELL.new_initiative.document_json) as NyttaDocument;
+        doc.initiative.title = String(a.title);
+        if (a.department) doc.initiative.department = String(a.department);
         return create(doc);
       }
       case "initiative_save": {
         const e = find(a.id);
-        if ((JSON.parse(e.text) as NyttaDocument).valuation.status === "decided")
-          fail("decided_locked", "Versionen är beslutad", "The version is decided");
-        e.text = String(a.document);
-        return { saved_at: "2025-01-15T10:00:00Z" };
+        const next = JSON.parse(String(a.document)) as NyttaDocument;
+        const old = JSON.parse(e.stored.document_json) as NyttaDocument;
+        if (current(e).status === "decided" && JSON.stringify(next.valuation) !== JSON.stringify(old.valuation))
+          fail("decided_locked", "Versionen är beslutad: värderingen kan inte ändras", "The version is decided: its valuation cannot change");
+        e.stored.document_json = String(a.document);
+        return saved(e);
       }
       case "initiative_duplicate": {
-        const doc = JSON.parse(find(a.id).text) as NyttaDocument;
+        const doc = JSON.parse(find(a.id).stored.document_json) as NyttaDocument;
         doc.initiative.title += " (kopia)";
         doc.valuation.status = "draft";
         return create(doc);
@@ -179,17 +191,29 @@ export function installMockIpc(empty = false): void {
         find(a.id).deleted = true;
         return null;
       case "initiative_undelete": {
-        const e = entries.find((x) => x.id === a.id);
+        const e = entries.find((x) => x.stored.id === a.id);
         if (e) e.deleted = false;
         return null;
       }
-      case "initiative_decide":
+      case "initiative_decide": {
+        const e = find(a.id);
+        const doc = JSON.parse(e.stored.document_json) as NyttaDocument;
+        doc.valuation.status = "decided";
+        e.stored.document_json = JSON.stringify(doc, null, 2);
+        current(e).status = "decided";
+        return saved(e);
+      }
       case "initiative_new_version": {
         const e = find(a.id);
-        const doc = JSON.parse(e.text) as NyttaDocument;
-        doc.valuation.status = cmd === "initiative_decide" ? "decided" : "draft";
-        e.text = JSON.stringify(doc, null, 2);
-        return null;
+        const old = current(e);
+        e.older.set(old.id, e.stored.document_json);
+        const doc = JSON.parse(e.stored.document_json) as NyttaDocument;
+        doc.valuation.status = "draft";
+        const version: VersionInfo = { ...old, id: nextVersion++, number: old.number + 1, status: "draft", based_on: old.id, decided_at: null };
+        e.stored.versions.push(version);
+        e.stored.current_version_id = version.id;
+        e.stored.document_json = JSON.stringify(doc, null, 2);
+        return saved(e);
       }
       case "evaluate_document": {
         const doc = JSON.parse(String(a.document)) as NyttaDocument;
@@ -198,14 +222,14 @@ export function installMockIpc(empty = false): void {
         return evaluationFor(doc);
       }
       case "backups_list":
-        return backups;
+        return structuredClone(backups);
       case "backup_create": {
-        const b = { name: `nytta-${backups.length + 1}.db`, created: "2025-01-16", size_bytes: 90112 };
-        backups.push(b);
+        const b: BackupInfo = { ...backups[0], file_name: `nytta.db-20250302T080000Z-c${backups.length}.bak`, stamp: "20250302T080000Z", changes: backups.length };
+        backups.unshift(b);
         return b;
       }
       case "backup_restore":
-        return null;
+        return "";
       case "plugin:dialog|open":
       case "plugin:dialog|save":
         return null;

@@ -2,7 +2,7 @@
  * Building and reading parts of a valuation document in the shapes FORMAT.md defines: the
  * ready forms for new lines, which form a line is in, and fresh ids.
  */
-import type { FormulaText, Line, NyttaDocument, Side } from "../api/types";
+import type { FormulaText, Line, NyttaDocument, Side } from "../api";
 
 /** The ready forms a money line can be edited in. */
 export type LineForm = "time" | "yearly" | "once" | "none";

@@ -1,22 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { applyCompletion, complete, formulaMark, splitAt } from "./formula";
-import type { Problem } from "../api/types";
+import type { Problem } from "../api";
 
 const problem: Problem = {
   code: "unknown_input",
   path: "valuation.lines[1].amount",
   message_sv: 'valuation.lines[1].amount: tecken 18: okänd faktor "kmx"',
   message_en: 'valuation.lines[1].amount: character 18: unknown input "kmx"',
+  pos: 18,
 };
 
 describe("formula-mode error marking", () => {
-  it("finds the engine's problem for the field and its position", () => {
-    expect(formulaMark([problem], "valuation.lines[1].amount", "sv")).toEqual({ pos: 18, text: 'okänd faktor "kmx"' });
-    expect(formulaMark([problem], "valuation.lines[1].amount", "en")?.text).toBe('unknown input "kmx"');
+  it("finds the engine's problem for the field, at the position the shell sends", () => {
+    expect(formulaMark([problem], "valuation.lines[1].amount", "sv")).toEqual({ pos: 18, text: 'tecken 18: okänd faktor "kmx"' });
+    expect(formulaMark([problem], "valuation.lines[1].amount", "en")?.text).toBe('character 18: unknown input "kmx"');
     expect(formulaMark([problem], "valuation.lines[0].amount", "sv")).toBeNull();
   });
-  it("prefers an explicit position from the shell", () => {
+  it("takes the position from the pos field, never from the message", () => {
     expect(formulaMark([{ ...problem, pos: 3 }], "valuation.lines[1].amount", "sv")?.pos).toBe(3);
+    expect(formulaMark([{ ...problem, pos: undefined }], "valuation.lines[1].amount", "sv")?.pos).toBe(1);
   });
   it("marks the identifier that starts at the 1-based position", () => {
     expect(splitAt("removed_visits * kmx * 2", 18)).toEqual(["removed_visits * ", "kmx", " * 2"]);

@@ -2,29 +2,25 @@
  * Formula-mode helpers: where the engine says a formula is wrong, and what to suggest while
  * the user types an input id or `role.ID`.
  */
-import type { Problem } from "../api/types";
+import type { Problem } from "../api";
 
-/** A problem located in one formula: 1-based position and the text without path/position. */
+/** A problem located in one formula: 1-based position and the message without its path. */
 export interface FormulaMark {
   pos: number;
   text: string;
 }
 
-const POSITION = /(?:tecken|character) (\d+): (.*)$/;
-
 /**
  * The problem the engine reported for the field at `path` (e.g. `valuation.lines[1].amount`),
- * with its position in the formula. The position comes from the problem's `pos` when the
- * shell sends it, otherwise from the message (`… tecken 18: okänd faktor "kmx"`).
+ * marked at the problem's `pos` (the shell sends it for every formula problem; a problem
+ * without one is marked at the start). The text is the message in `lang` without the path.
  */
 export function formulaMark(problems: Problem[], path: string, lang: "sv" | "en"): FormulaMark | null {
   const p = problems.find((q) => q.path === path);
   if (!p) return null;
   const message = lang === "sv" ? p.message_sv : p.message_en;
-  const m = POSITION.exec(message);
-  const detail = m ? m[2] : message.replace(`${path}: `, "");
-  const pos = p.pos ?? (m ? Number(m[1]) : 1);
-  return { pos, text: detail };
+  const prefix = `${path}: `;
+  return { pos: p.pos ?? 1, text: message.startsWith(prefix) ? message.slice(prefix.length) : message };
 }
 
 /** The formula split around the marked character, for showing the marker inline. */

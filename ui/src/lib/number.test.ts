@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   compareDecimal,
+  displayText,
   formatMoney,
   formatNumber,
   formatPercent,
   formatYears,
   hourlyFromMonthly,
+  MINUS,
   parseNumber,
   shiftDecimal,
 } from "./number";
@@ -80,6 +82,14 @@ describe("formatters give sv-SE text from the engine's decimal strings", () => {
     expect(hourlyFromMonthly("35000")).toBe("379.58");
     // 46 000 / 142 * 1.54 = 498.873239… → 498.87
     expect(hourlyFromMonthly("46000")).toBe("498.87");
+  });
+  it("shows field values grouped with every decimal, and reads them back", () => {
+    expect(displayText("1000000", "sv")).toBe("1 000 000");
+    expect(displayText("1700", "sv")).toBe("1 700");
+    expect(displayText("-12345.125", "sv")).toBe(`${MINUS}12 345,125`);
+    expect(displayText("0.03", "en")).toBe("0.03");
+    expect(displayText("robots * 2", "sv")).toBe("robots * 2");
+    for (const v of ["1000000", "1700", "-12345.125", "0.5"]) expect(parseNumber(displayText(v, "sv"))).toBe(v);
   });
   it("moves the decimal point for percent fields", () => {
     expect(shiftDecimal("0.03", 2)).toBe("3");

@@ -158,6 +158,18 @@ export function editText(value: string | number | null | undefined, lang: Lang):
   return lang === "sv" ? body.replace(".", ",") : body;
 }
 
+/**
+ * A document number shown in a field that is not being edited: grouped in the user's
+ * language with every decimal kept, `1000000` → sv `1 000 000`, `0.125` → `0,125`. What is
+ * shown here reads back through {@link parseNumber} to the same value in Swedish.
+ */
+export function displayText(value: string | number | null | undefined, lang: Lang): string {
+  if (value == null) return "";
+  const s = String(value);
+  if (!isDecimal(s)) return s;
+  return formatNumberTrim(s, s.split(".")[1]?.length ?? 0, lang);
+}
+
 /** The hourly cost from a monthly salary, `monthly ÷ 142 × 1,54`, rounded to öre. */
 export function hourlyFromMonthly(monthly: string): string {
   // monthly × 154 / 14200, computed on integers at 4 extra digits, then rounded to öre.

@@ -2,6 +2,10 @@
  * One open initiative: its document, the live evaluation and the autosave. Every change of
  * the document's text re-evaluates after ~100 ms of quiet and is saved after ~300 ms; leaving
  * the view or closing the window flushes a pending save, so no confirmed edit is lost.
+ *
+ * A decided version keeps its valuation (the store refuses changes to it with
+ * `decided_locked`), but what happens after the decision — stage, texts, needs, tags and the
+ * follow-ups — is still edited and saved into it. An older version is shown read-only.
  */
 import * as api from "../api";
 import type { Evaluation, NyttaDocument, Problem, StoredInitiative } from "../api";
@@ -11,6 +15,7 @@ import { locale } from "../i18n/i18n.svelte";
 /** The commands the editor needs (replaced by fakes in tests). */
 export interface EditorApi {
   initiativeGet: typeof api.initiativeGet;
+  versionGet: typeof api.versionGet;
   initiativeSave: typeof api.initiativeSave;
   evaluateDocument: typeof api.evaluateDocument;
 }
@@ -43,21 +48,28 @@ export class InitiativeEditor {
     this.deps = deps;
   }
 
-  /** Whether the shown document may be edited. */
-  get locked(): boolean {
-    if (this.viewing !== null) return true;
+  /** Whether the current version is decided (its valuation cannot change). */
+  get decided(): boolean {
     const s = this.stored;
-    const current = s?.versions.find((v) => v.id === s.current_version);
-    return current?.status === "decided" || this.doc?.valuation.status === "decided";
+    return s?.versions.find((v) => v.id === s.current_version_id)?.status === "decided";
+  }
+
+  /** Whether nothing may be edited: an older version is shown. */
+  get readonly(): boolean {
+    return this.viewing !== null;
+  }
+
+  /** Whether the valuation may not be edited: a decided or an older version. */
+  get locked(): boolean {
+    return this.readonly || this.decided;
   }
 
   async load(): Promise<void> {
     const stored = await this.deps.initiativeGet(this.id);
     this.stored = stored;
     this.viewing = null;
-    this.text = stored.document_json;
-    this.savedText = stored.document_json;
-    this.doc = JSON.parse(stored.document_json) as NyttaDocument;
+    this.show(stored.document_json);
+    this.savedText = this.text;
     this.saveState = "idle";
     await this.evaluate();
   }
@@ -67,12 +79,23 @@ export class InitiativeEditor {
     this.flush();
     const s = this.stored;
     if (!s) return;
-    const v = versionId === null ? null : s.versions.find((x) => x.id === versionId);
-    const json = v && v.id !== s.current_version ? v.document_json : s.document_json;
-    this.viewing = v && v.id !== s.current_version ? v.id : null;
-    this.doc = JSON.parse(json) as NyttaDocument;
-    this.text = json;
+    if (versionId === null || versionId === s.current_version_id) {
+      this.viewing = null;
+      this.show(s.document_json);
+      this.savedText = this.text;
+    } else {
+      const v = await this.deps.versionGet(versionId);
+      this.viewing = v.info.id;
+      this.show(v.document_json);
+    }
     await this.evaluate();
+  }
+
+  /** Shows a document; its text is kept in the compact form the editors write back. */
+  private show(json: string): void {
+    const doc = JSON.parse(json) as NyttaDocument;
+    this.text = JSON.stringify(doc);
+    this.doc = doc;
   }
 
   /** Called with the document's text after every edit. */
@@ -80,7 +103,7 @@ export class InitiativeEditor {
     if (text === this.text) return;
     this.text = text;
     this.evaluator.schedule();
-    if (!this.locked && text !== this.savedText) {
+    if (!this.readonly && text !== this.savedText) {
       this.saveState = "saving";
       this.saver.schedule();
     }
@@ -110,6 +133,8 @@ export class InitiativeEditor {
     const text = this.text;
     try {
       await this.deps.initiativeSave(this.id, text);
+      // The current version now holds this text (shown again after viewing an older one).
+      if (this.stored) this.stored.document_json = text;
       this.savedText = text;
       if (this.text === text) this.saveState = "saved";
       this.saveError = null;

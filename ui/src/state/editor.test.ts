@@ -1,22 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EVALUATE_MS, InitiativeEditor, SAVE_MS, type EditorApi } from "./editor.svelte";
-import emptyEval from "../test/fixtures/empty.eval.json";
-import type { Evaluation, StoredInitiative } from "../api/types";
+import { SHELL } from "../api/mock";
+import type { StoredInitiative, VersionDocument } from "../api";
 
 const DOC = '{"nytta":1,"initiative":{"title":"T"},"valuation":{"parameters":{"start_year":2025,"years":6,"discount_rate":"0.03"}}}';
 
 function fakes(status: "draft" | "decided" = "draft") {
-  const stored: StoredInitiative = {
-    id: 7,
-    example: false,
-    current_version: 1,
-    versions: [{ id: 1, label: "", date: null, status, document_json: DOC }],
-    document_json: DOC,
-  };
+  const version = { ...SHELL.new_initiative.versions[0], id: 1, status };
+  const stored: StoredInitiative = { ...SHELL.new_initiative, id: 7, current_version_id: 1, versions: [version], document_json: DOC };
   const deps = {
     initiativeGet: vi.fn(async () => stored),
-    initiativeSave: vi.fn(async () => ({ saved_at: "2025-01-01T00:00:00Z" })),
-    evaluateDocument: vi.fn(async () => emptyEval as Evaluation),
+    versionGet: vi.fn(async (): Promise<VersionDocument> => ({ info: version, document_json: DOC })),
+    initiativeSave: vi.fn(async () => SHELL.saved),
+    evaluateDocument: vi.fn(async () => SHELL.new_evaluation),
   };
   return deps satisfies EditorApi;
 }
@@ -54,11 +50,35 @@ describe("autosave and live evaluation are debounced", () => {
     expect(deps.initiativeSave).toHaveBeenCalledWith(7, DOC.replace('"T"', '"X"'));
   });
 
-  it("does not save the text it loaded, nor a decided version", async () => {
+  it("does not save the text it loaded, even when the stored text is pretty-printed", async () => {
+    const deps = fakes();
+    deps.initiativeGet.mockResolvedValueOnce({ ...(await deps.initiativeGet()), document_json: JSON.stringify(JSON.parse(DOC), null, 2) });
+    const editor = new InitiativeEditor(7, deps);
+    await editor.load();
+    editor.changed(DOC);
+    await vi.advanceTimersByTimeAsync(SAVE_MS * 3);
+    expect(deps.initiativeSave).not.toHaveBeenCalled();
+  });
+
+  it("locks a decided version's valuation but still saves its follow-ups and texts", async () => {
     const deps = fakes("decided");
     const editor = new InitiativeEditor(7, deps);
     await editor.load();
     expect(editor.locked).toBe(true);
+    expect(editor.readonly).toBe(false);
+    const withFollowUp = DOC.replace(/}$/, ',"follow_ups":[{"date":"2026-03-01","year":1}]}');
+    editor.changed(withFollowUp);
+    await vi.advanceTimersByTimeAsync(SAVE_MS);
+    expect(deps.initiativeSave).toHaveBeenCalledWith(7, withFollowUp);
+  });
+
+  it("shows an older version read-only and never saves it", async () => {
+    const deps = fakes();
+    const editor = new InitiativeEditor(7, deps);
+    await editor.load();
+    await editor.showVersion(99);
+    expect(deps.versionGet).toHaveBeenCalledWith(99);
+    expect(editor.readonly).toBe(true);
     editor.changed(DOC.replace('"T"', '"X"'));
     await vi.advanceTimersByTimeAsync(SAVE_MS * 3);
     expect(deps.initiativeSave).not.toHaveBeenCalled();

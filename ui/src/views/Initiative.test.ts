@@ -19,7 +19,7 @@ async function savedDoc(id: number): Promise<NyttaDocument> {
 
 describe("the valuation editor", () => {
   it("shows the engine's key figures the Swedish way, with raw values for tests", async () => {
-    render(Initiative, { id: 2 });
+    render(Initiative, { id: 1 });
     const npv = await screen.findByTestId("npv-economic");
     // digitala-examinationer: economic NPV 297 429,50 kr; half a krona rounds away from zero.
     expect(npv.dataset.value).toBe("297429.50");
@@ -69,7 +69,7 @@ describe("the valuation editor", () => {
 
   it("marks a formula error at the position the engine reports", async () => {
     const user = userEvent.setup();
-    render(Initiative, { id: 2 });
+    render(Initiative, { id: 1 });
     await screen.findByTestId("npv-economic");
     const line = screen.getAllByTestId("line").find((l) => within(l).queryByText("Visa formel"))!;
     await user.click(within(line).getByText("Visa formel"));

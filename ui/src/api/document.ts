@@ -1,0 +1,174 @@
+/**
+ * The valuation document (`*.nytta.json`, FORMAT.md) as the editors change it. The shell takes
+ * and returns it as JSON text (`document_json`), so it has no generated declaration; every
+ * shape a command returns is generated from Rust into `./types/` (ts-rs).
+ */
+import type { Category, Direction, FreedTimeUse, Side, Stakeholder } from "./types/index";
+
+/** A number in a document: JSON number or exact decimal string. */
+export type Num = string | number;
+/** A formula (a plain number is a formula). */
+export type FormulaText = string | number;
+
+export type Stage =
+  | "idea"
+  | "development"
+  | "valued"
+  | "awaiting_decision"
+  | "decided"
+  | "planning"
+  | "in_progress"
+  | "follow_up"
+  | "closed"
+  | "rejected";
+export const STAGES: Stage[] = [
+  "idea",
+  "development",
+  "valued",
+  "awaiting_decision",
+  "decided",
+  "planning",
+  "in_progress",
+  "follow_up",
+  "closed",
+  "rejected",
+];
+export type PriorityBasis = "legal" | "critical" | "efficiency";
+export const PRIORITY_BASES: PriorityBasis[] = ["legal", "critical", "efficiency"];
+export const CATEGORIES: Category[] = ["financial", "reallocation", "quality", "environment"];
+export const STAKEHOLDERS: Stakeholder[] = ["user", "staff", "organisation", "society"];
+export const FREED_TIME_USES: FreedTimeUse[] = ["redeployed", "quality", "withdrawn"];
+
+export interface Needs {
+  problem: string;
+  goals: string;
+  target_groups: string;
+  alternatives: string;
+}
+export interface InitiativeDoc {
+  title: string;
+  description?: string;
+  department?: string;
+  owner?: string;
+  stage?: Stage;
+  priority_basis?: PriorityBasis;
+  tags?: string[];
+  needs?: Needs;
+}
+export interface Parameters {
+  start_year: number;
+  years: number;
+  discount_rate: Num;
+  hours_per_fte?: Num;
+  optimism_bias?: Num;
+  currency?: string;
+}
+export interface Role {
+  id: string;
+  name: string;
+  hourly_cost?: Num;
+  monthly_salary?: Num;
+  source?: string;
+}
+export interface Input {
+  id: string;
+  name: string;
+  unit?: string;
+  value: FormulaText;
+  low?: Num;
+  high?: Num;
+  source?: string;
+  description?: string;
+}
+export interface TimeForm {
+  minutes: FormulaText;
+  occurrences: FormulaText;
+  role: string;
+}
+export type Timing = { once: number } | { yearly: { from: number; to?: number } };
+export interface Line {
+  id: string;
+  side: Side;
+  name: string;
+  description?: string;
+  category: Category;
+  stakeholder?: Stakeholder;
+  amount?: FormulaText;
+  time?: TimeForm;
+  timing?: Timing;
+  ramp?: Num[];
+  confidence?: Num;
+  indicator?: string;
+}
+export interface ScoreChoice {
+  level: number;
+  reason: string;
+}
+export interface ScoreSettingsDoc {
+  effect_money_5: Num;
+  effect_money_3: Num;
+  effect_hours_5: Num;
+  effect_hours_3: Num;
+  resource_5: Num;
+  resource_3: Num;
+  weight_effect: Num;
+  weight_feasibility: Num;
+  weight_financing: Num;
+  weight_resource: Num;
+  full_valuation_effect: number;
+  full_valuation_resource: number;
+}
+export interface EffectGoal {
+  id: string;
+  indicator: string;
+  unit?: string;
+  direction: Direction;
+  baseline?: Num;
+  target: Num;
+  target_date?: string;
+  method?: string;
+}
+export interface Risk {
+  kind: "risk" | "obstacle";
+  text: string;
+  likelihood: number;
+  impact: number;
+  mitigation?: string;
+}
+export interface Valuation {
+  label?: string;
+  date?: string;
+  status?: "draft" | "decided";
+  parameters: Parameters;
+  roles?: Role[];
+  inputs?: Input[];
+  lines?: Line[];
+  scores?: { feasibility?: ScoreChoice; financing?: ScoreChoice };
+  effect_goals?: EffectGoal[];
+  risks?: Risk[];
+  settings?: ScoreSettingsDoc;
+}
+export interface LineOverride {
+  amount?: FormulaText;
+  time?: { minutes?: FormulaText; occurrences?: FormulaText; role?: string };
+  confidence?: Num;
+}
+export interface FollowUp {
+  date: string;
+  year: number;
+  evaluator?: string;
+  method?: string;
+  inputs?: Record<string, Num>;
+  lines?: Record<string, LineOverride>;
+  effect_goals?: Record<string, Num>;
+  freed_time_use?: FreedTimeUse;
+  observations?: string;
+  lessons?: string[];
+}
+/** The valuation document (`*.nytta.json`), version 1. */
+export interface NyttaDocument {
+  nytta: number;
+  initiative: InitiativeDoc;
+  valuation: Valuation;
+  follow_ups?: FollowUp[];
+}
