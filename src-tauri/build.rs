@@ -28,6 +28,11 @@ const COMMANDS: &[&str] = &[
     "backups_list",
     "backup_create",
     "backup_restore",
+    "report_business_case",
+    "report_follow_up",
+    "charts_svg",
+    "calibration",
+    "lessons_search",
 ];
 
 fn main() {

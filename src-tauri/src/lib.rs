@@ -13,6 +13,7 @@
 
 pub mod commands;
 pub mod launch;
+pub mod reports;
 pub mod types;
 
 use std::path::PathBuf;
@@ -100,6 +101,11 @@ pub fn run() -> ExitCode {
             commands::backups_list,
             commands::backup_create,
             commands::backup_restore,
+            reports::report_business_case,
+            reports::report_follow_up,
+            reports::charts_svg,
+            reports::calibration,
+            reports::lessons_search,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -26,6 +26,9 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     SavedInfo::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     BackupInfo::export_all(&cfg)?;
+    nytta_app::report_files::ChartSet::export_all(&cfg)?;
+    nytta_app::evidence_view::Evidence::export_all(&cfg)?;
+    nytta_core::calibration::Lesson::export_all(&cfg)?;
     write_index(dir)
 }
 

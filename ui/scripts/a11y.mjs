@@ -71,6 +71,8 @@ const views = [
     await p.getByTestId("add-cost-once").click();
     await p.getByTestId("save-status").getByText("Sparat").waitFor();
   }],
+  ["initiative-report", async (p) => { await openSample("Läkemedelsrobotar", "tab-report")(p); await p.getByTestId("chart-cash-flow").waitFor(); }],
+  ["lessons", async (p) => { await p.getByTestId("nav-lessons").click(); await p.getByTestId("lesson").first().waitFor(); await p.getByTestId("calibration-by_category").waitFor(); }],
   ["settings", async (p) => { await p.getByTestId("nav-settings").click(); await p.getByTestId("settings-save").waitFor(); }],
   ["settings-en", async (p) => { await p.getByTestId("lang-switch").selectOption("en"); await p.getByTestId("nav-settings").click(); await p.getByTestId("settings-save").waitFor(); }],
 ];

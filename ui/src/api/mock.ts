@@ -21,6 +21,7 @@ import type {
 } from "./types/index";
 import type { NyttaDocument } from "./document";
 import recorded from "../test/fixtures/shell.json";
+import { reportsMock } from "./mock-reports";
 
 /** What the real commands answered on a fresh store. */
 export const SHELL = recorded as unknown as {
@@ -233,8 +234,10 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       case "plugin:dialog|open":
       case "plugin:dialog|save":
         return null;
-      default:
-        return fail("unknown_command", `Okänt kommando ${cmd}`, `Unknown command ${cmd}`);
+      default: {
+        const answer = reportsMock(cmd, a);
+        return answer !== undefined ? answer : fail("unknown_command", `Okänt kommando ${cmd}`, `Unknown command ${cmd}`);
+      }
     }
   });
 }

@@ -4,6 +4,7 @@ import type { Settings } from "../api";
 export type View =
   | { name: "portfolio" }
   | { name: "initiative"; id: number }
+  | { name: "lessons" }
   | { name: "settings" };
 
 export const app = $state<{ view: View; settings: Settings | null; newRequested: number; searchRequested: number }>({
