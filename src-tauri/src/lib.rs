@@ -11,6 +11,10 @@
 //! A store that cannot be opened does not stop the app: the error is kept and told to the UI
 //! through `store_status`, which shows the recovery message.
 
+// Every command rejects with an `ErrorDto` by value: Tauri serialises it to the UI once per
+// call, so its size (a few strings) costs nothing worth boxing for.
+#![allow(clippy::result_large_err)]
+
 pub mod commands;
 pub mod launch;
 pub mod reports;
