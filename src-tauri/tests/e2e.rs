@@ -226,8 +226,7 @@ async fn row_with(c: &Client, title: &str) -> Element {
 
 async fn open_row(c: &Client, title: &str) {
     let row = row_with(c, title).await;
-    // By keyboard, as the UX asks: with the table wider than the window, its horizontal
-    // scrollbar overlaps the last row and WebKitWebDriver refuses a mouse click there.
+    // By keyboard, as the UX asks (Enter on the title link opens the initiative).
     let link = row
         .find(Locator::Css(&id("open-initiative")))
         .await
@@ -374,6 +373,12 @@ async fn a_person_values_a_new_initiative_finds_it_after_a_restart_and_switches_
     screenshot("app-valuation");
     click(&c, "tab-follow-up").await;
     screenshot("app-follow-up");
+    // The example is decided: its valuation is locked, yet a lesson is saved into its
+    // follow-up (the store refuses only changes to the valuation).
+    wait_for(&c, "decided-note").await;
+    click(&c, "fu-lesson-add").await;
+    type_into(&last(&c, "fu-lesson").await, "Börja med en pilot").await;
+    wait_text(&c, "save-status", "Sparat").await;
     click(&c, "nav-settings").await;
     screenshot("app-settings");
 

@@ -29,6 +29,8 @@ export const SHELL = recorded as unknown as {
   portfolio: InitiativeSummary[];
   initiatives: StoredInitiative[];
   evaluations: Evaluation[];
+  /** The engine's answer to each example's derived-input probe (`lib/derived.ts`), or null. */
+  probes: (Evaluation | null)[];
   new_initiative: StoredInitiative;
   new_evaluation: Evaluation;
   saved: SavedInfo;
@@ -77,9 +79,12 @@ function unknownInput(doc: NyttaDocument): ErrorDto | null {
   return null;
 }
 
-/** The recorded evaluation of the example with this title, or the new initiative's. */
+/** The recorded evaluation of the example with this title (or of its derived-input probe), or the new initiative's. */
 function evaluationFor(doc: NyttaDocument): Evaluation {
   const i = SHELL.initiatives.findIndex((s) => (JSON.parse(s.document_json) as NyttaDocument).initiative.title === doc.initiative.title);
+  const lines = doc.valuation.lines ?? [];
+  const probe = lines.length > 0 && lines.every((l) => l.id.startsWith("probe_"));
+  if (i >= 0 && probe) return SHELL.probes[i] ?? fail("invalid_document", "Ingen inspelad sond", "No recorded probe");
   return i >= 0 ? SHELL.evaluations[i] : SHELL.new_evaluation;
 }
 

@@ -208,7 +208,7 @@ export const sv = {
   // Results
   results_stale: "Visar senaste beräkningen utan fel; rätta felen för att uppdatera.",
   results_title: "Resultat",
-  view_economic: "Samhällsekonomisk",
+  view_economic: "Samhälls\u00adekonomisk",
   view_budget: "Budget",
   fig_npv: "Nuvärde",
   fig_payback: "Återbetalningstid",

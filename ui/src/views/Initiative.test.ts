@@ -97,3 +97,35 @@ describe("the valuation editor", () => {
     expect((within(line).getByTestId("line-amount") as HTMLInputElement).value).toBe("12 / 60 * (robots * 2) * role.usk");
   });
 });
+
+describe("follow-ups on a decided version", () => {
+  it("keeps the valuation locked but saves a new lesson, and shows derived inputs as values", async () => {
+    const user = userEvent.setup();
+    // Läkemedelsrobotar i boendestödet: decided, with one follow-up.
+    render(Initiative, { id: 2 });
+    await screen.findByTestId("decided-note");
+    expect(screen.queryByTestId("add-role")).toBeNull();
+    await user.click(screen.getByTestId("tab-follow-up"));
+    // "Ersatta läkemedelsbesök per år" = robots × visits_removed_per_day × 365 = 10 × 1,5 × 365 = 5 475.
+    expect((await screen.findAllByText("5 475 besök/år")).length).toBe(1);
+    // The formula is the figure's explanation, not the value.
+    expect(screen.getByText(/robots \* visits_removed_per_day/).getAttribute("role")).toBe("tooltip");
+    await user.click(screen.getByTestId("fu-lesson-add"));
+    await user.type(screen.getAllByTestId("fu-lesson").at(-1)!, "Börja med en pilot");
+    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Sparat"), { timeout: 3000 });
+    const doc = await savedDoc(2);
+    expect(doc.follow_ups?.[0].lessons?.at(-1)).toBe("Börja med en pilot");
+    expect(doc.valuation.status).toBe("decided");
+  });
+
+  it("shows the realised case beside the decided one, in both views", async () => {
+    const user = userEvent.setup();
+    render(Initiative, { id: 2 });
+    await screen.findByTestId("decided-note");
+    await user.click(screen.getByTestId("tab-follow-up"));
+    const cmp = await screen.findByTestId("fu-comparison");
+    expect(within(cmp).getByTestId("fu-npv-economic").dataset.value).toMatch(/^-?\d+\.\d{2}$/);
+    expect(within(cmp).getByTestId("fu-npv-budget").textContent).toMatch(/kr$/);
+    expect(within(cmp).getAllByTestId("fu-rate").length).toBeGreaterThan(0);
+  });
+});
