@@ -8,7 +8,7 @@ use crate::check::doc;
 
 /// A valid document to break: one input, one role, a money line, an effect goal with a
 /// baseline and a follow-up.
-fn base() -> Value {
+pub(crate) fn base() -> Value {
     let mut d = doc(json!({
         "roles": [{ "id": "usk", "name": "Undersköterska", "hourly_cost": 359 }],
         "inputs": [{ "id": "robots", "name": "Robotar", "value": 10, "low": 8, "high": 14 }],
@@ -43,7 +43,7 @@ fn refused(text: &str) -> DocErrors {
 
 /// Asserts that `text` is refused with an error at `path` with `code`, whose Swedish and
 /// English messages both name the path and contain `sv_says` resp. `en_says`.
-fn expect(case: &str, text: &str, path: &str, code: &str, sv_says: &str, en_says: &str) {
+pub(crate) fn expect(case: &str, text: &str, path: &str, code: &str, sv_says: &str, en_says: &str) {
     let errors = refused(text);
     let found: Vec<(String, &str)> = errors.iter().map(|e| (e.path.clone(), e.code())).collect();
     let Some(e) = errors.iter().find(|e| e.path == path && e.code() == code) else {

@@ -10,6 +10,7 @@
 mod bad_documents;
 mod check;
 mod conventions;
+mod overflow;
 mod properties;
 mod samples;
 mod scores;

@@ -261,12 +261,54 @@ pub fn line_amounts(
                 return Ok(None);
             };
             let path = format!("valuation.lines[{i}]");
-            amount(model, &env, money, &path).map(Some)
+            let a = amount(model, &env, money, &path)?;
+            let field = match money.form {
+                Form::Amount(_) => "amount",
+                Form::Time { .. } => "time",
+            };
+            within_limit(&line.id, &format!("{path}.{field}"), a).map(Some)
         })
         .collect()
 }
 
 const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
+
+/// The largest amount (kr per occurrence of the timing) or number of hours a line may come
+/// to: 10^15, about a thousand times the Swedish state budget. It is what lets the engine
+/// add with plain `+` and `-`: a line's value in a year is at most 11 × 10^15 (ramp and
+/// confidence are at most 1, the optimism bias at most 10), so the cumulative net over 51
+/// years of L lines stays below 5.7 × 10^17 × L, inside `Decimal`'s 7.9 × 10^28 for any
+/// document that fits in memory.
+pub const MAX_LINE_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
+/// Refuses a line whose amount or hours exceed [`MAX_LINE_AMOUNT`], naming the line.
+fn within_limit(line_id: &str, path: &str, a: LineAmount) -> Result<LineAmount, DocError> {
+    let too_big = |what_sv: &str, what_en: &str, unit_sv: &str, unit_en: &str, v: Decimal| {
+        let (sv, en) = (Lang::Sv, Lang::En);
+        DocError::invalid(
+            path,
+            format!(
+                "{what_sv} för raden \"{line_id}\" blir {} {unit_sv}; högst {} {unit_sv} kan räknas med – kontrollera formeln och faktorernas värden",
+                crate::format::number(v, 0, sv),
+                crate::format::number(MAX_LINE_AMOUNT, 0, sv),
+            ),
+            format!(
+                "{what_en} of line \"{line_id}\" comes to {} {unit_en}; at most {} {unit_en} can be calculated with – check the formula and the inputs' values",
+                crate::format::number(v, 0, en),
+                crate::format::number(MAX_LINE_AMOUNT, 0, en),
+            ),
+        )
+    };
+    if a.annual.abs() > MAX_LINE_AMOUNT {
+        return Err(too_big("beloppet", "the amount", "kr", "kr", a.annual));
+    }
+    match a.hours {
+        Some(h) if h.abs() > MAX_LINE_AMOUNT => {
+            Err(too_big("timmarna", "the hours", "timmar", "hours", h))
+        }
+        _ => Ok(a),
+    }
+}
 
 fn amount(model: &Model, env: &Env, money: &MoneyDef, path: &str) -> Result<LineAmount, DocError> {
     match &money.form {
@@ -502,11 +544,20 @@ pub fn evaluate(model: &Model, lang: Lang) -> Result<Evaluation, DocErrors> {
         scores,
         ..
     } = expected;
+    let fte = freed_hours
+        .checked_div(model.params.hours_per_fte)
+        .ok_or_else(|| {
+            DocError::invalid(
+                "valuation.parameters.hours_per_fte",
+                "timmar per årsarbetare är för litet för att räkna om den frigjorda tiden till årsarbetare; ange t.ex. 1700",
+                "hours per FTE is too small to turn the freed time into full-time equivalents; give e.g. 1700",
+            )
+        })?;
     Ok(Evaluation {
         economic,
         budget,
         freed_hours_per_year: freed_hours,
-        fte: freed_hours / model.params.hours_per_fte,
+        fte,
         scores,
         years: rows,
         lines,

@@ -189,12 +189,14 @@ pub fn compare(
 }
 
 /// Goal attainment `(actual − baseline) / (target − baseline)`; the same formula serves
-/// increasing and decreasing goals, since both differences change sign together.
+/// increasing and decreasing goals, since both differences change sign together. `None`
+/// when the target equals the baseline or the differences are too large to compute.
 pub fn attainment(baseline: Decimal, target: Decimal, actual: Decimal) -> Option<Decimal> {
-    let span = target - baseline;
+    // Checked: the values are the user's own and may be as large as a decimal allows.
+    let span = target.checked_sub(baseline)?;
     if span.is_zero() {
         None
     } else {
-        (actual - baseline).checked_div(span)
+        actual.checked_sub(baseline)?.checked_div(span)
     }
 }

@@ -820,13 +820,17 @@ fn check_settings(p: &mut Problems, s: ScoreSettings) -> ScoreSettings {
         s.weight_financing,
         s.weight_resource,
     ];
-    if weights.iter().any(|w| *w < Decimal::ZERO)
-        || weights.iter().sum::<Decimal>() <= Decimal::ZERO
-    {
+    // The priority score multiplies the weights by levels up to 5, so 5 × their sum must
+    // fit in a decimal; `None` here means it does not.
+    let total = weights
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(*w))
+        .filter(|t| t.checked_mul(Decimal::from(5)).is_some());
+    if weights.iter().any(|w| *w < Decimal::ZERO) || total.is_none_or(|t| t <= Decimal::ZERO) {
         p.invalid(
             path.clone(),
-            "vikterna får inte vara negativa och minst en ska vara större än 0",
-            "weights must not be negative and at least one must be above 0",
+            "vikterna får inte vara negativa eller orimligt stora, och minst en ska vara större än 0",
+            "weights must not be negative or unreasonably large, and at least one must be above 0",
         );
     }
     if s.effect_money_3 > s.effect_money_5

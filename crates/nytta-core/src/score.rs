@@ -92,13 +92,22 @@ pub fn scores(model: &Model, amounts: &[Option<LineAmount>], freed_hours: Decima
     let resource_need = level(resource_money, s.resource_3, s.resource_5);
     let priority = match (model.feasibility, model.financing) {
         (Some(f), Some(fin)) => {
-            let total =
-                s.weight_effect + s.weight_feasibility + s.weight_financing + s.weight_resource;
-            let sum = s.weight_effect * Decimal::from(effect)
-                + s.weight_feasibility * Decimal::from(f)
-                + s.weight_financing * Decimal::from(fin)
-                + s.weight_resource * Decimal::from(6 - resource_need);
-            sum.checked_div(total)
+            // Weights come from the document; the model check keeps 5 × their sum in range,
+            // and checked arithmetic keeps this total for settings built elsewhere.
+            let weighted = [
+                (s.weight_effect, effect),
+                (s.weight_feasibility, f),
+                (s.weight_financing, fin),
+                (s.weight_resource, 6 - resource_need),
+            ];
+            let total = weighted
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, (w, _)| acc.checked_add(*w));
+            let sum = weighted.iter().try_fold(Decimal::ZERO, |acc, (w, level)| {
+                acc.checked_add(w.checked_mul(Decimal::from(*level))?)
+            });
+            sum.zip(total)
+                .and_then(|(sum, total)| sum.checked_div(total))
         }
         _ => None,
     };
