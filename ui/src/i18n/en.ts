@@ -389,6 +389,8 @@ export const en: Record<MessageKey, string> = {
   report_err_not_found: "The initiative is no longer in the portfolio.",
   report_err_document: "The PDF could not be made because the valuation has errors:",
   report_err_unsaved: "The latest change is not saved. Correct the error shown and try again.",
+  chart_enlarge: "Show larger",
+  fte_count: "{fte} FTE",
   chart_cash_flow_alt: "Chart: cumulative net cash flow per year in the economic and the budget view, with the payback time marked.",
   chart_per_year_alt: "Chart: benefits and costs per year.",
   chart_by_category_alt: "Chart: benefits by category over the period.",

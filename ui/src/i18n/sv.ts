@@ -396,6 +396,8 @@ export const sv = {
   report_err_not_found: "Initiativet finns inte längre i portföljen.",
   report_err_document: "PDF:en kunde inte göras eftersom värderingen har fel:",
   report_err_unsaved: "Den senaste ändringen är inte sparad. Rätta felet som visas och försök igen.",
+  chart_enlarge: "Visa större",
+  fte_count: "{fte} årsarbetare",
   chart_cash_flow_alt: "Diagram: ackumulerat nettokassaflöde per år i samhällsekonomisk vy och budgetvy, med återbetalningstiden markerad.",
   chart_per_year_alt: "Diagram: nyttor och kostnader per år.",
   chart_by_category_alt: "Diagram: nyttor per kategori över kalkylperioden.",

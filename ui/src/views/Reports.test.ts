@@ -117,6 +117,29 @@ describe("charts beside the figures", () => {
     expect(svgOf(await screen.findByTestId("chart-tornado"))).toMatch(/^<svg/);
   });
 
+  it("opens the small cash-flow chart large with Enter and closes it with Esc", async () => {
+    const user = userEvent.setup();
+    render(Initiative, { id: await idOf("Läkemedelsrobotar") });
+    await screen.findByTestId("chart-cash-flow");
+    const zoom = screen.getByTestId("chart-cash-flow-enlarge");
+    zoom.focus();
+    await user.keyboard("{Enter}");
+    const large = screen.getByTestId("chart-cash-flow-large");
+    expect(large.hasAttribute("open")).toBe(true);
+    expect(svgOf(large.querySelector("img") as HTMLElement)).toContain("Samhällsekonomisk vy");
+    await fireEvent(large, new Event("cancel", { cancelable: true }));
+    expect(large.hasAttribute("open")).toBe(false);
+  });
+
+  it("shows freed time in hours with årsarbetare (hours ÷ 1 700) on its own line", async () => {
+    render(Initiative, { id: await idOf("Läkemedelsrobotar") });
+    const freed = await screen.findByTestId("freed-time");
+    const hoursPerYear = Number(freed.getAttribute("data-value"));
+    expect(freed.querySelector("button")?.textContent).toMatch(/^[\d\s]+ h$/);
+    const fte = (Math.round((hoursPerYear / 1700) * 10) / 10).toFixed(1).replace(".", ",");
+    expect(screen.getByTestId("freed-fte").textContent).toBe(`${fte} årsarbetare`);
+  });
+
   it("offers the follow-up report only for a document with a follow-up", async () => {
     const user = userEvent.setup();
     const robots = render(Initiative, { id: await idOf("Läkemedelsrobotar") });
