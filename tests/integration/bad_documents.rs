@@ -219,6 +219,54 @@ fn wrong_type_and_unknown_enum_value() {
 }
 
 #[test]
+fn wrong_value_messages_were_english_inside_the_swedish_text() {
+    // serde writes its messages in English; the Swedish message translates their shapes.
+    let cases = [
+        (
+            "years as text",
+            json!("sex"),
+            "fel typ: texten \"sex\", förväntade ett heltal",
+            "invalid type: string \"sex\", expected u32",
+        ),
+        (
+            "years negative",
+            json!(-2),
+            "förväntade ett heltal inom tillåtet intervall",
+            "expected a whole number within range",
+        ),
+    ];
+    for (case, years, sv, en) in cases {
+        let text = broken(|d| d["valuation"]["parameters"]["years"] = years);
+        expect(
+            case,
+            &text,
+            "valuation.parameters.years",
+            "wrong_value",
+            sv,
+            en,
+        );
+    }
+    let text = broken(|d| line0(d)["timing"] = json!({ "twice": 0 }));
+    expect(
+        "timing typo",
+        &text,
+        "valuation.lines[0].timing",
+        "wrong_value",
+        "okänt värde `twice`; tillåtet är `once` eller `yearly`",
+        "unknown variant `twice`, expected `once` or `yearly`",
+    );
+    let text = broken(|d| d["valuation"]["parameters"]["discount_rate"] = json!("3 %"));
+    expect(
+        "rate with a percent sign",
+        &text,
+        "valuation.parameters.discount_rate",
+        "wrong_value",
+        "ogiltigt värde: texten \"3 %\", förväntade ett tal",
+        "invalid value: string \"3 %\", expected a number",
+    );
+}
+
+#[test]
 fn formula_errors_name_the_position() {
     // "robots * * 2": the second "*" is character 10.
     let text = broken(|d| line0(d)["amount"] = json!("robots * * 2"));

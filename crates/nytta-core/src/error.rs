@@ -148,7 +148,9 @@ impl DocError {
             }
             ErrorKind::WrongValue { detail } => {
                 if sv {
-                    format!("fel sorts värde: {detail}")
+                    format!("fel sorts värde: {}", wrong_value_sv(detail))
+                } else if detail == "invalid number" {
+                    "wrong kind of value: expected a whole number within range".into()
                 } else {
                     format!("wrong kind of value: {detail}")
                 }
@@ -221,6 +223,98 @@ impl DocError {
         } else {
             format!("{}: {}", self.path, self.detail(lang))
         }
+    }
+}
+
+/// serde's English message about a wrong value, in Swedish. serde's messages have a few
+/// fixed shapes (`invalid type: U, expected E`, `unknown variant `v`, expected …`); the
+/// parts that come from the document are kept as they are, the rest is translated, and
+/// a message of any other shape is kept in English rather than guessed at.
+fn wrong_value_sv(detail: &str) -> String {
+    // The document's own text sits in the "unexpected" part, so split at the last
+    // ", expected ", which only serde writes.
+    let split = |rest: &str| -> Option<(String, String)> {
+        let (found, expected) = rest.rsplit_once(", expected ")?;
+        Some((unexpected_sv(found), expected_sv(expected)))
+    };
+    if detail == "invalid number" {
+        // serde_json's message for a number that does not fit a whole-number field.
+        return "förväntade ett heltal inom tillåtet intervall".into();
+    }
+    if let Some(rest) = detail.strip_prefix("unknown variant ") {
+        if let Some((v, allowed)) = rest.split_once(", expected one of ") {
+            return format!("okänt värde {v}; tillåtna värden är {allowed}");
+        }
+        if let Some((v, allowed)) = rest.split_once(", expected ") {
+            return format!(
+                "okänt värde {v}; tillåtet är {}",
+                allowed.replace(" or ", " eller ")
+            );
+        }
+    }
+    let shapes = [
+        ("invalid type: ", "fel typ"),
+        ("invalid value: ", "ogiltigt värde"),
+    ];
+    for (prefix, sv) in shapes {
+        if let Some((found, expected)) = detail.strip_prefix(prefix).and_then(split) {
+            return format!("{sv}: {found}, förväntade {expected}");
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("invalid length ") {
+        if let Some((n, expected)) = rest.split_once(", expected ") {
+            return format!("fel längd {n}, förväntade {}", expected_sv(expected));
+        }
+    }
+    if let Some(x) = detail
+        .strip_prefix("the number ")
+        .and_then(|r| r.strip_suffix(" cannot be represented exactly"))
+    {
+        return format!("talet {x} kan inte återges exakt (högst 28 decimaler och 29 siffror)");
+    }
+    detail.to_string()
+}
+
+/// What serde found, in Swedish (`string "x"` → `texten "x"`).
+fn unexpected_sv(found: &str) -> String {
+    let kinds = [
+        ("string ", "texten "),
+        ("integer ", "heltalet "),
+        ("floating point ", "decimaltalet "),
+        ("boolean ", "sanningsvärdet "),
+    ];
+    for (en, sv) in kinds {
+        if let Some(rest) = found.strip_prefix(en) {
+            return format!("{sv}{rest}");
+        }
+    }
+    match found {
+        "map" => "ett objekt { … }".into(),
+        "sequence" => "en lista [ … ]".into(),
+        "null" | "unit value" => "null".into(),
+        "number" => "ett tal".into(),
+        "unit variant" => "ett namn utan värde".into(),
+        other => other.into(),
+    }
+}
+
+/// What serde expected, in Swedish.
+fn expected_sv(expected: &str) -> String {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "usize" => "ett heltal".into(),
+        "a string" => "en text".into(),
+        "a boolean" => "true eller false".into(),
+        "a sequence" => "en lista [ … ]".into(),
+        "a map" => "ett objekt { … }".into(),
+        "newtype variant" => "ett namn med ett värde, t.ex. { \"once\": 0 }".into(),
+        "a number (as a JSON number or a string such as \"1234.5\")" => {
+            "ett tal (som JSON-tal eller som text, t.ex. \"1234.5\")".into()
+        }
+        "a formula (a string such as \"users * 0.5\") or a number" => {
+            "en formel (en text, t.ex. \"users * 0.5\") eller ett tal".into()
+        }
+        e if e.starts_with("struct ") => "ett objekt { … }".into(),
+        other => other.into(),
     }
 }
 
