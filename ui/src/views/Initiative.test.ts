@@ -118,6 +118,22 @@ describe("follow-ups on a decided version", () => {
     expect(doc.valuation.status).toBe("decided");
   });
 
+  it("shows its editor tables without an empty remove column", async () => {
+    const user = userEvent.setup();
+    render(Initiative, { id: 2 });
+    await screen.findByTestId("decided-note");
+    const tables = () => document.querySelectorAll<HTMLTableElement>("table.edit-table");
+    expect(tables().length).toBeGreaterThan(1);
+    for (const table of tables()) {
+      const cols = [...table.tHead!.rows[0].cells].reduce((n, c) => n + c.colSpan, 0);
+      for (const row of table.tBodies[0].rows) expect(row.cells.length).toBeLessThanOrEqual(cols);
+      expect(within(table).queryByText("Ta bort")).toBeNull();
+    }
+    expect(screen.queryAllByRole("columnheader", { name: "Ta bort" })).toEqual([]);
+    await user.click(screen.getByTestId("tab-goals"));
+    expect(screen.queryAllByRole("columnheader", { name: "Ta bort" })).toEqual([]);
+  });
+
   it("shows the realised case beside the decided one, in both views", async () => {
     const user = userEvent.setup();
     render(Initiative, { id: 2 });
