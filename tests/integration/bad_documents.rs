@@ -523,6 +523,23 @@ fn follow_up_problems() {
 }
 
 #[test]
+fn follow_up_confidence_on_a_cost_was_silently_ignored() {
+    // The valuation refuses confidence on a cost; the follow-up accepted it and the engine
+    // dropped it, so a realised cost "at 50 %" was counted in full.
+    let text = broken(|d| {
+        d["follow_ups"][0]["lines"] = json!({ "buy": { "amount": 1000, "confidence": 0.5 } })
+    });
+    expect(
+        "confidence on a followed-up cost",
+        &text,
+        "follow_ups[0].lines.buy.confidence",
+        "invalid_value",
+        "konfidens gäller nyttor",
+        "confidence applies to benefits",
+    );
+}
+
+#[test]
 fn dates_must_be_iso_calendar_dates() {
     let text = broken(|d| d["valuation"]["date"] = json!("2021-02-30"));
     expect(

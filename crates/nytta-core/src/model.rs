@@ -949,14 +949,21 @@ fn check_follow_up(
                 }
             }
         }
-        if let Some(c) = o.confidence {
-            unit_interval(
+        match (line.side, o.confidence) {
+            (Side::Benefit, Some(c)) => unit_interval(
                 p,
                 format!("{path}.confidence"),
                 c.get(),
                 "konfidensen",
                 "the confidence",
-            );
+            ),
+            // The engine never applies confidence to a cost; refuse it rather than ignore it.
+            (Side::Cost, Some(_)) => p.invalid(
+                format!("{path}.confidence"),
+                "konfidens gäller nyttor; en kostnads utfall anges som belopp eller tid",
+                "confidence applies to benefits; a cost's outcome is given as its amount or time",
+            ),
+            (_, None) => {}
         }
     }
     for id in f.effect_goals.keys() {
