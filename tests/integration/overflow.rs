@@ -20,7 +20,7 @@ fn benefit(id: &str, amount: &str, timing: Value) -> Value {
 }
 
 const SV_LIMIT: &str = "högst 1 000 000 000 000 000 kr kan räknas med";
-const EN_LIMIT: &str = "at most 1,000,000,000,000,000 kr can be calculated with";
+const EN_LIMIT: &str = "at most SEK 1,000,000,000,000,000 can be calculated with";
 
 #[test]
 fn the_limit_is_ten_to_the_fifteenth() {

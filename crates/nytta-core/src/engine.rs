@@ -283,29 +283,31 @@ pub const MAX_LINE_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7
 
 /// Refuses a line whose amount or hours exceed [`MAX_LINE_AMOUNT`], naming the line.
 fn within_limit(line_id: &str, path: &str, a: LineAmount) -> Result<LineAmount, DocError> {
-    let too_big = |what_sv: &str, what_en: &str, unit_sv: &str, unit_en: &str, v: Decimal| {
-        let (sv, en) = (Lang::Sv, Lang::En);
+    use crate::format::{kronor, number};
+    let too_big = |what_sv: &str, what_en: &str, shown: fn(Decimal, Lang) -> String, v| {
         DocError::invalid(
             path,
             format!(
-                "{what_sv} för raden \"{line_id}\" blir {} {unit_sv}; högst {} {unit_sv} kan räknas med – kontrollera formeln och faktorernas värden",
-                crate::format::number(v, 0, sv),
-                crate::format::number(MAX_LINE_AMOUNT, 0, sv),
+                "{what_sv} för raden \"{line_id}\" blir {}; högst {} kan räknas med – kontrollera formeln och faktorernas värden",
+                shown(v, Lang::Sv),
+                shown(MAX_LINE_AMOUNT, Lang::Sv),
             ),
             format!(
-                "{what_en} of line \"{line_id}\" comes to {} {unit_en}; at most {} {unit_en} can be calculated with – check the formula and the inputs' values",
-                crate::format::number(v, 0, en),
-                crate::format::number(MAX_LINE_AMOUNT, 0, en),
+                "{what_en} of line \"{line_id}\" comes to {}; at most {} can be calculated with – check the formula and the inputs' values",
+                shown(v, Lang::En),
+                shown(MAX_LINE_AMOUNT, Lang::En),
             ),
         )
     };
+    fn hours(v: Decimal, lang: Lang) -> String {
+        let unit = if lang == Lang::Sv { "timmar" } else { "hours" };
+        format!("{} {unit}", number(v, 0, lang))
+    }
     if a.annual.abs() > MAX_LINE_AMOUNT {
-        return Err(too_big("beloppet", "the amount", "kr", "kr", a.annual));
+        return Err(too_big("beloppet", "the amount", kronor, a.annual));
     }
     match a.hours {
-        Some(h) if h.abs() > MAX_LINE_AMOUNT => {
-            Err(too_big("timmarna", "the hours", "timmar", "hours", h))
-        }
+        Some(h) if h.abs() > MAX_LINE_AMOUNT => Err(too_big("timmarna", "the hours", hours, h)),
         _ => Ok(a),
     }
 }
