@@ -4,12 +4,12 @@
 //! in. The file is written to a temporary name beside the target and renamed into place,
 //! so a failed run never leaves half a PDF.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use nytta_app::report::{business_case_pdf, follow_up_pdf, ReportOptions};
-use nytta_app::{AppError, Lang};
+use nytta_app::report_files::write_atomically;
+use nytta_app::Lang;
 
 /// Arguments of `report`.
 #[derive(clap::Args)]
@@ -26,26 +26,6 @@ pub struct Args {
     /// (write the follow-up report of follow-up N, the latest by default).
     #[arg(long = "follow-up", value_name = "N", num_args = 0..=1)]
     follow_up: Option<Option<usize>>,
-}
-
-/// Writes `bytes` to a temporary file beside `target`, then renames it into place.
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let io = |e: std::io::Error| AppError::Io {
-        path: target.display().to_string(),
-        detail: e.to_string(),
-    };
-    let name = target.file_name().map_or_else(
-        || "rapport.pdf".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, target));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
 }
 
 /// Writes the PDF and says where.
