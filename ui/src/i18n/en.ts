@@ -332,7 +332,8 @@ export const en: Record<MessageKey, string> = {
 
   settings_title: "Settings",
   settings_roles: "Roles and hourly costs",
-  settings_roles_help: "Default table for new initiatives.",
+  settings_roles_help: "Default table for new initiatives. Settings store the hourly cost; type a monthly salary and the hourly cost is worked out for you: monthly salary ÷ 142 × 1.54 (142 = 1,700 h ÷ 12; 54 % covers holiday pay, employer contributions and pension).",
+  settings_monthly_helper: "Monthly salary",
   settings_parameters: "Default parameters",
   settings_thresholds: "Thresholds for 1/3/5",
   th_effect_money_5: "Effect 5 at annual value (SEK)",

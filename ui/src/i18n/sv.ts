@@ -339,7 +339,8 @@ export const sv = {
   // Settings
   settings_title: "Inställningar",
   settings_roles: "Roller och timkostnader",
-  settings_roles_help: "Standardtabell för nya initiativ.",
+  settings_roles_help: "Standardtabell för nya initiativ. Inställningarna sparar timkostnaden; skriv en månadslön så räknas timkostnaden ut åt dig: månadslön ÷ 142 × 1,54 (142 = 1 700 h ÷ 12; 54 % täcker semesterersättning, arbetsgivaravgifter och pension).",
+  settings_monthly_helper: "Månadslön",
   settings_parameters: "Standardparametrar",
   settings_thresholds: "Tröskelvärden för 1/3/5",
   th_effect_money_5: "Effekt 5 vid årligt värde (kr)",

@@ -1,0 +1,28 @@
+import { describe, expect, it, beforeEach } from "vitest";
+import { render, screen, cleanup } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import Settings from "./Settings.svelte";
+import { installMockIpc } from "../api/mock";
+import { setLang } from "../i18n/i18n.svelte";
+
+beforeEach(() => {
+  cleanup();
+  installMockIpc();
+  setLang("sv");
+});
+
+describe("default roles in the settings", () => {
+  it("fill the hourly cost from a monthly salary: 35 000 ÷ 142 × 1,54 = 379,58 kr/h", async () => {
+    const user = userEvent.setup();
+    render(Settings);
+    const monthly = (await screen.findAllByTestId("settings-role-monthly"))[0];
+    const hourly = screen.getAllByTestId("settings-role-hourly")[0] as HTMLInputElement;
+    await user.type(monthly, "35 000");
+    // By hand (DOMAIN.md): 35 000 × 1,54 = 53 900; 53 900 ÷ 142 = 379,577… → 379,58.
+    expect(hourly.value).toBe("379,58");
+    // Typing an hourly cost directly clears the salary, which is never stored.
+    await user.clear(hourly);
+    await user.type(hourly, "400");
+    expect((monthly as HTMLInputElement).value).toBe("");
+  });
+});
