@@ -189,3 +189,53 @@ fn the_largest_costs_allowed_still_add_up() {
                               "npv": "-561000000000000000.00", "payback_years": null } }),
     );
 }
+
+mod any_size {
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+    use serde_json::{json, Value};
+
+    /// Any decimal, from tiny to `Decimal::MAX`, either sign.
+    fn any_decimal() -> impl Strategy<Value = Decimal> {
+        (any::<i128>(), 0u32..=28).prop_map(|(m, scale)| {
+            let m = m % 79_228_162_514_264_337_593_543_950_335_i128;
+            Decimal::from_i128_with_scale(m, scale)
+        })
+    }
+
+    fn line(i: usize, amount: Decimal, benefit: bool, once: bool) -> Value {
+        let timing = if once {
+            json!({ "once": 0 })
+        } else {
+            json!({ "yearly": { "from": 0 } })
+        };
+        json!({ "id": format!("l{i}"), "side": if benefit { "benefit" } else { "cost" },
+                "name": "Rad", "category": "financial", "amount": amount.to_string(),
+                "timing": timing })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn no_amount_panics_the_engine(
+            lines in prop::collection::vec((any_decimal(), any::<bool>(), any::<bool>()), 1..6),
+            years in 1u32..=50,
+            rate_permille in 0i64..=990,
+            bias_tenths in 0i64..=100,
+        ) {
+            let lines: Vec<Value> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, (a, benefit, once))| line(i, *a, *benefit, *once))
+                .collect();
+            let d = json!({ "nytta": 1, "initiative": { "title": "Storlek" }, "valuation": {
+                "parameters": { "start_year": 2024, "years": years,
+                                "discount_rate": Decimal::new(rate_permille, 3).to_string(),
+                                "optimism_bias": Decimal::new(bias_tenths, 1).to_string() },
+                "lines": lines } });
+            // Refused or evaluated; either is fine, a panic is not.
+            let _ = nytta_core::evaluate_text(&d.to_string(), nytta_core::Lang::Sv);
+        }
+    }
+}
