@@ -134,6 +134,14 @@ describe("follow-ups on a decided version", () => {
     expect(screen.queryAllByRole("columnheader", { name: "Ta bort" })).toEqual([]);
   });
 
+  it("names the shown version by its valuation's label and date in the version picker", async () => {
+    render(Initiative, { id: 2 });
+    await screen.findByTestId("decided-note");
+    // samples/lakemedelsrobotar.nytta.json: "label": "Beslutsunderlag", "date": "2021-03-01".
+    const picker = screen.getByTestId("version-picker") as HTMLSelectElement;
+    expect(picker.selectedOptions[0].textContent).toBe("1 · Beslutsunderlag 2021-03-01 · beslutad");
+  });
+
   it("shows the realised case beside the decided one, in both views", async () => {
     const user = userEvent.setup();
     render(Initiative, { id: 2 });
