@@ -881,6 +881,13 @@ fn check_follow_up(
             ));
         }
     }
+    let roles: HashMap<String, usize> = doc
+        .valuation
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(k, r)| (r.id.clone(), k))
+        .collect();
     for (id, o) in &f.lines {
         let path = format!("{base}.lines.{id}");
         let Some(line) = lines.iter().find(|l| &l.id == id) else {
@@ -914,17 +921,9 @@ fn check_follow_up(
             ),
             _ => {}
         }
-        let doc_inputs: HashMap<String, usize> = inputs.clone();
-        let roles: HashMap<String, usize> = doc
-            .valuation
-            .roles
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (r.id.clone(), k))
-            .collect();
         if let Some(a) = &o.amount {
             if let Some(fm) = parse_formula(p, format!("{path}.amount"), a.as_str()) {
-                check_names(p, &format!("{path}.amount"), &fm, &doc_inputs, &roles);
+                check_names(p, &format!("{path}.amount"), &fm, inputs, &roles);
             }
         }
         if let Some(t) = &o.time {
@@ -933,7 +932,7 @@ fn check_follow_up(
                     if let Some(fm) =
                         parse_formula(p, format!("{path}.time.{field}"), text.as_str())
                     {
-                        check_names(p, &format!("{path}.time.{field}"), &fm, &doc_inputs, &roles);
+                        check_names(p, &format!("{path}.time.{field}"), &fm, inputs, &roles);
                     }
                 }
             }
