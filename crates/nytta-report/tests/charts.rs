@@ -100,3 +100,40 @@ fn svg_names_the_embedded_font_with_a_fallback() {
     let s = svg(Chart::PerYear, &model, &ev, Lang::Sv).unwrap();
     assert!(s.contains("DejaVu Sans, sans-serif"));
 }
+
+#[test]
+fn follow_up_chart_of_many_lines_was_unbounded() {
+    // 60 benefit lines of 1 000, 2 000, … 60 000 kr a year: the chart keeps the 20
+    // largest (Rad 41 … Rad 60) and leaves the smaller ones to the PDF's table.
+    let lines: Vec<String> = (1..=60)
+        .map(|i| {
+            format!(
+                r#"{{"id":"l{i}","side":"benefit","name":"Rad {i}","category":"financial","amount":{},"timing":{{"yearly":{{"from":1}}}}}}"#,
+                i * 1000
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"nytta":1,"initiative":{{"title":"Många rader"}},"valuation":{{"parameters":{{"start_year":2025,"years":3,"discount_rate":0.03}},"lines":[{}]}},"follow_ups":[{{"date":"2026-06-01","year":1}}]}}"#,
+        lines.join(",")
+    );
+    let model =
+        nytta_core::Model::from_document(nytta_core::read::read_document(&text).unwrap()).unwrap();
+    let ev = nytta_core::evaluate(&model, Lang::Sv).unwrap();
+    let chart = svg(Chart::FollowUp(0), &model, &ev, Lang::Sv).unwrap();
+    let doc = roxmltree::Document::parse(&chart).unwrap();
+    // A set: each label is written twice in the SVG (text and its accessible title).
+    let names: std::collections::BTreeSet<&str> = doc
+        .descendants()
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .filter(|t| t.starts_with("Rad "))
+        .collect();
+    assert_eq!(
+        names.len(),
+        nytta_report::charts::MAX_FOLLOW_UP_BARS,
+        "{names:?}"
+    );
+    assert!(names.contains(&"Rad 60") && names.contains(&"Rad 41"));
+    assert!(!names.contains(&"Rad 40") && !names.contains(&"Rad 1"));
+}

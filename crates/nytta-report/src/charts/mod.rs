@@ -307,10 +307,18 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
                 index: i,
                 count: ev.follow_ups.len(),
             })?;
+            // The largest lines, in document order: a chart of hundreds of bars is unreadable
+            // and its image huge; the PDF's table beside it lists every line.
+            let mut shown: Vec<usize> = (0..fu.lines.len()).collect();
+            shown.sort_by_key(|&k| {
+                std::cmp::Reverse(fu.lines[k].expected.abs().max(fu.lines[k].realised.abs()))
+            });
+            shown.truncate(MAX_FOLLOW_UP_BARS);
+            shown.sort_unstable();
             let mut labels = Vec::new();
             let mut expected = Vec::new();
             let mut realised = Vec::new();
-            for c in &fu.lines {
+            for c in shown.iter().map(|&k| &fu.lines[k]) {
                 let line = model.doc.valuation.lines.iter().find(|l| l.id == c.id);
                 let mut name = short(line.map_or(c.id.as_str(), |l| l.name.as_str()), 34);
                 if line.is_some_and(|l| l.side == Side::Cost) {
@@ -332,6 +340,9 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
         }
     })
 }
+
+/// At most this many lines in the expected-vs-realised chart.
+pub const MAX_FOLLOW_UP_BARS: usize = 20;
 
 fn spans(title: String, series_name: String, rows: Vec<(String, (f64, f64))>) -> Spec {
     let (labels, values): (Vec<String>, Vec<(f64, f64)>) = rows.into_iter().unzip();
