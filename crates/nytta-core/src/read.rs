@@ -2,12 +2,15 @@
 //! its path. The version is checked before the fields, so a newer document is refused as
 //! newer rather than as full of unknown fields.
 
+mod duplicates;
+
 use serde_json::Value;
 
 use crate::document::{Document, FORMAT_VERSION};
 use crate::error::{DocError, DocErrors, ErrorKind};
 
-/// Parses a document's text. Numbers are read exactly; unknown fields are refused.
+/// Parses a document's text. Numbers are read exactly; unknown fields and keys written
+/// twice in one object are refused.
 pub fn read_document(text: &str) -> Result<Document, DocErrors> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         DocError::new(
@@ -17,6 +20,14 @@ pub fn read_document(text: &str) -> Result<Document, DocErrors> {
             },
         )
     })?;
+    if let Some(path) = duplicates::first_duplicate(text) {
+        return Err(DocError::invalid(
+            path,
+            "fältet står två gånger i samma objekt; ta bort det ena",
+            "the field is written twice in the same object; remove one of them",
+        )
+        .into());
+    }
     check_version(&value)?;
     serde_path_to_error::deserialize::<_, Document>(value).map_err(|e| {
         let path = e.path().to_string();
