@@ -2,6 +2,7 @@
 
 use nytta_core::format;
 use nytta_core::Lang;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -223,27 +224,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 .map(|(i, (name, _))| (Swatch::Line(i), name.clone()))
                 .collect();
             draw_legend(&legend_area, &entries, ipx(84.0), s)?;
-            let mut chart = ChartBuilder::on(&plot)
-                .margin(px(14.0))
-                .margin_top(px(4.0))
-                .x_label_area_size(px(30.0))
-                .y_label_area_size(px(70.0))
-                .build_cartesian_2d(-0.3..n + 0.3, lo..hi)
-                .map_err(err)?;
-            let xf = |x: &f64| year_label(x_labels, *x);
-            chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .x_labels(x_labels.len() * 2)
-                .x_label_formatter(&xf)
-                .y_labels(7)
-                .y_label_formatter(&money)
-                .label_style(label.clone())
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(INK)
-                .draw()
-                .map_err(err)?;
+            let mut chart = year_axes(&plot, x_labels, 0.3, (lo, hi), s, unit, &label)?;
             chart
                 .draw_series(LineSeries::new(
                     [(-0.3, 0.0), (n + 0.3, 0.0)],
@@ -310,34 +291,13 @@ pub(super) fn draw<DB: DrawingBackend>(
             }
         }
         Body::YearBars { x_labels, series } => {
-            let n = x_labels.len().saturating_sub(1) as f64;
             let entries: Vec<_> = series
                 .iter()
                 .enumerate()
                 .map(|(i, (name, _))| (Swatch::Bar(i), name.clone()))
                 .collect();
             draw_legend(&legend_area, &entries, ipx(84.0), s)?;
-            let mut chart = ChartBuilder::on(&plot)
-                .margin(px(14.0))
-                .margin_top(px(4.0))
-                .x_label_area_size(px(30.0))
-                .y_label_area_size(px(70.0))
-                .build_cartesian_2d(-0.5..n + 0.5, lo..hi)
-                .map_err(err)?;
-            let xf = |x: &f64| year_label(x_labels, *x);
-            chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .x_labels(x_labels.len() * 2)
-                .x_label_formatter(&xf)
-                .y_labels(7)
-                .y_label_formatter(&money)
-                .label_style(label.clone())
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(INK)
-                .draw()
-                .map_err(err)?;
+            let mut chart = year_axes(&plot, x_labels, 0.5, (lo, hi), s, unit, &label)?;
             let w = 0.8 / series.len().max(1) as f64;
             for (i, (_, values)) in series.iter().enumerate() {
                 let bars = values.iter().enumerate().map(|(t, v)| {
@@ -464,6 +424,44 @@ fn bar_series<'a, DB: DrawingBackend + 'a>(
 }
 
 /// The calendar year at an integer x, nothing between years.
+/// Axes over the years `0..x_labels.len()` (padded by `pad` either side) and money from
+/// `lo` to `hi`, with year labels below, money ticks beside and a light grid.
+fn year_axes<'a, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    x_labels: &[String],
+    pad: f64,
+    (lo, hi): (f64, f64),
+    s: f64,
+    unit: Unit,
+    label: &TextStyle,
+) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String> {
+    let px = |v: f64| (v * s).round() as u32;
+    let n = x_labels.len().saturating_sub(1) as f64;
+    let mut chart = ChartBuilder::on(plot)
+        .margin(px(14.0))
+        .margin_top(px(4.0))
+        .x_label_area_size(px(30.0))
+        .y_label_area_size(px(70.0))
+        .build_cartesian_2d(-pad..n + pad, lo..hi)
+        .map_err(err)?;
+    let xf = |x: &f64| year_label(x_labels, *x);
+    let money = |v: &f64| unit.tick(*v);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(x_labels.len() * 2)
+        .x_label_formatter(&xf)
+        .y_labels(7)
+        .y_label_formatter(&money)
+        .label_style(label.clone())
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(INK)
+        .draw()
+        .map_err(err)?;
+    Ok(chart)
+}
+
 fn year_label(labels: &[String], x: f64) -> String {
     let r = x.round();
     if (x - r).abs() > 1e-6 || r < 0.0 {
