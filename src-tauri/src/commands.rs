@@ -23,7 +23,7 @@ pub fn store_status(shell: State<'_, Shell>) -> StoreStatus {
     shell.status()
 }
 
-/// Evaluates a valuation document's JSON text (FORMAT.md) in the given language.
+/// Evaluates a valuation document's JSON text (docs/format.md) in the given language.
 #[tauri::command(async)]
 pub fn evaluate_document(document: String, lang: Lang) -> Res<Evaluation> {
     Ok(nytta_app::evaluate_text(&document, lang)?.1)

@@ -2,8 +2,8 @@
 //! into `ui/src/api/types/` (one file per type plus an `index.ts`). The test
 //! `tests/types.rs` regenerates them and fails when the committed files differ.
 //!
-//! Money and ratios are decimal strings in JSON (FORMAT.md), so they are `string` here; ids
-//! are small integers, so 64-bit integers are `number`, not `bigint`.
+//! Money and ratios are decimal strings in JSON (docs/format.md), so they are `string` here;
+//! ids are small integers, so 64-bit integers are `number`, not `bigint`.
 
 use std::path::Path;
 

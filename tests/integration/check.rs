@@ -14,7 +14,7 @@ pub fn doc(valuation: Value) -> Value {
     json!({ "nytta": 1, "initiative": { "title": "Test" }, "valuation": v })
 }
 
-/// The FORMAT.md JSON of a valid document, as `nytta evaluate --json` prints it.
+/// The JSON of a valid document (docs/format.md), as `nytta evaluate --json` prints it.
 pub fn evaluate(document: &Value) -> Value {
     match nytta_app::evaluate_text(&document.to_string(), nytta_app::Lang::Sv) {
         Ok((_, ev)) => {

@@ -1,5 +1,5 @@
-//! DOMAIN.md's calculation conventions, one document per convention, with expected values
-//! worked out by hand (the arithmetic is in the comment beside each).
+//! The calculation conventions of docs/domain.md, one document per convention, with
+//! expected values worked out by hand (the arithmetic is in the comment beside each).
 
 use serde_json::{json, Value};
 
@@ -19,7 +19,7 @@ fn yearly(from: u32) -> Value {
     json!({ "yearly": { "from": from } })
 }
 
-/// DOMAIN.md's check flows −100, 39, 59, 55, 20 at r = 10 %, as one-off lines.
+/// The check flows of docs/domain.md, −100, 39, 59, 55, 20 at r = 10 %, as one-off lines.
 fn check_flows() -> Value {
     doc(json!({
         "parameters": { "start_year": 2024, "years": 4, "discount_rate": 0.1 },
@@ -57,7 +57,7 @@ fn domain_check_values_through_the_whole_pipeline() {
         "switching_costs": "0.391975",
     });
     check(
-        "DOMAIN.md check values; every line is financial, so both views agree",
+        "docs/domain.md check values; every line is financial, so both views agree",
         &check_flows(),
         json!({ "economic": figures, "budget": figures }),
     );
@@ -74,7 +74,7 @@ fn payback_of_one_million_and_400_000_a_year_is_two_and_a_half_years() {
         ]
     }));
     check(
-        "DOMAIN.md: payback 2.5 years",
+        "docs/domain.md: payback 2.5 years",
         &d,
         json!({ "economic": { "payback_years": "2.500000" } }),
     );
@@ -267,7 +267,7 @@ fn recurring_cost_from_to_is_active_in_both_end_years_only_between() {
 
 #[test]
 fn monthly_salary_role_costs_monthly_over_142_times_1_54() {
-    // 35 000 / 142 × 1.54 = 379.577464788… kr/h (DOMAIN.md: 379.58).
+    // 35 000 / 142 × 1.54 = 379.577464788… kr/h (docs/domain.md: 379.58).
     // One hour: 60 / 60 × 1 × 379.577… = 379.58; role.ssk × 1000 = 379 577.46.
     let d = doc(json!({
         "roles": [{ "id": "ssk", "name": "Sjuksköterska", "monthly_salary": 35000 }],
@@ -300,7 +300,7 @@ fn time_form_is_explained_with_the_values_used() {
                     "timing": yearly(1) }]
     }));
     check(
-        "FORMAT.md's explain example",
+        "the time form's explain example",
         &d,
         json!({ "lines": [{
             "id": "time_usk",

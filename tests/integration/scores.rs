@@ -1,4 +1,4 @@
-//! The 1/3/5 matrix of DOMAIN.md "Scores": effect from money or hours, resource need from
+//! The 1/3/5 matrix of docs/scores.md: effect from money or hours, resource need from
 //! one-off costs and project time, the weighted priority and the full-valuation rule.
 
 use serde_json::{json, Value};
@@ -149,7 +149,7 @@ fn full_valuation_follows_resource_need_alone() {
 
 #[test]
 fn priority_is_null_until_feasibility_and_financing_are_chosen() {
-    // FORMAT.md: no scores → feasibility, financing and priority null; effect and resource
+    // docs/scores.md: no scores → feasibility, financing and priority null; effect and resource
     // need still computed (250 000 kr → 3; nothing one-off → 1).
     let none = doc(json!({ "lines": [benefit("250000")] }));
     check(

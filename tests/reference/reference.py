@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent reference for the sample pins in tests/integration/samples.rs.
 
-Reimplements DOMAIN.md's calculation conventions with Python's `decimal` module (50
+Reimplements the calculation conventions of docs/domain.md with Python's `decimal` module (50
 significant digits, far beyond what the figures need) and prints, for every
 `samples/*.nytta.json`, the figures the integration tests pin: NPV, present values, totals,
 payback, discounted payback and IRR in the economic and budget views, freed hours, FTE and
@@ -23,11 +23,11 @@ from pathlib import Path
 getcontext().prec = 50
 D = Decimal
 
-# DOMAIN.md: monthly salary -> hourly cost as monthly / 142 * 1.54.
+# docs/domain.md: monthly salary -> hourly cost as monthly / 142 * 1.54.
 HOURS_PER_MONTH = D(142)
 PAYROLL_FACTOR = D("1.54")
 
-# DOMAIN.md "Scores" defaults.
+# docs/scores.md defaults.
 EFFECT_MONEY_5, EFFECT_MONEY_3 = D(1_000_000), D(250_000)
 EFFECT_HOURS_5, EFFECT_HOURS_3 = D(2_000), D(500)
 RESOURCE_5, RESOURCE_3 = D(2_000_000), D(500_000)
@@ -36,7 +36,7 @@ TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|(role\.[A-Za-z][A-Za-z0-9_]*)|([A-Za-
 
 
 def formula(text, inputs, roles):
-    """Evaluates a FORMAT.md formula by translating it into a Python expression over Decimal."""
+    """Evaluates a formula (docs/format.md) by translating it into a Python Decimal expression."""
     out = []
     for number, role, name, other in TOKEN.findall(str(text)):
         if number:
@@ -64,7 +64,7 @@ def ratio(d):
 
 
 def payback(net):
-    """DOMAIN.md: 0 if C(0) >= 0; else the first t with C(t-1) < 0 <= C(t) gives
+    """docs/domain.md: 0 if C(0) >= 0; else the first t with C(t-1) < 0 <= C(t) gives
     (t-1) + (-C(t-1)) / Net(t); None when the cumulative net never turns non-negative."""
     c = net[0]
     if c >= 0:
@@ -108,7 +108,7 @@ def irr(net):
 def evaluate(doc):
     v = doc["valuation"]
     if "settings" in v:
-        raise ValueError("the reference knows only DOMAIN.md's default score settings")
+        raise ValueError("the reference knows only the default score settings of docs/scores.md")
     p = v["parameters"]
     n = int(p["years"])
     r = D(p["discount_rate"])

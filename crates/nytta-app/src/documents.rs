@@ -23,8 +23,9 @@ pub fn import_file(ctx: &Ctx, path: &Path) -> Result<i64, AppError> {
     Ok(portfolio::import_text(ctx, &text)?.id)
 }
 
-/// Writes an initiative's current version to `path` as a document (FORMAT.md). The file is
-/// written beside the target and renamed into place, so a failed write leaves no half file.
+/// Writes an initiative's current version to `path` as a document (docs/format.md). The
+/// file is written beside the target and renamed into place, so a failed write leaves no
+/// half file.
 pub fn export_file(ctx: &Ctx, id: i64, path: &Path) -> Result<(), AppError> {
     let text = portfolio::export(ctx, id)?;
     let mut partial = path.as_os_str().to_owned();

@@ -37,7 +37,7 @@ pub fn evaluate_text(text: &str, lang: Lang) -> Result<(Model, Evaluation), AppE
     Ok((model, evaluation))
 }
 
-/// The evaluation as FORMAT.md's JSON (pretty-printed).
+/// The evaluation as JSON (docs/format.md §`nytta evaluate --json`), pretty-printed.
 pub fn evaluation_json(evaluation: &Evaluation) -> String {
     serde_json::to_string_pretty(evaluation).unwrap_or_else(|_| "{}".into())
 }

@@ -1,5 +1,5 @@
-//! The words people read, one catalogue per language. Domain words follow DOMAIN.md's
-//! glossary.
+//! The words people read, one catalogue per language. Domain words follow the glossary of
+//! docs/domain.md.
 
 use nytta_core::document::{Category, PriorityBasis, Stage, Stakeholder};
 use nytta_core::Lang;

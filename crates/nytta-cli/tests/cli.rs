@@ -1,5 +1,5 @@
-//! The built `nytta` binary, driven as a user drives it: exit codes, FORMAT.md's JSON keys,
-//! the readable summary in Swedish and English, and the published schema.
+//! The built `nytta` binary, driven as a user drives it: exit codes, the JSON keys of
+//! docs/format.md, the readable summary in Swedish and English, and the published schema.
 //!
 //! These tests live in the CLI package because only there does Cargo build the binary first
 //! and name it in `CARGO_BIN_EXE_nytta`, whatever the target directory.
@@ -44,8 +44,8 @@ fn scratch(name: &str, content: &str) -> PathBuf {
     path
 }
 
-/// Asserts that `v` is an object with exactly `keys` (FORMAT.md's keys; the engine may add
-/// its own, listed in `extra`).
+/// Asserts that `v` is an object with exactly `keys` (the keys of docs/format.md; the engine
+/// may add its own, listed in `extra`).
 fn keys(what: &str, v: &Value, keys: &[&str], extra: &[&str]) {
     let obj = v
         .as_object()
@@ -53,13 +53,13 @@ fn keys(what: &str, v: &Value, keys: &[&str], extra: &[&str]) {
     for k in keys {
         assert!(
             obj.contains_key(*k),
-            "{what} lacks FORMAT.md's key \"{k}\": {v}"
+            "{what} lacks the key \"{k}\" of docs/format.md: {v}"
         );
     }
     for k in obj.keys() {
         assert!(
             keys.contains(&k.as_str()) || extra.contains(&k.as_str()),
-            "{what} has a key \"{k}\" that neither FORMAT.md nor this test knows"
+            "{what} has a key \"{k}\" that neither docs/format.md nor this test knows"
         );
     }
 }

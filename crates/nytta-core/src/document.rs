@@ -1,8 +1,8 @@
 //! The valuation document, version 1 (`*.nytta.json`), as it is written on disk.
 //!
-//! These types mirror FORMAT.md field for field. They are only parsed here; `validate`
-//! checks them into the rich [`crate::model`] types the engine computes with. Unknown
-//! fields are refused so that a typo is caught, with its path.
+//! These types mirror docs/format.md field for field. They are only parsed here;
+//! `validate` checks them into the rich [`crate::model`] types the engine computes with.
+//! Unknown fields are refused so that a typo is caught, with its path.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

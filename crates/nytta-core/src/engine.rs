@@ -1,4 +1,4 @@
-//! The calculation engine: one checked [`Model`] in, every figure of DOMAIN.md out.
+//! The calculation engine: one checked [`Model`] in, every figure of docs/domain.md out.
 //!
 //! The steps, each a function of the previous: input values (likely, or a scenario's
 //! overrides) → each line's annual amount → the year table in the economic and budget views

@@ -1,4 +1,4 @@
-//! Discounting, payback and IRR over a yearly net flow, as DOMAIN.md defines them.
+//! Discounting, payback and IRR over a yearly net flow (docs/domain.md §Key figures).
 //!
 //! Flows are indexed by year `t = 0..=N`; year 0 is undiscounted (numpy-financial's `npv`,
 //! not Excel's `NPV`, which discounts the first value too). Every function is total: a

@@ -1,10 +1,10 @@
 //! Formulas over exact decimals: parsing, evaluation and the human-readable `explain`.
 //!
-//! A formula (FORMAT.md) is a string over numbers, input ids, `role.ID` (that role's hourly
-//! cost), `+ - * /`, unary minus, parentheses and `min(a, b)` / `max(a, b)`. This module owns
-//! the grammar, the error positions and texts, checked `Decimal` arithmetic, and the
-//! explanation a manager reads ("12 / 60 × (10 × 2 × 365) × 359"). It knows nothing about
-//! documents: names are resolved through an [`Env`].
+//! A formula (docs/format.md §Formulas) is a string over numbers, input ids, `role.ID` (that
+//! role's hourly cost), `+ - * /`, unary minus, parentheses and `min(a, b)` / `max(a, b)`.
+//! This module owns the grammar, the error positions and texts, checked `Decimal`
+//! arithmetic, and the explanation a manager reads ("12 / 60 × (10 × 2 × 365) × 359"). It
+//! knows nothing about documents: names are resolved through an [`Env`].
 
 use std::fmt;
 

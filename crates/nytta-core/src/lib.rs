@@ -1,8 +1,8 @@
 //! # nytta-core
 //!
 //! Nytta's domain model and calculation engine. It owns the valuation document format
-//! (FORMAT.md), the formula language, and every figure of DOMAIN.md. It is pure: no I/O,
-//! no clock, no Tauri; callers hand it text and get values back.
+//! (docs/format.md), the formula language, and every figure of docs/domain.md. It is pure:
+//! no I/O, no clock, no Tauri; callers hand it text and get values back.
 //!
 //! How the types connect:
 //! - [`read::read_document`] parses text into a [`document::Document`] (the on-disk shape,

@@ -23,7 +23,7 @@ use follow_up::check_follow_up;
 /// Longest analysis period accepted (Inera's method uses up to 25 years).
 pub const MAX_YEARS: u32 = 50;
 
-/// Hours per month behind the monthly-salary rule (1 700 h ÷ 12, rounded as in DOMAIN.md).
+/// Hours per month behind the monthly-salary rule (1 700 h ÷ 12, rounded; docs/domain.md).
 pub const HOURS_PER_MONTH: Decimal = Decimal::from_parts(142, 0, 0, false, 0);
 
 /// Payroll overhead factor behind the monthly-salary rule (+54 %).

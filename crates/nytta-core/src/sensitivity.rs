@@ -1,5 +1,6 @@
-//! Sensitivity as FORMAT.md defines it: the tornado (each input at its low and its high
-//! value, the others likely) and the pessimistic and optimistic cases, on the economic NPV.
+//! Sensitivity (docs/domain.md §Sensitivity): the tornado (each input at its low and its
+//! high value, the others likely) and the pessimistic and optimistic cases, on the economic
+//! NPV.
 
 use rust_decimal::Decimal;
 use serde::Serialize;

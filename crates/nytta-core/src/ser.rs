@@ -1,5 +1,6 @@
-//! How figures are written to JSON (FORMAT.md): money as a decimal string rounded to öre,
-//! ratios, rates and years as decimal strings rounded to 6 places, a missing figure as `null`.
+//! How figures are written to JSON (docs/format.md §`nytta evaluate --json`): money as a
+//! decimal string rounded to öre, ratios, rates and years as decimal strings rounded to 6
+//! places, a missing figure as `null`.
 
 use rust_decimal::Decimal;
 use serde::Serializer;

@@ -1,4 +1,4 @@
-//! Score thresholds and weights (the 1/3/5 matrix), with DOMAIN.md's defaults.
+//! Score thresholds and weights (the 1/3/5 matrix), with the defaults of docs/scores.md.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

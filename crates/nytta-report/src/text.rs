@@ -1,5 +1,5 @@
-//! The report's wording, Swedish and English side by side. Domain words follow DOMAIN.md's
-//! glossary; every heading and label a reader sees in a PDF or chart comes from here.
+//! The report's wording, Swedish and English side by side. Domain words follow the glossary
+//! of docs/domain.md; every heading and label a reader sees in a PDF or chart comes from here.
 
 use nytta_core::document::{
     Category, Direction, FreedTimeUse, PriorityBasis, RiskKind, Stage, Stakeholder,

@@ -1,5 +1,5 @@
-//! The four sample initiatives of DOMAIN.md, built into the program and loaded (marked as
-//! examples, removable) into a new store.
+//! The four sample initiatives (docs/domain.md §Samples), built into the program and loaded
+//! (marked as examples, removable) into a new store.
 
 /// `(file stem, document text)` of every sample.
 pub const SAMPLES: [(&str, &str); 4] = [

@@ -61,7 +61,7 @@ pub struct Rubric {
     pub financing: Vec<RubricLevel>,
 }
 
-/// Every setting, with DOMAIN.md's defaults.
+/// Every setting, with the defaults of docs/domain.md and docs/scores.md.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Settings {

@@ -60,7 +60,7 @@ fn a_created_initiative_starts_from_the_default_settings() {
     assert_eq!(got.versions.len(), 1);
     assert_eq!(got.versions[0].status, "draft");
     // Nothing valued yet: NPV 0 kr; cumulative net is 0 from year 0, so payback is 0 years
-    // (DOMAIN.md: "If C(0) ≥ 0 it is 0").
+    // (docs/domain.md §Key figures: payback is 0 if C(0) ≥ 0).
     assert_eq!(saved.summary.npv_economic, "0.00");
     assert_eq!(saved.summary.payback_economic.as_deref(), Some("0.000000"));
 }

@@ -1,7 +1,7 @@
 /**
- * The valuation document (`*.nytta.json`, FORMAT.md) as the editors change it. The shell takes
- * and returns it as JSON text (`document_json`), so it has no generated declaration; every
- * shape a command returns is generated from Rust into `./types/` (ts-rs).
+ * The valuation document (`*.nytta.json`, docs/format.md) as the editors change it. The shell
+ * takes and returns it as JSON text (`document_json`), so it has no generated declaration;
+ * every shape a command returns is generated from Rust into `./types/` (ts-rs).
  */
 import type { Category, Direction, FreedTimeUse, Side, Stakeholder } from "./types/index";
 

@@ -1,6 +1,6 @@
 /**
- * Building and reading parts of a valuation document in the shapes FORMAT.md defines: the
- * ready forms for new lines, which form a line is in, and fresh ids.
+ * Building and reading parts of a valuation document in the shapes docs/format.md defines:
+ * the ready forms for new lines, which form a line is in, and fresh ids.
  */
 import type { FormulaText, Line, NyttaDocument, Side } from "../api";
 

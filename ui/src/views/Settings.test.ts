@@ -18,7 +18,7 @@ describe("default roles in the settings", () => {
     const monthly = (await screen.findAllByTestId("settings-role-monthly"))[0];
     const hourly = screen.getAllByTestId("settings-role-hourly")[0] as HTMLInputElement;
     await user.type(monthly, "35 000");
-    // By hand (DOMAIN.md): 35 000 × 1,54 = 53 900; 53 900 ÷ 142 = 379,577… → 379,58.
+    // By hand (docs/domain.md §The model): 35 000 × 1,54 = 53 900; 53 900 ÷ 142 = 379,577… → 379,58.
     expect(hourly.value).toBe("379,58");
     // Typing an hourly cost directly clears the salary, which is never stored.
     await user.clear(hourly);

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// Dokumentet (*.nytta.json).
     file: PathBuf,
-    /// Skriv JSON enligt FORMAT.md (print JSON).
+    /// Skriv JSON enligt docs/format.md (print JSON).
     #[arg(long)]
     json: bool,
     /// Språk: sv eller en.

@@ -5,7 +5,7 @@ import type { Rubric } from "./Rubric";
 import type { ScoreSettings } from "./ScoreSettings";
 
 /**
- * Every setting, with DOMAIN.md's defaults.
+ * Every setting, with the defaults of docs/domain.md and docs/scores.md.
  */
 export type Settings = { 
 /**
