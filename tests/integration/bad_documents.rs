@@ -183,6 +183,21 @@ fn missing_required_fields() {
 }
 
 #[test]
+fn empty_or_blank_title_was_accepted() {
+    for title in ["", "   ", "\t\n"] {
+        let text = broken(|d| d["initiative"]["title"] = json!(title));
+        expect(
+            &format!("title {title:?}"),
+            &text,
+            "initiative.title",
+            "invalid_value",
+            "behöver en titel",
+            "needs a title",
+        );
+    }
+}
+
+#[test]
 fn newer_version_is_refused_as_newer() {
     let text = broken(|d| d["nytta"] = json!(2));
     expect(

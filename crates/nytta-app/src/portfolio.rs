@@ -565,6 +565,21 @@ mod tests {
     }
 
     #[test]
+    fn creating_with_a_blank_title_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let before = list(&c).unwrap().len();
+        for title in ["", "   "] {
+            let err = create(&c, title, "Omsorg").unwrap_err();
+            assert_eq!(err.code(), "invalid_value", "{title:?}");
+            assert!(err.lines(Lang::Sv)[0].starts_with("initiative.title: "));
+            assert!(err.lines(Lang::Sv)[0].contains("behöver en titel"));
+            assert!(err.lines(Lang::En)[0].contains("needs a title"));
+        }
+        assert_eq!(list(&c).unwrap().len(), before, "nothing was created");
+    }
+
+    #[test]
     fn a_folder_import_reports_every_file() {
         let dir = tempfile::tempdir().unwrap();
         let c = ctx(dir.path());

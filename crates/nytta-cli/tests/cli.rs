@@ -371,6 +371,34 @@ fn invalid_document_exits_2_naming_the_path() {
 }
 
 #[test]
+fn a_blank_title_was_a_valid_document() {
+    let good = std::fs::read_to_string(sample("lakemedelsrobotar.nytta.json")).unwrap();
+    let title = "\"title\": \"Läkemedelsrobotar i boendestödet\"";
+    assert!(
+        good.contains(title),
+        "the sample's title is what the test blanks"
+    );
+    let path = scratch(
+        "blank-title.nytta.json",
+        &good.replacen(title, "\"title\": \"  \"", 1),
+    );
+    let out = nytta(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "a blank title exits 2");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("initiative.title") && err.contains("behöver en titel"),
+        "Swedish, naming the path:\n{err}"
+    );
+    let out = nytta(&["validate", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("initiative.title") && err.contains("needs a title"),
+        "English on request:\n{err}"
+    );
+}
+
+#[test]
 fn missing_file_and_bad_arguments_exit_1() {
     let out = nytta(&["evaluate", "does-not-exist.nytta.json"]);
     assert_eq!(

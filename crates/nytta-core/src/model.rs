@@ -206,6 +206,13 @@ impl Model {
     /// Checks a document into a model, reporting every problem with its path.
     pub fn from_document(doc: Document) -> Result<Model, DocErrors> {
         let mut p = Problems::default();
+        if doc.initiative.title.trim().is_empty() {
+            p.invalid(
+                "initiative.title".into(),
+                "initiativet behöver en titel; den får inte vara tom eller bara blanksteg",
+                "the initiative needs a title; it must not be empty or only spaces",
+            );
+        }
         let v = &doc.valuation;
         let params = check_params(&mut p, &doc);
         let n = params.years;

@@ -60,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   portfolio_export_hint: "Select an initiative in the table to export it.",
   new_title: "New initiative",
   new_title_label: "Title",
+  title_required: "Enter a title – it must not be empty.",
   new_department_label: "Department",
   new_create: "Create",
   col_title: "Title",

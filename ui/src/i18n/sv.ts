@@ -59,6 +59,7 @@ export const sv = {
   portfolio_export_hint: "Markera ett initiativ i tabellen för att exportera det.",
   new_title: "Nytt initiativ",
   new_title_label: "Titel",
+  title_required: "Ange en titel – den får inte vara tom.",
   new_department_label: "Förvaltning",
   new_create: "Skapa",
   col_title: "Titel",
