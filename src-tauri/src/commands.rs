@@ -89,10 +89,16 @@ pub fn initiative_undelete(shell: State<'_, Shell>, id: i64) -> Res<()> {
     Ok(pf::undelete(shell.ctx()?, id)?)
 }
 
-/// Imports the document file chosen in the native open dialog; returns the new id.
+/// Imports the document file chosen in the native open dialog; returns the initiative's id.
+/// A document already in the store is refused (`already_in_store`) unless `on_duplicate`
+/// asks for a copy or a new version.
 #[tauri::command(async)]
-pub fn document_import(shell: State<'_, Shell>, path: PathBuf) -> Res<i64> {
-    Ok(documents::import_file(shell.ctx()?, &path)?)
+pub fn document_import(
+    shell: State<'_, Shell>,
+    path: PathBuf,
+    on_duplicate: pf::OnDuplicate,
+) -> Res<i64> {
+    Ok(documents::import_file(shell.ctx()?, &path, on_duplicate)?)
 }
 
 /// Exports the initiative to the file chosen in the native save dialog.

@@ -23,6 +23,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     InitiativeSummary::export_all(&cfg)?;
     StoredInitiative::export_all(&cfg)?;
     nytta_app::portfolio::VersionDocument::export_all(&cfg)?;
+    nytta_app::portfolio::OnDuplicate::export_all(&cfg)?;
     SavedInfo::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     BackupInfo::export_all(&cfg)?;

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::portfolio::{self, Ctx};
+use crate::portfolio::{self, Ctx, OnDuplicate};
 use crate::AppError;
 
 fn io_error(path: &Path, e: &std::io::Error) -> AppError {
@@ -17,10 +17,11 @@ fn io_error(path: &Path, e: &std::io::Error) -> AppError {
     }
 }
 
-/// Reads a document file and stores it as a new initiative; returns its id.
-pub fn import_file(ctx: &Ctx, path: &Path) -> Result<i64, AppError> {
+/// Reads a document file and stores it (a new initiative, or as `on_duplicate` says when it
+/// is already in the store); returns the initiative's id.
+pub fn import_file(ctx: &Ctx, path: &Path, on_duplicate: OnDuplicate) -> Result<i64, AppError> {
     let text = std::fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
-    Ok(portfolio::import_text(ctx, &text)?.id)
+    Ok(portfolio::import_text(ctx, &text, on_duplicate)?.id)
 }
 
 /// Writes an initiative's current version to `path` as a document (docs/format.md). The
@@ -73,8 +74,10 @@ mod tests {
         let file = dir.path().join("digital-post.nytta.json");
         export_file(&ctx, id, &file).unwrap();
         assert!(!dir.path().join("digital-post.nytta.json.partial").exists());
-        let copy = import_file(&ctx, &file).unwrap();
-        assert_ne!(copy, id, "an import is a new initiative");
+        let e = import_file(&ctx, &file, OnDuplicate::Refuse).unwrap_err();
+        assert_eq!(e.code(), "already_in_store", "never a silent duplicate");
+        let copy = import_file(&ctx, &file, OnDuplicate::Copy).unwrap();
+        assert_ne!(copy, id, "a copy is a new initiative");
         let stored = portfolio::get(&ctx, copy).unwrap();
         assert!(
             stored.document_json.contains("\"Digital post\""),
@@ -88,7 +91,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ctx = ctx(dir.path());
         let missing = dir.path().join("saknas.nytta.json");
-        let e = import_file(&ctx, &missing).unwrap_err();
+        let e = import_file(&ctx, &missing, OnDuplicate::Refuse).unwrap_err();
         assert_eq!(e.code(), "io");
         assert!(e.to_string().contains("saknas.nytta.json"), "{e}");
     }

@@ -35,6 +35,23 @@ pub struct ErrorDto {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub newest_backup: Option<String>,
+    /// For an import that is already in the store (`already_in_store`): the initiative it
+    /// matches, so the UI can offer a new version of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub existing: Option<ExistingInitiative>,
+}
+
+/// The initiative an imported document matches.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExistingInitiative {
+    /// Its id.
+    pub id: i64,
+    /// Its title.
+    pub title: String,
+    /// Its department.
+    pub department: String,
 }
 
 impl From<&AppError> for ErrorDto {
@@ -58,6 +75,18 @@ impl From<&AppError> for ErrorDto {
             } => (moved_to.clone(), newest_backup.clone()),
             _ => (None, None),
         };
+        let existing = match e {
+            AppError::AlreadyInStore {
+                id,
+                title,
+                department,
+            } => Some(ExistingInitiative {
+                id: *id,
+                title: title.clone(),
+                department: department.clone(),
+            }),
+            _ => None,
+        };
         ErrorDto {
             code: e.code().to_string(),
             message_sv: e.lines(Lang::Sv).join("\n"),
@@ -66,6 +95,7 @@ impl From<&AppError> for ErrorDto {
             problems,
             moved_to,
             newest_backup,
+            existing,
         }
     }
 }

@@ -76,6 +76,18 @@ pub enum AppError {
         /// Its id or name.
         id: String,
     },
+    /// An imported document is already in the store: a live initiative with the same title
+    /// and department (see [`crate::portfolio::import_text`]). Code `already_in_store`;
+    /// the caller asks whether to import a copy or a new version of that initiative.
+    #[error("already in the store as initiative {id}: {title}")]
+    AlreadyInStore {
+        /// The initiative already in the store.
+        id: i64,
+        /// Its title.
+        title: String,
+        /// Its department.
+        department: String,
+    },
     /// Any other store failure: `store_busy` (another program held it too long) or
     /// `store_error`, with the message in both languages.
     #[error("store error {code}: {message_en}")]
@@ -101,6 +113,7 @@ impl AppError {
             AppError::StoreNewer { .. } => "store_newer",
             AppError::DecidedLocked { .. } => "decided_locked",
             AppError::NotFound { .. } => "not_found",
+            AppError::AlreadyInStore { .. } => "already_in_store",
             AppError::Store { code, .. } => code,
         }
     }
@@ -119,6 +132,21 @@ impl AppError {
                 Lang::Sv => format!("{path}: filen kunde inte läsas eller skrivas ({detail})"),
                 Lang::En => format!("{path}: the file could not be read or written ({detail})"),
             }],
+            AppError::AlreadyInStore {
+                id,
+                title,
+                department,
+            } => {
+                let named = if department.is_empty() {
+                    format!("\"{title}\"")
+                } else {
+                    format!("\"{title}\" ({department})")
+                };
+                vec![match lang {
+                    Lang::Sv => format!("initiativet {named} finns redan (id {id}); importera som ny kopia eller som ny version av det"),
+                    Lang::En => format!("the initiative {named} is already in the store (id {id}); import it as a new copy or as a new version of it"),
+                }]
+            }
             AppError::Store {
                 message_sv,
                 message_en,

@@ -247,9 +247,28 @@ pub fn undelete(ctx: &Ctx, id: i64) -> Result<(), AppError> {
 }
 
 /// Imports a document: checked completely, then written in one transaction or not at all.
-pub fn import_text(ctx: &Ctx, text: &str) -> Result<SavedInfo, AppError> {
-    crate::check_text(text)?;
-    Ok(ctx.store().import_text(text, &ctx.now())?)
+/// A document already in the store (see [`find_same`]) is never silently imported twice:
+/// `on_duplicate` says whether it is refused, imported as a copy or as a new version.
+pub fn import_text(
+    ctx: &Ctx,
+    text: &str,
+    on_duplicate: OnDuplicate,
+) -> Result<SavedInfo, AppError> {
+    let model = crate::check_text(text)?;
+    let initiative = &model.doc.initiative;
+    let same = match on_duplicate {
+        OnDuplicate::Copy => None,
+        _ => find_same(ctx, &initiative.title, &initiative.department)?,
+    };
+    match (same, on_duplicate) {
+        (Some(s), OnDuplicate::Refuse) => Err(AppError::AlreadyInStore {
+            id: s.id,
+            title: s.summary.title,
+            department: s.summary.department,
+        }),
+        (Some(s), _) => Ok(ctx.store().import_as_version(s.id, text, &ctx.now())?),
+        (None, _) => Ok(ctx.store().import_text(text, &ctx.now())?),
+    }
 }
 
 /// What became of one file of a folder import.
@@ -268,8 +287,13 @@ pub struct ImportOutcome {
 }
 
 /// Imports every `*.json` file of a folder, each on its own (one bad file does not stop
-/// the others), in file-name order; reports each file's outcome.
-pub fn import_dir(ctx: &Ctx, dir: &Path) -> Result<Vec<ImportOutcome>, AppError> {
+/// the others), in file-name order; reports each file's outcome. A file already in the store
+/// is handled as `on_duplicate` says (refused, unless a copy or new version is asked for).
+pub fn import_dir(
+    ctx: &Ctx,
+    dir: &Path,
+    on_duplicate: OnDuplicate,
+) -> Result<Vec<ImportOutcome>, AppError> {
     let io = |e: std::io::Error| AppError::Io {
         path: dir.display().to_string(),
         detail: e.to_string(),
@@ -283,12 +307,43 @@ pub fn import_dir(ctx: &Ctx, dir: &Path) -> Result<Vec<ImportOutcome>, AppError>
     Ok(files
         .into_iter()
         .map(|file| {
+/// What an import does with a document that is already in the store.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum OnDuplicate {
+    /// Refuse with `already_in_store`, naming the initiative, so the caller can ask.
+    #[default]
+    Refuse,
+    /// Import it as a new initiative beside the existing one.
+    Copy,
+    /// Import it as a new version of the existing initiative (a new initiative when there
+    /// is none).
+    NewVersion,
+}
+
+/// The live initiative a document is the same initiative as, if any. The format has no
+/// identity of its own for an initiative, so "the same" is the same title and department,
+/// compared without surrounding spaces and without regard to case; with several, the oldest.
+pub fn find_same(
+    ctx: &Ctx,
+    title: &str,
+    department: &str,
+) -> Result<Option<InitiativeSummary>, AppError> {
+    let key = |s: &str| s.trim().to_lowercase();
+    let (title, department) = (key(title), key(department));
+    Ok(list(ctx)?
+        .into_iter()
+        .filter(|s| key(&s.summary.title) == title && key(&s.summary.department) == department)
+        .min_by_key(|s| s.id))
+}
+
             let result = std::fs::read_to_string(&file)
                 .map_err(|e| AppError::Io {
                     path: file.display().to_string(),
                     detail: e.to_string(),
                 })
-                .and_then(|text| import_text(ctx, &text));
+                .and_then(|text| import_text(ctx, &text, on_duplicate));
             let (id, err) = match result {
                 Ok(s) => (Some(s.id), None),
                 Err(e) => (None, Some(e)),
@@ -561,7 +616,12 @@ mod tests {
         assert_eq!(err.code(), "decided_locked");
         assert!(err.lines(Lang::Sv)[0].contains("är beslutad"));
         assert_eq!(get(&c, 999).unwrap_err().code(), "not_found");
-        assert_eq!(import_text(&c, "{}").unwrap_err().code(), "missing_field");
+        assert_eq!(
+            import_text(&c, "{}", OnDuplicate::Refuse)
+                .unwrap_err()
+                .code(),
+            "missing_field"
+        );
     }
 
     #[test]
@@ -589,7 +649,7 @@ mod tests {
         std::fs::write(folder.join("a.nytta.json"), &good).unwrap();
         std::fs::write(folder.join("b.nytta.json"), "inte json").unwrap();
         std::fs::write(folder.join("c.txt"), "ignored").unwrap();
-        let out = import_dir(&c, &folder).unwrap();
+        let out = import_dir(&c, &folder, OnDuplicate::Copy).unwrap();
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].id, Some(5));
         assert_eq!(out[1].id, None);
@@ -606,3 +666,80 @@ mod tests {
         assert_eq!(slug("  HSL: signering / 2025 "), "hsl-signering-2025");
     }
 }
+        let again = import_dir(&c, &folder, OnDuplicate::Refuse).unwrap();
+        assert_eq!(again[0].code.as_deref(), Some("already_in_store"));
+        assert_eq!(list(&c).unwrap().len(), 5, "a refused file adds nothing");
+    }
+
+    /// Importing a document that was already in the store made a silent duplicate.
+    #[test]
+    fn importing_a_document_already_in_the_store_asks_instead_of_duplicating() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let before = list(&c).unwrap();
+        let original = before.iter().find(|s| s.status == "decided").unwrap();
+        let text = export(&c, original.id).unwrap();
+
+        let err = import_text(&c, &text, OnDuplicate::Refuse).unwrap_err();
+        assert_eq!(err.code(), "already_in_store");
+        assert_eq!(
+            err,
+            AppError::AlreadyInStore {
+                id: original.id,
+                title: original.summary.title.clone(),
+                department: original.summary.department.clone(),
+            }
+        );
+        let sv = err.lines(Lang::Sv).join("\n");
+        assert!(
+            sv.contains(&format!("\"{}\"", original.summary.title)),
+            "{sv}"
+        );
+        assert_eq!(list(&c).unwrap().len(), before.len(), "nothing was written");
+
+        // Same initiative written with other case and spaces around it.
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let title = original.summary.title.to_uppercase();
+        doc["initiative"]["title"] = serde_json::json!(format!("  {title} "));
+        let err = import_text(&c, &doc.to_string(), OnDuplicate::Refuse).unwrap_err();
+        assert_eq!(err.code(), "already_in_store");
+
+        let copy = import_text(&c, &text, OnDuplicate::Copy).unwrap();
+        assert_ne!(copy.id, original.id);
+        assert_eq!(copy.version_number, 1);
+        assert_eq!(list(&c).unwrap().len(), before.len() + 1);
+
+        // With two, a new version goes to the oldest, which gains a version and keeps its
+        // old ones; no initiative is added.
+        let versions_before = get(&c, original.id).unwrap().versions.len();
+        let v = import_text(&c, &text, OnDuplicate::NewVersion).unwrap();
+        assert_eq!(v.id, original.id);
+        let stored = get(&c, original.id).unwrap();
+        assert_eq!(stored.versions.len(), versions_before + 1);
+        assert_eq!(stored.current_version_id, v.version_id);
+        assert_eq!(
+            v.version_number,
+            i64::try_from(versions_before).unwrap() + 1
+        );
+        assert_eq!(list(&c).unwrap().len(), before.len() + 1);
+
+        // Another department is another initiative.
+        doc["initiative"]["title"] = serde_json::json!(original.summary.title);
+        doc["initiative"]["department"] = serde_json::json!("Annan förvaltning");
+        let other = import_text(&c, &doc.to_string(), OnDuplicate::Refuse).unwrap();
+        assert_ne!(other.id, original.id);
+    }
+
+    #[test]
+    fn a_deleted_initiative_is_not_in_the_store_for_an_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let first = list(&c).unwrap()[0].clone();
+        let text = export(&c, first.id).unwrap();
+        delete(&c, first.id).unwrap();
+        let back = import_text(&c, &text, OnDuplicate::Refuse).unwrap();
+        assert_ne!(back.id, first.id);
+        let dto =
+            crate::dto::ErrorDto::from(&import_text(&c, &text, OnDuplicate::Refuse).unwrap_err());
+        assert_eq!(dto.code, "already_in_store");
+        assert_eq!(dto.existing.map(|e| e.id), Some(back.id));

@@ -415,6 +415,72 @@ fn missing_file_and_bad_arguments_exit_1() {
     assert_eq!(out.status.code(), Some(1), "an unknown language exits 1");
 }
 
+/// `db import` of a document already in the store made a silent duplicate.
+#[test]
+fn db_import_of_an_initiative_already_in_the_store_is_refused_unless_a_flag_says_how() {
+    let db = Path::new(env!("CARGO_TARGET_TMPDIR")).join("db-import-duplicate.db");
+    for stale in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{stale}", db.display()));
+    }
+    let db = db.to_str().unwrap();
+    let file = sample("digitala-medicinskap.nytta.json");
+    let file = file.to_str().unwrap();
+    let count = || {
+        let out = nytta(&["db", "list", "--json", "--db", db]);
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert!(nytta(&["db", "init", "--db", db]).status.success());
+    let examples = count();
+
+    let out = nytta(&["db", "import", file, "--db", db]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a refusal, not an invalid document"
+    );
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("\"Digitala medicinskåp\" (Omsorgsförvaltningen) finns redan")
+            && err.contains("--copy")
+            && err.contains("--new-version"),
+        "names the initiative and the way on:\n{err}"
+    );
+    assert_eq!(count(), examples, "nothing was imported");
+
+    let out = nytta(&["db", "import", file, "--copy", "--db", db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(count(), examples + 1);
+
+    let out = nytta(&[
+        "db",
+        "import",
+        file,
+        "--new-version",
+        "--db",
+        db,
+        "--lang",
+        "en",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("imported as version 2 of"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(count(), examples + 1, "a new version adds no initiative");
+
+    let out = nytta(&["db", "import", file, "--copy", "--new-version", "--db", db]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "clap refuses both flags at once"
+    );
+}
+
 #[test]
 fn validate_accepts_every_sample() {
     for name in SAMPLES {

@@ -266,3 +266,17 @@ impl Store {
         Ok(versions::get(&self.conn, row.current_version_id)?.1)
     }
 }
+    /// Imports a document as a new version of an existing initiative, based on its current
+    /// version (which is kept unchanged among the older versions). Checked completely
+    /// first, then written in one transaction, or not at all.
+    pub fn import_as_version(&mut self, id: i64, text: &str, now: &str) -> Result<SavedInfo> {
+        let doc = read_document(text)?;
+        self.write(now, |tx| {
+            let row = initiatives::live_row(tx, id)?;
+            let c = prepare(doc, &settings::load(tx)?.scores)?;
+            let vid = versions::insert(tx, id, Some(row.current_version_id), &c, now)?;
+            initiatives::write_summary(tx, id, vid, &c.summary, now)?;
+            saved(tx, id, vid, &c)
+        })
+    }
+

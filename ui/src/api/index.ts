@@ -12,6 +12,7 @@ import type {
   InitiativeSummary,
   Lang,
   Problem,
+  OnDuplicate,
   SavedInfo,
   Settings,
   StoredInitiative,
@@ -82,7 +83,10 @@ export const initiativeNewVersion = (id: number) => call<SavedInfo>("initiative_
 export const initiativeDelete = (id: number) => call<void>("initiative_delete", { id });
 export const initiativeUndelete = (id: number) => call<void>("initiative_undelete", { id });
 export const initiativeDuplicate = (id: number) => call<number>("initiative_duplicate", { id });
-export const documentImport = (path: string) => call<number>("document_import", { path });
+/** Imports a document file; one already in the store is refused (`already_in_store`, with
+ * the initiative it matches) unless `onDuplicate` asks for a copy or a new version. */
+export const documentImport = (path: string, onDuplicate: OnDuplicate) =>
+  call<number>("document_import", { path, onDuplicate });
 export const documentExport = (id: number, path: string) =>
   call<void>("document_export", { id, path });
 export const settingsGet = () => call<Settings>("settings_get");

@@ -123,6 +123,16 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         older: new Map(),
         deleted: false,
         summary: structuredClone(SHELL.portfolio.find((s) => s.id === stored.id)!),
+/** Document files the mock's open dialog can pick, by path (set by page tests). */
+const files = new Map<string, string>();
+let chosen: string | null = null;
+
+/** Makes the next open dialog pick `path`, a file holding `text`. */
+export function mockChooseFile(path: string, text: string): void {
+  files.set(path, text);
+  chosen = path;
+}
+
       }));
   const backups: BackupInfo[] = structuredClone(SHELL.backups);
   let nextVersion = 100;
@@ -236,7 +246,36 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       }
       case "backup_restore":
         return "";
-      case "plugin:dialog|open":
+      case "document_import": {
+        // Like the store: the same title and department (trimmed, any case) is the same
+        // initiative, refused unless a copy or a new version is asked for.
+        const text = files.get(String(a.path)) ?? fail("io", `${String(a.path)}: filen kunde inte läsas`, `${String(a.path)}: the file could not be read`);
+        const doc = JSON.parse(text) as NyttaDocument;
+        const key = (x: string | undefined) => (x ?? "").trim().toLowerCase();
+        const same = entries
+          .filter((e) => !e.deleted && key(e.summary.title) === key(doc.initiative.title) && key(e.summary.department) === key(doc.initiative.department))
+          .sort((x, y) => x.stored.id - y.stored.id)[0];
+        if (!same || a.onDuplicate === "copy") return create(doc);
+        if (a.onDuplicate !== "new_version") {
+          const { title, department } = same.summary;
+          return fail("already_in_store", `initiativet ”${title}” (${department}) finns redan`, `the initiative “${title}” (${department}) is already in the store`, {
+            existing: { id: same.stored.id, title, department },
+          });
+        }
+        const old = current(same);
+        same.older.set(old.id, same.stored.document_json);
+        const version: VersionInfo = { ...old, id: nextVersion++, number: old.number + 1, status: doc.valuation.status ?? "draft", based_on: old.id };
+        same.stored.versions.push(version);
+        same.stored.current_version_id = version.id;
+        same.stored.document_json = text;
+        saved(same);
+        return same.stored.id;
+      }
+      case "plugin:dialog|open": {
+        const path = chosen;
+        chosen = null;
+        return path;
+      }
       case "plugin:dialog|save":
         return null;
       default: {

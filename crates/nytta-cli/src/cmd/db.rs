@@ -47,6 +47,14 @@ enum DbCommand {
     Import {
         /// En *.nytta.json-fil eller en mapp.
         path: PathBuf,
+        /// Finns initiativet redan (samma titel och förvaltning): importera som ny kopia
+        /// (already in the store: import as a new copy).
+        #[arg(long, conflicts_with = "new_version")]
+        copy: bool,
+        /// Finns initiativet redan: importera som ny version av det (already in the store:
+        /// import as a new version of it).
+        #[arg(long)]
+        new_version: bool,
     },
     /// Exportera ett initiativ, eller alla med --all (export one, or all with --all).
     Export {
@@ -78,10 +86,33 @@ fn fail(e: &AppError, lang: Lang) -> ExitCode {
     for line in e.lines(lang) {
         eprintln!("{line}");
     }
+    if let AppError::AlreadyInStore { .. } = e {
+        eprintln!("{}", duplicate_hint(lang));
+    }
     match e {
         AppError::InvalidDocument(_) => ExitCode::from(2),
         AppError::StoreDamaged { .. } => ExitCode::from(3),
         _ => ExitCode::from(1),
+    }
+}
+
+/// How to import a document that is already in the store.
+fn duplicate_hint(lang: Lang) -> &'static str {
+    if lang == Lang::Sv {
+        "Ange --copy för en ny kopia eller --new-version för en ny version av det."
+    } else {
+        "Give --copy for a new copy or --new-version for a new version of it."
+    }
+}
+
+/// What `db import` does with a document already in the store: refuse unless a flag says.
+fn on_duplicate(copy: bool, new_version: bool) -> pf::OnDuplicate {
+    if copy {
+        pf::OnDuplicate::Copy
+    } else if new_version {
+        pf::OnDuplicate::NewVersion
+    } else {
+        pf::OnDuplicate::Refuse
     }
 }
 
@@ -173,8 +204,12 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
                 out!("{}", pf::describe(&s, summary.as_ref(), lang));
             }
         }
-        DbCommand::Import { path } if path.is_dir() => {
-            let outcomes = pf::import_dir(ctx, &path)?;
+        DbCommand::Import {
+            path,
+            copy,
+            new_version,
+        } if path.is_dir() => {
+            let outcomes = pf::import_dir(ctx, &path, on_duplicate(copy, new_version))?;
             let mut refused = false;
             for o in &outcomes {
                 match o.id {
@@ -193,6 +228,9 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
                         for line in lines {
                             eprintln!("{}: {line}", o.file);
                         }
+                        if o.code.as_deref() == Some("already_in_store") {
+                            eprintln!("{}: {}", o.file, duplicate_hint(lang));
+                        }
                     }
                 }
             }
@@ -202,14 +240,36 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
                 ExitCode::SUCCESS
             });
         }
-        DbCommand::Import { path } => {
+        DbCommand::Import {
+            path,
+            copy,
+            new_version,
+        } => {
             let text = super::read(&path)?;
-            let saved = pf::import_text(ctx, &text)?;
-            say(
-                lang,
-                format!("{}: importerad som {}", path.display(), saved.id),
-                format!("{}: imported as {}", path.display(), saved.id),
-            );
+            let saved = pf::import_text(ctx, &text, on_duplicate(copy, new_version))?;
+            if saved.version_number > 1 {
+                say(
+                    lang,
+                    format!(
+                        "{}: importerad som version {} av {}",
+                        path.display(),
+                        saved.version_number,
+                        saved.id
+                    ),
+                    format!(
+                        "{}: imported as version {} of {}",
+                        path.display(),
+                        saved.version_number,
+                        saved.id
+                    ),
+                );
+            } else {
+                say(
+                    lang,
+                    format!("{}: importerad som {}", path.display(), saved.id),
+                    format!("{}: imported as {}", path.display(), saved.id),
+                );
+            }
         }
         DbCommand::Export { all: Some(dir), .. } => {
             for f in pf::export_all(ctx, &dir)? {
