@@ -246,6 +246,37 @@ pub fn undelete(ctx: &Ctx, id: i64) -> Result<(), AppError> {
     Ok(ctx.store().undelete(id, &ctx.now())?)
 }
 
+/// What an import does with a document that is already in the store.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum OnDuplicate {
+    /// Refuse with `already_in_store`, naming the initiative, so the caller can ask.
+    #[default]
+    Refuse,
+    /// Import it as a new initiative beside the existing one.
+    Copy,
+    /// Import it as a new version of the existing initiative (a new initiative when there
+    /// is none).
+    NewVersion,
+}
+
+/// The live initiative a document is the same initiative as, if any. The format has no
+/// identity of its own for an initiative, so "the same" is the same title and department,
+/// compared without surrounding spaces and without regard to case; with several, the oldest.
+pub fn find_same(
+    ctx: &Ctx,
+    title: &str,
+    department: &str,
+) -> Result<Option<InitiativeSummary>, AppError> {
+    let key = |s: &str| s.trim().to_lowercase();
+    let (title, department) = (key(title), key(department));
+    Ok(list(ctx)?
+        .into_iter()
+        .filter(|s| key(&s.summary.title) == title && key(&s.summary.department) == department)
+        .min_by_key(|s| s.id))
+}
+
 /// Imports a document: checked completely, then written in one transaction or not at all.
 /// A document already in the store (see [`find_same`]) is never silently imported twice:
 /// `on_duplicate` says whether it is refused, imported as a copy or as a new version.
@@ -307,37 +338,6 @@ pub fn import_dir(
     Ok(files
         .into_iter()
         .map(|file| {
-/// What an import does with a document that is already in the store.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum OnDuplicate {
-    /// Refuse with `already_in_store`, naming the initiative, so the caller can ask.
-    #[default]
-    Refuse,
-    /// Import it as a new initiative beside the existing one.
-    Copy,
-    /// Import it as a new version of the existing initiative (a new initiative when there
-    /// is none).
-    NewVersion,
-}
-
-/// The live initiative a document is the same initiative as, if any. The format has no
-/// identity of its own for an initiative, so "the same" is the same title and department,
-/// compared without surrounding spaces and without regard to case; with several, the oldest.
-pub fn find_same(
-    ctx: &Ctx,
-    title: &str,
-    department: &str,
-) -> Result<Option<InitiativeSummary>, AppError> {
-    let key = |s: &str| s.trim().to_lowercase();
-    let (title, department) = (key(title), key(department));
-    Ok(list(ctx)?
-        .into_iter()
-        .filter(|s| key(&s.summary.title) == title && key(&s.summary.department) == department)
-        .min_by_key(|s| s.id))
-}
-
             let result = std::fs::read_to_string(&file)
                 .map_err(|e| AppError::Io {
                     path: file.display().to_string(),
@@ -655,17 +655,6 @@ mod tests {
         assert_eq!(out[1].id, None);
         assert_eq!(out[1].code.as_deref(), Some("json_syntax"));
         assert_eq!(list(&c).unwrap().len(), 5);
-    }
-
-    #[test]
-    fn file_names_from_titles() {
-        assert_eq!(
-            slug("Läkemedelsrobotar i boendestödet"),
-            "lakemedelsrobotar-i-boendestodet"
-        );
-        assert_eq!(slug("  HSL: signering / 2025 "), "hsl-signering-2025");
-    }
-}
         let again = import_dir(&c, &folder, OnDuplicate::Refuse).unwrap();
         assert_eq!(again[0].code.as_deref(), Some("already_in_store"));
         assert_eq!(list(&c).unwrap().len(), 5, "a refused file adds nothing");
@@ -743,3 +732,14 @@ mod tests {
             crate::dto::ErrorDto::from(&import_text(&c, &text, OnDuplicate::Refuse).unwrap_err());
         assert_eq!(dto.code, "already_in_store");
         assert_eq!(dto.existing.map(|e| e.id), Some(back.id));
+    }
+
+    #[test]
+    fn file_names_from_titles() {
+        assert_eq!(
+            slug("Läkemedelsrobotar i boendestödet"),
+            "lakemedelsrobotar-i-boendestodet"
+        );
+        assert_eq!(slug("  HSL: signering / 2025 "), "hsl-signering-2025");
+    }
+}

@@ -260,12 +260,6 @@ impl Store {
         })
     }
 
-    /// The current version's document, exactly as stored (re-imports to identical data).
-    pub fn export(&self, id: i64) -> Result<String> {
-        let row = initiatives::live_row(&self.conn, id)?;
-        Ok(versions::get(&self.conn, row.current_version_id)?.1)
-    }
-}
     /// Imports a document as a new version of an existing initiative, based on its current
     /// version (which is kept unchanged among the older versions). Checked completely
     /// first, then written in one transaction, or not at all.
@@ -280,3 +274,9 @@ impl Store {
         })
     }
 
+    /// The current version's document, exactly as stored (re-imports to identical data).
+    pub fn export(&self, id: i64) -> Result<String> {
+        let row = initiatives::live_row(&self.conn, id)?;
+        Ok(versions::get(&self.conn, row.current_version_id)?.1)
+    }
+}

@@ -109,6 +109,16 @@ function summarise(e: Entry): InitiativeSummary {
   };
 }
 
+/** Document files the mock's open dialog can pick, by path (set by page tests). */
+const files = new Map<string, string>();
+let chosen: string | null = null;
+
+/** Makes the next open dialog pick `path`, a file holding `text`. */
+export function mockChooseFile(path: string, text: string): void {
+  files.set(path, text);
+  chosen = path;
+}
+
 /**
  * Installs the mock: `examples` is a fresh store, `empty` one without initiatives (the
  * empty state), `damaged` a store that could not be opened (the recovery message).
@@ -123,16 +133,6 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         older: new Map(),
         deleted: false,
         summary: structuredClone(SHELL.portfolio.find((s) => s.id === stored.id)!),
-/** Document files the mock's open dialog can pick, by path (set by page tests). */
-const files = new Map<string, string>();
-let chosen: string | null = null;
-
-/** Makes the next open dialog pick `path`, a file holding `text`. */
-export function mockChooseFile(path: string, text: string): void {
-  files.set(path, text);
-  chosen = path;
-}
-
       }));
   const backups: BackupInfo[] = structuredClone(SHELL.backups);
   let nextVersion = 100;
