@@ -313,6 +313,32 @@ fn formula_errors_name_the_position() {
     );
 }
 
+/// A negative hourly cost was reported at the role, not at the field that holds it, so the
+/// desktop could not mark and focus the field.
+#[test]
+fn a_negative_hourly_cost_names_the_field_it_was_typed_in() {
+    expect(
+        "negative hourly cost",
+        &broken(|d| d["valuation"]["roles"][0]["hourly_cost"] = json!(-5)),
+        "valuation.roles[0].hourly_cost",
+        "invalid_value",
+        "timkostnaden får inte vara negativ",
+        "the hourly cost must not be negative",
+    );
+    expect(
+        "negative monthly salary",
+        &broken(|d| {
+            let role = &mut d["valuation"]["roles"][0];
+            role.as_object_mut().map(|r| r.remove("hourly_cost"));
+            role["monthly_salary"] = json!(-30000);
+        }),
+        "valuation.roles[0].monthly_salary",
+        "invalid_value",
+        "timkostnaden får inte vara negativ",
+        "the hourly cost must not be negative",
+    );
+}
+
 #[test]
 fn unknown_role_in_the_time_form() {
     let text = broken(|d| {

@@ -253,8 +253,14 @@ impl Model {
             };
             if let Some(h) = hourly {
                 if h < Decimal::ZERO {
+                    // The path names the field the person typed into.
+                    let field = if r.hourly_cost.is_some() {
+                        "hourly_cost"
+                    } else {
+                        "monthly_salary"
+                    };
                     p.invalid(
-                        path.clone(),
+                        format!("{path}.{field}"),
                         "timkostnaden får inte vara negativ",
                         "the hourly cost must not be negative",
                     );

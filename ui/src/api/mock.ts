@@ -4,8 +4,8 @@
  * `src-tauri/tests/fixtures.rs` (settings, the four examples with their evaluations, a new
  * initiative, a backup, a damaged store), and keeps edits in memory. Like the store, it
  * refuses a change to the valuation of a decided version (`decided_locked`) and lets the
- * rest of the document be saved. Formulas that name an unknown input are refused the way the
- * engine refuses them, with the position in `pos`.
+ * rest of the document be saved. Formulas that name an unknown input and negative hourly costs
+ * are refused the way the engine refuses them, with the path (and the position in `pos`).
  */
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
@@ -75,6 +75,19 @@ function unknownInput(doc: NyttaDocument): ErrorDto | null {
       check(l.time?.minutes, `valuation.lines[${i}].time.minutes`) ??
       check(l.time?.occurrences, `valuation.lines[${i}].time.occurrences`);
     if (p) return p;
+  }
+  return null;
+}
+
+/** The engine's "negative hourly cost" problem for the first role with one, if any. */
+function negativeCost(doc: NyttaDocument): ErrorDto | null {
+  for (const [i, r] of (doc.valuation.roles ?? []).entries()) {
+    const field = r.hourly_cost != null ? "hourly_cost" : "monthly_salary";
+    if (!String(r[field] ?? "").startsWith("-")) continue;
+    const path = `valuation.roles[${i}].${field}`;
+    const sv = `${path}: timkostnaden får inte vara negativ`;
+    const en = `${path}: the hourly cost must not be negative`;
+    return { code: "invalid_value", message_sv: sv, message_en: en, path, problems: [{ code: "invalid_value", path, message_sv: sv, message_en: en }] };
   }
   return null;
 }
@@ -233,7 +246,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       }
       case "evaluate_document": {
         const doc = JSON.parse(String(a.document)) as NyttaDocument;
-        const problem = unknownInput(doc);
+        const problem = unknownInput(doc) ?? negativeCost(doc);
         if (problem) throw problem;
         return evaluationFor(doc);
       }

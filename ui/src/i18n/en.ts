@@ -213,6 +213,12 @@ export const en: Record<MessageKey, string> = {
   sh_organisation: "Municipality",
   sh_society: "Society",
   sh_none: "Not given",
+  place_role: "Role “{name}”",
+  place_role_unnamed: "Role {n}",
+  place_input: "Input “{name}”",
+  place_input_unnamed: "Input {n}",
+  place_line: "Line “{name}”",
+  place_line_unnamed: "Line {n}",
   problems_title: "Errors in the valuation",
   not_computed: "Not computed",
 

@@ -215,6 +215,12 @@ export const sv = {
   sh_organisation: "Kommunen",
   sh_society: "Samhället",
   sh_none: "Ej angiven",
+  place_role: "Roll ”{name}”",
+  place_role_unnamed: "Roll {n}",
+  place_input: "Faktor ”{name}”",
+  place_input_unnamed: "Faktor {n}",
+  place_line: "Raden ”{name}”",
+  place_line_unnamed: "Rad {n}",
   problems_title: "Fel i värderingen",
   not_computed: "Inte beräknad",
 
