@@ -10,7 +10,7 @@ use nytta_app::documents;
 use nytta_app::dto::{ErrorDto, StoreStatus};
 use nytta_app::portfolio as pf;
 use nytta_app::{Evaluation, Lang};
-use nytta_store::{BackupInfo, InitiativeSummary, SavedInfo, Settings, StoredInitiative};
+use nytta_store::{BackupInfo, Decision, InitiativeSummary, SavedInfo, Settings, StoredInitiative};
 use tauri::State;
 
 use crate::Shell;
@@ -61,8 +61,8 @@ pub fn initiative_save(shell: State<'_, Shell>, id: i64, document: String) -> Re
 
 /// Marks the current version decided (read-only from then on).
 #[tauri::command(async)]
-pub fn initiative_decide(shell: State<'_, Shell>, id: i64) -> Res<SavedInfo> {
-    Ok(pf::decide(shell.ctx()?, id)?)
+pub fn initiative_decide(shell: State<'_, Shell>, id: i64, decision: Decision) -> Res<SavedInfo> {
+    Ok(pf::decide(shell.ctx()?, id, &decision)?)
 }
 
 /// A new draft version from the current one.

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use nytta_app::dto::{ErrorDto, StoreStatus};
 use nytta_app::{Evaluation, Lang};
-use nytta_store::{BackupInfo, InitiativeSummary, SavedInfo, Settings, StoredInitiative};
+use nytta_store::{BackupInfo, Decision, InitiativeSummary, SavedInfo, Settings, StoredInitiative};
 use ts_rs::{Config, ExportError, TS};
 
 /// Writes every declaration, with the types each one uses, into `dir`, and an `index.ts`
@@ -25,6 +25,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     nytta_app::portfolio::VersionDocument::export_all(&cfg)?;
     nytta_app::portfolio::OnDuplicate::export_all(&cfg)?;
     SavedInfo::export_all(&cfg)?;
+    Decision::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     BackupInfo::export_all(&cfg)?;
     nytta_app::report_files::ChartSet::export_all(&cfg)?;

@@ -10,7 +10,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use nytta_core::Lang;
 use nytta_store::{
-    BackupInfo, CheckReport, InitiativeSummary, SavedInfo, Settings, Store, StoreError,
+    BackupInfo, CheckReport, Decision, InitiativeSummary, SavedInfo, Settings, Store, StoreError,
     StoredInitiative, VersionInfo,
 };
 use serde::{Deserialize, Serialize};
@@ -221,9 +221,10 @@ pub fn save_draft(ctx: &Ctx, id: i64, document_json: &str) -> Result<SavedInfo, 
     Ok(ctx.store().save(id, document_json, &ctx.now())?)
 }
 
-/// Marks the current version decided (frozen).
-pub fn decide(ctx: &Ctx, id: i64) -> Result<SavedInfo, AppError> {
-    Ok(ctx.store().decide(id, &ctx.now())?)
+/// Marks the current version decided (frozen), recording the decision's date, deciding
+/// body and label in the document and, when asked, moving the stage to `decided`.
+pub fn decide(ctx: &Ctx, id: i64, decision: &Decision) -> Result<SavedInfo, AppError> {
+    Ok(ctx.store().decide(id, decision, &ctx.now())?)
 }
 
 /// Starts a new draft version from the current one.

@@ -151,9 +151,13 @@ pub struct Valuation {
     /// Version label, e.g. "Beslutsunderlag".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
-    /// ISO date (YYYY-MM-DD) of the version.
+    /// ISO date (YYYY-MM-DD) of the version; for a decided version, the date of the decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Who took the decision on this version (*beslutsinstans*), e.g. "Omsorgsnämnden";
+    /// set when the version is marked decided.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decided_by: String,
     /// `draft` or `decided` (a decided version is never edited again).
     #[serde(default)]
     pub status: ValuationStatus,

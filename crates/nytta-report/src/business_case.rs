@@ -1,7 +1,7 @@
 //! The business case (*beslutsunderlag*): ten sections a manager decides from, with every
 //! figure explained and every assumption's source in view.
 
-use nytta_core::document::{Line, Side, Stakeholder, Timing};
+use nytta_core::document::{Line, Side, Stakeholder, Timing, ValuationStatus};
 use nytta_core::engine::YearFlows;
 use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
@@ -22,6 +22,23 @@ pub(crate) fn version(model: &Model) -> String {
     format!("{} {}", v.label, v.date.as_deref().unwrap_or_default())
         .trim()
         .to_string()
+}
+
+/// When and by whom a decided version was decided ("2025-02-27 av Omsorgsnämnden"); `None`
+/// for a draft or when the document records neither.
+fn decided(model: &Model, lang: Lang) -> Option<String> {
+    let v = &model.doc.valuation;
+    if v.status != ValuationStatus::Decided {
+        return None;
+    }
+    let by = (!v.decided_by.is_empty())
+        .then(|| fill(tx::DECIDED_BY.get(lang), &[("body", &v.decided_by)]));
+    let text = [v.date.clone(), by]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 pub(crate) fn write(
@@ -94,12 +111,17 @@ fn summary(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) 
     let l = &mut pdf.layout;
     l.h1(tx::S_SUMMARY.get(lang));
     let decision = opts.decision.clone().unwrap_or_else(|| {
-        fill(
-            tx::DECISION_DEFAULT.get(lang),
-            &[("version", &version(model))],
-        )
+        let version = version(model);
+        if version.is_empty() {
+            tx::DECISION_UNNAMED.get(lang).to_string()
+        } else {
+            fill(tx::DECISION_DEFAULT.get(lang), &[("version", &version)])
+        }
     });
     l.labelled(tx::DECISION.get(lang), &decision);
+    if let Some(decided) = decided(model, lang) {
+        l.labelled(tx::DECIDED_ON.get(lang), &decided);
+    }
     if !model.doc.initiative.description.is_empty() {
         l.para(&model.doc.initiative.description, BODY);
     }

@@ -139,3 +139,75 @@ fn a_printing_date_that_is_not_a_date_is_refused() {
     assert!(err.message(Lang::Sv).contains("ÅÅÅÅ-MM-DD"));
     assert!(matches!(err, ReportError::BadDate { .. }));
 }
+
+/// The sample Digitala medicinskåp (a draft) with its valuation's label, date, deciding
+/// body and status replaced.
+fn cabinets_with(label: &str, date: Option<&str>, body: &str, decided: bool, lang: Lang) -> String {
+    let text =
+        std::fs::read_to_string(common::root().join("samples/digitala-medicinskap.nytta.json"))
+            .unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let v = doc["valuation"].as_object_mut().unwrap();
+    v.remove("label");
+    v.remove("date");
+    if !label.is_empty() {
+        v.insert("label".into(), label.into());
+    }
+    if let Some(date) = date {
+        v.insert("date".into(), date.into());
+    }
+    if !body.is_empty() {
+        v.insert("decided_by".into(), body.into());
+    }
+    if decided {
+        v.insert("status".into(), "decided".into());
+    }
+    let (model, ev) = common::evaluate(&doc.to_string(), lang);
+    let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(lang, "2025-03-01")).unwrap();
+    let name = format!("cabinets-{}-{decided}-{lang:?}.pdf", label.len());
+    squash(&text_of(&save(&scratch("decision"), &name, &pdf)))
+}
+
+#[test]
+fn a_valuation_without_label_or_date_prints_no_empty_parentheses() {
+    let sv = cabinets_with("", None, "", false, Lang::Sv);
+    assert!(!sv.contains("()"), "empty parentheses in: {sv}");
+    assert!(
+        sv.contains("Att genomföra initiativet enligt denna nyttovärdering, med de kostnader"),
+        "{sv}"
+    );
+    let en = cabinets_with("", None, "", false, Lang::En);
+    assert!(!en.contains("()"), "empty parentheses in: {en}");
+    assert!(
+        en.contains("To carry out the initiative as valued here, with the costs"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_decided_version_prints_its_label_decision_date_and_deciding_body() {
+    let sv = cabinets_with(
+        "Beslutsunderlag",
+        Some("2025-02-27"),
+        "Omsorgsnämnden",
+        true,
+        Lang::Sv,
+    );
+    for want in [
+        "enligt denna nyttovärdering (Beslutsunderlag 2025-02-27), med",
+        "Beslutad 2025-02-27 av Omsorgsnämnden",
+    ] {
+        assert!(sv.contains(want), "the PDF lacks {want:?}: {sv}");
+    }
+    let en = cabinets_with(
+        "Beslutsunderlag",
+        Some("2025-02-27"),
+        "Omsorgsnämnden",
+        true,
+        Lang::En,
+    );
+    assert!(en.contains("Decided 2025-02-27 by Omsorgsnämnden"), "{en}");
+    // A draft says nothing about a decision that has not been taken.
+    let draft = cabinets_with("Utkast", Some("2025-02-27"), "", false, Lang::Sv);
+    assert!(!draft.contains("Beslutad 2025"), "{draft}");
+}

@@ -30,7 +30,7 @@ pub mod versions;
 pub use backup::BackupInfo;
 pub use error::StoreError;
 pub use initiatives::InitiativeSummary;
-pub use ops::{SavedInfo, StoredInitiative};
+pub use ops::{Decision, SavedInfo, StoredInitiative};
 pub use settings::Settings;
 pub use store::{CheckReport, Store};
 pub use valuation::Summary;

@@ -1,9 +1,10 @@
 //! What a user does with initiatives, each one transaction: create, save, decide, start a
 //! new version, duplicate, delete and undo, import and export.
 
-use nytta_core::document::{Document, ValuationStatus};
+use nytta_core::document::{Document, Stage, ValuationStatus};
 use nytta_core::read::read_document;
 use nytta_core::settings::ScoreSettings;
+use nytta_core::{DocError, DocErrors};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -48,6 +49,50 @@ pub struct SavedInfo {
     pub status: String,
     /// The portfolio summary written with it.
     pub summary: Summary,
+}
+
+/// What marking a version decided records: when, by whom and under which label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Decision {
+    /// ISO date of the decision (`YYYY-MM-DD`), stored as `valuation.date`.
+    pub date: String,
+    /// Who decided (*beslutsinstans*, e.g. "Omsorgsnämnden"), stored as
+    /// `valuation.decided_by`.
+    pub decided_by: String,
+    /// The version's label (e.g. "Beslutsunderlag"), stored as `valuation.label`.
+    pub label: String,
+    /// Whether the initiative's stage becomes `decided` (beslutad).
+    pub set_stage: bool,
+}
+
+impl Decision {
+    /// Every problem with the decision's fields, named by the document path they go to.
+    fn problems(&self) -> Vec<DocError> {
+        let mut out = Vec::new();
+        if !nytta_core::date::is_iso_date(self.date.trim()) {
+            out.push(DocError::invalid(
+                "valuation.date",
+                "beslutsdatum ska vara ett datum ÅÅÅÅ-MM-DD",
+                "the decision date must be a date YYYY-MM-DD",
+            ));
+        }
+        if self.decided_by.trim().is_empty() {
+            out.push(DocError::invalid(
+                "valuation.decided_by",
+                "ange vem som fattade beslutet (beslutsinstans)",
+                "say who took the decision (deciding body)",
+            ));
+        }
+        if self.label.trim().is_empty() {
+            out.push(DocError::invalid(
+                "valuation.label",
+                "versionen behöver en benämning, t.ex. Beslutsunderlag",
+                "the version needs a label, e.g. Business case",
+            ));
+        }
+        out
+    }
 }
 
 /// Checks a document for storing. A document saved as decided carries the score settings
@@ -198,14 +243,28 @@ impl Store {
         })
     }
 
-    /// Marks the current draft as decided, freezing it with the settings it was computed with.
-    pub fn decide(&mut self, id: i64, now: &str) -> Result<SavedInfo> {
+    /// Marks the current draft as decided, freezing it with the settings it was computed
+    /// with, and records the decision's date, deciding body and label in the document (the
+    /// stage becomes `decided` when the decision says so). Empty or malformed decision
+    /// fields are refused with the path they would be stored at.
+    pub fn decide(&mut self, id: i64, decision: &Decision, now: &str) -> Result<SavedInfo> {
+        let problems = decision.problems();
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(DocErrors(problems)));
+        }
         self.write(now, |tx| {
             let (vid, info, mut doc) = current(tx, id)?;
             if info.status == "decided" {
                 return Err(StoreError::DecidedLocked { id });
             }
+            no_working_copy(tx, id, &doc)?;
             doc.valuation.status = ValuationStatus::Decided;
+            doc.valuation.date = Some(decision.date.trim().to_string());
+            doc.valuation.decided_by = decision.decided_by.trim().to_string();
+            doc.valuation.label = decision.label.trim().to_string();
+            if decision.set_stage {
+                doc.initiative.stage = Stage::Decided;
+            }
             let c = prepare(doc, &settings::load(tx)?.scores)?;
             versions::update(tx, vid, &c, now)?;
             initiatives::write_summary(tx, id, vid, &c.summary, now)?;

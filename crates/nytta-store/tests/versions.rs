@@ -2,7 +2,7 @@
 //! score settings it was computed with.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use nytta_store::{Store, StoreError};
+use nytta_store::{Decision, Store, StoreError};
 use serde_json::Value;
 
 const T0: &str = "2025-03-01T09:00:00Z";
@@ -23,6 +23,15 @@ fn id_of(store: &Store, title: &str) -> i64 {
         .find(|s| s.summary.title == title)
         .unwrap()
         .id
+}
+
+fn decision() -> Decision {
+    Decision {
+        date: "2025-02-27".into(),
+        decided_by: "Omsorgsnämnden".into(),
+        label: "Beslutsunderlag".into(),
+        set_stage: true,
+    }
 }
 
 fn doc(store: &Store, id: i64) -> Value {
@@ -47,7 +56,7 @@ fn a_decided_valuation_refuses_edits_and_stays_as_it_was() {
     assert_eq!(store.export(id).unwrap(), before);
     // Deciding again is refused as well.
     assert!(matches!(
-        store.decide(id, T1),
+        store.decide(id, &decision(), T1),
         Err(StoreError::DecidedLocked { .. })
     ));
 }
@@ -130,7 +139,11 @@ fn deciding_freezes_the_score_settings_it_was_computed_with() {
         .find(|s| s.id == id)
         .unwrap();
     assert_eq!(before.summary.effect, 3);
-    let decided = store.decide(id, T1).unwrap();
+    let keep_stage = Decision {
+        set_stage: false,
+        ..decision()
+    };
+    let decided = store.decide(id, &keep_stage, T1).unwrap();
     assert_eq!(decided.status, "decided");
     assert_eq!(
         decided.summary, before.summary,
@@ -190,4 +203,67 @@ fn an_invalid_document_is_refused_and_nothing_changes() {
     assert_eq!(store.export(id).unwrap(), before);
     assert_eq!(store.changes().unwrap(), changes);
     assert_eq!(store.list().unwrap().len(), 4);
+}
+
+#[test]
+fn deciding_records_the_date_deciding_body_and_label_and_moves_the_stage() {
+    let (_d, mut store) = store();
+    let id = id_of(&store, "Digitala medicinskåp");
+    assert_eq!(doc(&store, id)["initiative"]["stage"], "valued");
+    let d = Decision {
+        date: " 2025-02-27 ".into(),
+        decided_by: "Omsorgsnämnden ".into(),
+        label: "Beslutsunderlag v2".into(),
+        set_stage: true,
+    };
+    let saved = store.decide(id, &d, T1).unwrap();
+    assert_eq!(saved.summary.stage, "decided");
+    let after = doc(&store, id);
+    assert_eq!(after["valuation"]["status"], "decided");
+    assert_eq!(after["valuation"]["date"], "2025-02-27");
+    assert_eq!(after["valuation"]["decided_by"], "Omsorgsnämnden");
+    assert_eq!(after["valuation"]["label"], "Beslutsunderlag v2");
+    assert_eq!(after["initiative"]["stage"], "decided");
+}
+
+#[test]
+fn deciding_may_leave_the_stage_as_it_is() {
+    let (_d, mut store) = store();
+    let id = id_of(&store, "Digitala medicinskåp");
+    let d = Decision {
+        set_stage: false,
+        ..decision()
+    };
+    store.decide(id, &d, T1).unwrap();
+    let after = doc(&store, id);
+    assert_eq!(after["valuation"]["status"], "decided");
+    assert_eq!(after["initiative"]["stage"], "valued");
+}
+
+#[test]
+fn a_decision_without_body_label_or_valid_date_is_refused_with_each_field_named() {
+    let (_d, mut store) = store();
+    let id = id_of(&store, "Digitala medicinskåp");
+    let before = store.export(id).unwrap();
+    let d = Decision {
+        date: "27 februari".into(),
+        decided_by: "  ".into(),
+        label: String::new(),
+        set_stage: true,
+    };
+    let err = store.decide(id, &d, T1).expect_err("refused");
+    let StoreError::Invalid(problems) = &err else {
+        panic!("{err:?}");
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["valuation.date", "valuation.decided_by", "valuation.label"]
+    );
+    let sv = err.lines(nytta_core::Lang::Sv).join("\n");
+    assert!(sv.contains("beslutsinstans"), "{sv}");
+    let en = err.lines(nytta_core::Lang::En).join("\n");
+    assert!(en.contains("deciding body"), "{en}");
+    assert_eq!(store.export(id).unwrap(), before, "nothing was written");
+    assert_eq!(store.get(id).unwrap().versions[0].status, "draft");
 }

@@ -137,7 +137,10 @@ export interface Risk {
 }
 export interface Valuation {
   label?: string;
+  /** The version's date; for a decided version, the date of the decision. */
   date?: string;
+  /** Who took the decision (beslutsinstans), set when the version is marked decided. */
+  decided_by?: string;
   status?: "draft" | "decided";
   parameters: Parameters;
   roles?: Role[];

@@ -7,6 +7,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   BackupInfo,
+  Decision,
   ErrorDto,
   Evaluation,
   InitiativeSummary,
@@ -78,7 +79,8 @@ export const initiativeCreate = (title: string, department: string) =>
   call<number>("initiative_create", { title, department });
 export const initiativeSave = (id: number, document: string) =>
   call<SavedInfo>("initiative_save", { id, document });
-export const initiativeDecide = (id: number) => call<SavedInfo>("initiative_decide", { id });
+export const initiativeDecide = (id: number, decision: Decision) =>
+  call<SavedInfo>("initiative_decide", { id, decision });
 export const initiativeNewVersion = (id: number) => call<SavedInfo>("initiative_new_version", { id });
 export const initiativeDelete = (id: number) => call<void>("initiative_delete", { id });
 export const initiativeUndelete = (id: number) => call<void>("initiative_undelete", { id });

@@ -10,6 +10,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   BackupInfo,
+  Decision,
   ErrorDto,
   Evaluation,
   InitiativeSummary,
@@ -227,7 +228,14 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       case "initiative_decide": {
         const e = find(a.id);
         const doc = JSON.parse(e.stored.document_json) as NyttaDocument;
+        const d = a.decision as Decision;
+        if (!d.decided_by.trim())
+          fail("invalid_value", "valuation.decided_by: ange vem som fattade beslutet (beslutsinstans)", "valuation.decided_by: say who took the decision (deciding body)");
         doc.valuation.status = "decided";
+        doc.valuation.date = d.date.trim();
+        doc.valuation.decided_by = d.decided_by.trim();
+        doc.valuation.label = d.label.trim();
+        if (d.set_stage) doc.initiative.stage = "decided";
         e.stored.document_json = JSON.stringify(doc, null, 2);
         current(e).status = "decided";
         return saved(e);

@@ -6,6 +6,7 @@ export type { Case } from "./Case";
 export type { Category } from "./Category";
 export type { ChartSet } from "./ChartSet";
 export type { ConfidenceHint } from "./ConfidenceHint";
+export type { Decision } from "./Decision";
 export type { DefaultParameters } from "./DefaultParameters";
 export type { Direction } from "./Direction";
 export type { ErrorDto } from "./ErrorDto";
