@@ -231,7 +231,11 @@ pub(crate) fn goals(pdf: &mut Pdf, model: &Model, lang: Lang) {
         .filter(|d| !d.indicator.is_empty())
         .map(|d| format!("{}: {}", d.name, d.indicator))
         .collect();
-    l.bullets(&indicators, BODY);
+    // The list's heading only where a list follows it.
+    if !indicators.is_empty() {
+        l.para(tx::INDICATOR_LINES.get(lang), BODY);
+        l.bullets(&indicators, BODY);
+    }
 }
 
 pub(crate) fn assumptions(pdf: &mut Pdf, model: &Model, lang: Lang) {

@@ -280,9 +280,10 @@ pub(crate) const NO_GOALS: Tr = Tr(
 );
 pub(crate) const FOLLOW_UP_PLAN: Tr = Tr("Uppföljningsplan", "Follow-up plan");
 pub(crate) const FOLLOW_UP_PLAN_TEXT: Tr = Tr(
-    "Efter genomförandet följs varje effektmål upp mot sitt målvärde, och nyttorna jämförs med det förväntade för samma år: förväntat, utfall, skillnad och realiseringsgrad. Det noteras vad den frigjorda tiden har använts till (omfördelad, kvalitet eller hemtagen i budget). Rader med indikator:",
-    "After implementation each effect goal is followed up against its target, and the benefits are compared with what was expected for the same year: expected, realised, difference and realisation rate. What became of freed time is recorded (redeployed, quality, or withdrawn from the budget). Lines with an indicator:",
+    "Efter genomförandet följs varje effektmål upp mot sitt målvärde, och nyttorna jämförs med det förväntade för samma år: förväntat, utfall, skillnad och realiseringsgrad. Det noteras vad den frigjorda tiden har använts till (omfördelad, kvalitet eller hemtagen i budget).",
+    "After implementation each effect goal is followed up against its target, and the benefits are compared with what was expected for the same year: expected, realised, difference and realisation rate. What became of freed time is recorded (redeployed, quality, or withdrawn from the budget).",
 );
+pub(crate) const INDICATOR_LINES: Tr = Tr("Rader med indikator:", "Lines with an indicator:");
 
 // Assumptions.
 pub(crate) const PARAMETERS: Tr = Tr("Parametrar", "Parameters");

@@ -211,3 +211,48 @@ fn a_decided_version_prints_its_label_decision_date_and_deciding_body() {
     let draft = cabinets_with("Utkast", Some("2025-02-27"), "", false, Lang::Sv);
     assert!(!draft.contains("Beslutad 2025"), "{draft}");
 }
+
+/// The business case's text of a sample changed by `edit`.
+fn text_of_edited(name: &str, lang: Lang, edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let text = std::fs::read_to_string(common::root().join("samples").join(name)).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    edit(&mut doc);
+    let (model, ev) = common::evaluate(&doc.to_string(), lang);
+    let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(lang, "2025-03-01")).unwrap();
+    let file = format!("edited-{lang:?}-{}.pdf", std::process::id());
+    squash(&text_of(&save(&scratch("edited"), &file, &pdf)))
+}
+
+#[test]
+fn the_follow_up_plan_names_indicator_lines_only_when_there_are_some() {
+    // Digitala medicinskåp has two lines with an indicator; without them the plan's list
+    // and its heading are both left out.
+    for (lang, heading) in [
+        (Lang::Sv, "Rader med indikator:"),
+        (Lang::En, "Lines with an indicator:"),
+    ] {
+        let with = text_of_edited("digitala-medicinskap.nytta.json", lang, |_| {});
+        assert!(with.contains(heading), "{lang:?}: {with}");
+        let without = text_of_edited("digitala-medicinskap.nytta.json", lang, |doc| {
+            for line in doc["valuation"]["lines"].as_array_mut().unwrap() {
+                line.as_object_mut().unwrap().remove("indicator");
+            }
+        });
+        assert!(
+            !without.contains(heading),
+            "{lang:?}: a heading with nothing under it"
+        );
+    }
+}
+
+#[test]
+fn an_effect_goals_method_is_printed_in_its_row() {
+    let text = text_of_edited("digitala-medicinskap.nytta.json", Lang::Sv, |doc| {
+        doc["valuation"]["effect_goals"][0]["method"] =
+            "Stickprov i journalen varje kvartal".into();
+    });
+    assert!(
+        text.contains("Stickprov i journalen varje kvartal"),
+        "{text}"
+    );
+}

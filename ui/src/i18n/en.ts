@@ -307,6 +307,7 @@ export const en: Record<MessageKey, string> = {
   goal_baseline: "Baseline",
   goal_target: "Target",
   goal_date: "Target date",
+  goal_method: "Method (how it is measured)",
   goal_add: "Add effect goal",
   risks_title: "Risks and obstacles",
   risk_kind: "Kind",

@@ -312,6 +312,7 @@ export const sv = {
   goal_baseline: "Utgångsvärde",
   goal_target: "Målvärde",
   goal_date: "Måldatum",
+  goal_method: "Metod (hur målet mäts)",
   goal_add: "Lägg till effektmål",
   risks_title: "Risker och hinder",
   risk_kind: "Typ",
