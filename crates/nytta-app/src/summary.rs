@@ -34,6 +34,13 @@ fn pct_or(lang: Lang, v: Option<Decimal>) -> String {
     )
 }
 
+fn irr_or(lang: Lang, v: Option<Decimal>) -> String {
+    v.map_or_else(
+        || t(lang, Key::NotDefined).to_string(),
+        |r| format::irr(r, lang),
+    )
+}
+
 fn ratio_or(lang: Lang, v: Option<Decimal>) -> String {
     v.map_or_else(
         || t(lang, Key::NotDefined).to_string(),
@@ -63,7 +70,7 @@ fn figure_rows(lang: Lang, e: &Figures, b: &Figures) -> Vec<(Key, String, String
             ratio_or(lang, e.benefit_cost_ratio),
             ratio_or(lang, b.benefit_cost_ratio),
         ),
-        (Key::Irr, pct_or(lang, e.irr), pct_or(lang, b.irr)),
+        (Key::Irr, irr_or(lang, e.irr), irr_or(lang, b.irr)),
         (
             Key::TotalBenefits,
             kr(e.total_benefits),

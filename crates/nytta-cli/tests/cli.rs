@@ -370,6 +370,39 @@ fn invalid_document_exits_2_naming_the_path() {
     assert_eq!(out.status.code(), Some(2), "JSON syntax error exits 2");
 }
 
+/// 275 400 kr in year 0, then 2 762 813 kr a year for six years: IRR 1 003.2 % (by hand:
+/// bisection in Python's decimal, 10.031995161…), which read "finns inte".
+#[test]
+fn an_irr_above_1000_percent_read_as_none() {
+    let doc = r#"{ "nytta": 1, "initiative": { "title": "Digital nattillsyn" },
+      "valuation": { "parameters": { "start_year": 2025, "years": 6, "discount_rate": 0.03 },
+        "lines": [
+          { "id": "cameras", "side": "cost", "name": "Kameror", "category": "financial",
+            "amount": 275400, "timing": { "once": 0 } },
+          { "id": "visits", "side": "benefit", "name": "Färre nattbesök",
+            "category": "financial", "amount": 2762813, "timing": { "yearly": { "from": 1 } } }
+        ] } }"#;
+    let path = scratch("huge-irr.nytta.json", doc);
+    let out = nytta(&["evaluate", path.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for view in ["economic", "budget"] {
+        assert_eq!(
+            v[view]["irr"], "10.031995",
+            "{view}: JSON carries the rate found"
+        );
+    }
+    for (lang, want) in [("sv", "> 1 000 %"), ("en", "> 1,000%")] {
+        let out = nytta(&["evaluate", path.to_str().unwrap(), "--lang", lang]);
+        let summary = text(&out.stdout);
+        let row = summary
+            .lines()
+            .find(|l| l.contains("IRR") || l.contains("Internränta"))
+            .unwrap_or_else(|| panic!("{lang}: no IRR row in\n{summary}"));
+        assert_eq!(row.matches(want).count(), 2, "{lang}: both views: {row}");
+    }
+}
+
 #[test]
 fn a_blank_title_was_a_valid_document() {
     let good = std::fs::read_to_string(sample("lakemedelsrobotar.nytta.json")).unwrap();

@@ -59,86 +59,196 @@ pub fn payback(net: &[Decimal]) -> Option<Decimal> {
     None
 }
 
-/// Internal rate of return of a net flow, or `None` when the flow never changes sign or no
-/// rate above −100 % makes its NPV zero. With several roots (several sign changes) the one
-/// closest to zero is returned, as numpy-financial's `irr` does.
+/// Internal rate of return of a net flow, or `None` when no rate above −100 % makes its NPV
+/// zero (the flow never changes sign, or its NPV never crosses zero). With several roots the
+/// one closest to zero is returned.
 pub fn irr(net: &[Decimal]) -> Option<Decimal> {
-    let signs: Vec<bool> = net
+    irr_roots(net).into_iter().min_by_key(|r| r.abs())
+}
+
+/// Every rate `r > −1` at which the net flow's NPV crosses zero, ascending.
+///
+/// With `y = 1 + r`, NPV(r) has the sign of a polynomial in `y` on `(0, ∞)`, whose number of
+/// positive roots is at most the number of sign changes in the flow (Descartes). One sign
+/// change, the usual project, has exactly one root: it is bracketed by doubling outward from
+/// `r = 0` in either direction, however large it is. Several sign changes are scanned over a
+/// geometric grid of `y` from 10⁻²¹ to 10²¹ (fine around `r = 0`) and each sign change of NPV
+/// is refined; two roots closer together than one grid step are not told apart.
+pub fn irr_roots(net: &[Decimal]) -> Vec<Decimal> {
+    // Zeros at either end multiply the polynomial by a power of y, which has no positive root.
+    let first = net.iter().position(|v| !v.is_zero());
+    let last = net.iter().rposition(|v| !v.is_zero());
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    let f = &net[first..=last];
+    let signs: Vec<bool> = f
         .iter()
         .filter(|v| !v.is_zero())
         .map(|v| v.is_sign_positive())
         .collect();
     let changes = signs.windows(2).filter(|w| w[0] != w[1]).count();
-    if changes == 0 {
-        return None;
+    let mut roots: Vec<Decimal> = match changes {
+        0 => Vec::new(),
+        1 => single_root(f).into_iter().collect(),
+        _ => scan_roots(f),
+    };
+    roots.sort();
+    roots.dedup();
+    roots
+        .into_iter()
+        .filter_map(|y| y.checked_sub(Decimal::ONE))
+        .collect()
+}
+
+/// A value with the sign of NPV at growth `y = 1 + r > 0`, computed so that it cannot
+/// overflow: `Σ f(t) / yᵗ` (NPV itself) for `y ≥ 1`, `Σ f(t) · y^(N−t)` (NPV × yᴺ) below.
+fn signed(f: &[Decimal], y: Decimal, above_one: bool) -> Option<Decimal> {
+    let mut acc = Decimal::ZERO;
+    if above_one {
+        for v in f.iter().rev() {
+            acc = v.checked_add(acc.checked_div(y)?)?;
+        }
+    } else {
+        for v in f {
+            acc = acc.checked_mul(y)?.checked_add(*v)?;
+        }
     }
-    // Scan a grid of rates for sign changes of NPV and refine each bracket. NPV is
-    // continuous in r on (−1, ∞). With one sign change in the flow there is exactly one
-    // root (Descartes' rule of signs in 1/(1+r)), so the scan stops at the first bracket.
-    let mut roots: Vec<Decimal> = Vec::new();
+    Some(acc)
+}
+
+fn sign_at(f: &[Decimal], y: Decimal) -> Option<Decimal> {
+    signed(f, y, y >= Decimal::ONE)
+}
+
+/// Outward bracketing bounds for `y`: far beyond any rate a valuation can produce.
+fn far_low() -> Decimal {
+    Decimal::new(1, 21)
+}
+fn far_high() -> Decimal {
+    Decimal::from_i128_with_scale(1_000_000_000_000_000_000_000, 0)
+}
+
+/// The one root of a flow with one sign change, bracketed by doubling (or halving) `y`
+/// from 1 until NPV changes sign.
+fn single_root(f: &[Decimal]) -> Option<Decimal> {
+    let at_one = sign_at(f, Decimal::ONE)?;
+    if at_one.is_zero() {
+        return Some(Decimal::ONE);
+    }
+    // NPV tends to the first value as r → ∞ and has the last value's sign as r → −1.
+    let upward = f[0].is_sign_positive() != at_one.is_sign_positive();
+    let (mut a, mut fa) = (Decimal::ONE, at_one);
+    loop {
+        let b = if upward {
+            a.checked_mul(Decimal::TWO)?
+        } else {
+            a.checked_div(Decimal::TWO)?
+        };
+        if b > far_high() || b < far_low() {
+            return None;
+        }
+        let fb = sign_at(f, b)?;
+        if fb.is_zero() {
+            return Some(b);
+        }
+        if fb.is_sign_positive() != fa.is_sign_positive() {
+            return if upward {
+                refine(f, a, b)
+            } else {
+                refine(f, b, a)
+            };
+        }
+        (a, fa) = (b, fb);
+    }
+}
+
+/// Grid points of `y`, ascending: 1.005 apart within [½, 2], 1.02 apart out to 1024 and
+/// 1/1024, then doubling out to 10²¹ and halving down to 10⁻²¹.
+fn grid() -> Vec<Decimal> {
+    let fine = Decimal::new(1005, 3);
+    let coarse = Decimal::new(102, 2);
+    let half = Decimal::new(5, 1);
+    let mut up = vec![Decimal::ONE];
+    let mut y = Decimal::ONE;
+    while y < Decimal::TWO {
+        y *= fine;
+        up.push(y);
+    }
+    while y < Decimal::from(1024) {
+        y *= coarse;
+        up.push(y);
+    }
+    while y < far_high() {
+        y *= Decimal::TWO;
+        up.push(y);
+    }
+    let mut down = Vec::new();
+    let mut y = Decimal::ONE;
+    while y > half {
+        y /= fine;
+        down.push(y);
+    }
+    while y > Decimal::ONE / Decimal::from(1024) {
+        y /= coarse;
+        down.push(y);
+    }
+    while y > far_low() {
+        y /= Decimal::TWO;
+        down.push(y);
+    }
+    down.reverse();
+    down.extend(up);
+    down
+}
+
+/// Every sign change of NPV over the grid, refined.
+fn scan_roots(f: &[Decimal]) -> Vec<Decimal> {
+    let mut roots = Vec::new();
     let mut prev: Option<(Decimal, Decimal)> = None;
-    for r in rate_grid() {
-        let Some(v) = npv(r, net) else {
+    for y in grid() {
+        let Some(v) = sign_at(f, y) else {
             prev = None;
             continue;
         };
         if v.is_zero() {
-            roots.push(r);
-        } else if let Some((pr, pv)) = prev {
+            roots.push(y);
+            prev = None;
+            continue;
+        }
+        if let Some((py, pv)) = prev {
             if pv.is_sign_positive() != v.is_sign_positive() {
-                roots.extend(refine(net, (pr, pv), (r, v)));
+                roots.extend(refine(f, py, y));
             }
         }
-        if changes == 1 && !roots.is_empty() {
+        prev = Some((y, v));
+    }
+    roots
+}
+
+/// Refines a bracket `a < b` of `y` whose NPVs differ in sign with the Illinois variant of
+/// regula falsi: superlinear, and the bracket never lets the root escape. The whole bracket
+/// uses one of the two forms of [`signed`], so the function refined is continuous.
+fn refine(f: &[Decimal], mut a: Decimal, mut b: Decimal) -> Option<Decimal> {
+    let above_one = a >= Decimal::ONE;
+    let value = |y: Decimal| signed(f, y, above_one);
+    let (mut fa, mut fb) = (value(a)?, value(b)?);
+    let tolerance = b.checked_mul(Decimal::new(1, 15))?;
+    let mut side = 0i8;
+    for _ in 0..300 {
+        if (b - a).abs() < tolerance {
             break;
         }
-        prev = if v.is_zero() { None } else { Some((r, v)) };
-    }
-    roots.into_iter().min_by_key(|r| r.abs())
-}
-
-fn rate_grid() -> Vec<Decimal> {
-    let mut grid = Vec::with_capacity(80);
-    // Dense around zero where real projects live, outward in both directions:
-    // −10 % … 100 % in steps of 2.5 points, 100 % … 1000 % in steps of 50 points,
-    // −99 % … −10 % in steps of 10 points.
-    let mut r = Decimal::new(-10, 2);
-    while r < Decimal::ONE {
-        grid.push(r);
-        r += Decimal::new(25, 3);
-    }
-    let mut r = Decimal::ONE;
-    while r <= Decimal::TEN {
-        grid.push(r);
-        r += Decimal::new(5, 1);
-    }
-    grid.push(Decimal::new(-10, 2));
-    let mut r = Decimal::new(-20, 2);
-    while r > Decimal::new(-99, 2) {
-        grid.push(r);
-        r -= Decimal::new(10, 2);
-    }
-    grid.push(Decimal::new(-99, 2));
-    grid
-}
-
-/// Refines a bracket `[a, b]` whose NPVs differ in sign with the Illinois variant of
-/// regula falsi: superlinear, and the bracket never lets the root escape.
-fn refine(
-    net: &[Decimal],
-    (mut a, mut fa): (Decimal, Decimal),
-    (mut b, mut fb): (Decimal, Decimal),
-) -> Option<Decimal> {
-    let tolerance = Decimal::new(1, 12);
-    let mut side = 0i8;
-    for _ in 0..200 {
         let denom = fb.checked_sub(fa)?;
         if denom.is_zero() {
             break;
         }
-        let c = b.checked_sub(fb.checked_mul(b.checked_sub(a)?)?.checked_div(denom)?)?;
-        let fc = npv(c, net)?;
-        if fc.is_zero() || (b - a).abs() < tolerance {
+        let mut c = b.checked_sub(fb.checked_mul(b.checked_sub(a)?)?.checked_div(denom)?)?;
+        if c <= a || c >= b {
+            c = (a + b) / Decimal::TWO;
+        }
+        let fc = value(c)?;
+        if fc.is_zero() {
             return Some(c);
         }
         if fc.is_sign_positive() == fb.is_sign_positive() {
@@ -155,9 +265,6 @@ fn refine(
                 fb /= Decimal::TWO;
             }
             side = -1;
-        }
-        if (b - a).abs() < tolerance {
-            return Some((a + b) / Decimal::TWO);
         }
     }
     Some((a + b) / Decimal::TWO)
@@ -210,6 +317,41 @@ mod tests {
         assert_eq!(irr(&flows(&[10, 5, 5])), None);
         assert_eq!(irr(&flows(&[-10, -5])), None);
         assert_eq!(irr(&flows(&[0, 0])), None);
+    }
+
+    /// −275 400 kr and then +2 762 813 kr a year read "finns inte": the grid stopped at
+    /// 1 000 %. Root by hand (bisection in Python's decimal, 50 digits): 10.031995161…
+    #[test]
+    fn irr_above_1000_percent_was_reported_as_none() {
+        let mut f = flows(&[-275_400]);
+        f.extend(flows(&[2_762_813; 6]));
+        assert_eq!(irr(&f).unwrap().round_dp(6), d("10.031995"));
+        // One krona in, 10¹⁵ kr back a year later: the rate is 10¹⁵ − 1, found by doubling.
+        assert_eq!(
+            irr(&flows(&[-1, 1_000_000_000_000_000]))
+                .unwrap()
+                .round_dp(6),
+            d("999999999999999")
+        );
+    }
+
+    #[test]
+    fn irr_roots_lists_every_root_ascending() {
+        // numpy-financial's gh-44 flow; both roots by hand (bisection in Python's decimal).
+        let f: Vec<Decimal> = [
+            "-1678.87", "771.96", "1814.05", "3520.30", "3552.95", "3584.99", "4789.91", "-1",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
+        let roots: Vec<Decimal> = irr_roots(&f).iter().map(|r| r.round_dp(6)).collect();
+        assert_eq!(roots, vec![d("-0.999791"), d("1.004270")]);
+        // Zeros at either end change no root.
+        let mut padded = vec![Decimal::ZERO];
+        padded.extend(f.iter().copied());
+        padded.extend([Decimal::ZERO, Decimal::ZERO]);
+        let again: Vec<Decimal> = irr_roots(&padded).iter().map(|r| r.round_dp(6)).collect();
+        assert_eq!(again, roots);
     }
 
     #[test]

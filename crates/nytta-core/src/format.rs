@@ -247,6 +247,21 @@ pub fn percent(ratio: Decimal, decimals: u32, lang: Lang) -> String {
     }
 }
 
+/// The largest internal rate of return written as a figure (10 = 1 000 %). Above it an IRR
+/// says only that the investment is small beside its returns, so it is written
+/// `> 1 000 %`; JSON still carries the rate found.
+pub const IRR_SHOWN_UP_TO: Decimal = Decimal::TEN;
+
+/// An internal rate of return: a percentage with one decimal, or sv `> 1 000 %`, en
+/// `> 1,000%` above [`IRR_SHOWN_UP_TO`].
+pub fn irr(rate: Decimal, lang: Lang) -> String {
+    if rate > IRR_SHOWN_UP_TO {
+        format!("> {}", percent(IRR_SHOWN_UP_TO, 0, lang))
+    } else {
+        percent(rate, 1, lang)
+    }
+}
+
 /// Whole hours: sv `1 234 h`, en `1,234 h`.
 pub fn hours(d: Decimal, lang: Lang) -> String {
     format!("{} h", number(d, 0, lang))
@@ -394,6 +409,10 @@ mod tests {
         assert_eq!(percent(d("0.280948"), 1, Lang::Sv), "28,1 %");
         assert_eq!(percent(d("0.38"), 0, Lang::Sv), "38 %");
         assert_eq!(percent(d("0.38"), 0, Lang::En), "38%");
+        assert_eq!(irr(d("0.280948"), Lang::Sv), "28,1 %");
+        assert_eq!(irr(d("10"), Lang::Sv), "1 000,0 %");
+        assert_eq!(irr(d("10.031995"), Lang::Sv), "> 1 000 %");
+        assert_eq!(irr(d("10.031995"), Lang::En), "> 1,000%");
         assert_eq!(hours(d("1234.4"), Lang::Sv), "1 234 h");
         assert_eq!(hours(d("1234.5"), Lang::En), "1,235 h");
     }

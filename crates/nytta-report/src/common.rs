@@ -29,6 +29,14 @@ pub(crate) fn pct_or(v: Option<Decimal>, lang: Lang) -> String {
     )
 }
 
+/// An internal rate of return (`> 1 000 %` above the largest written), or "none".
+pub(crate) fn irr_or(v: Option<Decimal>, lang: Lang) -> String {
+    v.map_or_else(
+        || text::NONE.get(lang).to_string(),
+        |r| format::irr(r, lang),
+    )
+}
+
 /// A ratio with two decimals, or "none".
 pub(crate) fn ratio_or(v: Option<Decimal>, lang: Lang) -> String {
     v.map_or_else(
@@ -63,7 +71,7 @@ pub(crate) fn figure_rows(a: &Figures, b: &Figures, lang: Lang) -> Vec<Vec<Cell>
             ratio_or(a.benefit_cost_ratio, lang),
             ratio_or(b.benefit_cost_ratio, lang),
         ),
-        (text::IRR, pct_or(a.irr, lang), pct_or(b.irr, lang)),
+        (text::IRR, irr_or(a.irr, lang), irr_or(b.irr, lang)),
         (
             text::TOTAL_BENEFITS,
             kr(a.total_benefits, lang),

@@ -1,0 +1,40 @@
+//! An internal rate of return too large to say anything is printed as "> 1 000 %", never as
+//! if none existed.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{rows_of, save, scratch};
+use nytta_core::Lang;
+use nytta_report::{business_case_pdf, ReportOptions};
+
+/// 275 400 kr in year 0, then 2 762 813 kr a year for six years: IRR 1 003.2 %.
+const HUGE_IRR: &str = r#"{ "nytta": 1,
+  "initiative": { "title": "Digital nattillsyn" },
+  "valuation": {
+    "parameters": { "start_year": 2025, "years": 6, "discount_rate": 0.03 },
+    "lines": [
+      { "id": "cameras", "side": "cost", "name": "Kameror", "category": "financial",
+        "amount": 275400, "timing": { "once": 0 } },
+      { "id": "visits", "side": "benefit", "name": "Färre nattbesök", "category": "financial",
+        "amount": 2762813, "timing": { "yearly": { "from": 1 } } } ] } }"#;
+
+#[test]
+fn an_irr_above_1000_percent_was_printed_as_none() {
+    for (lang, want) in [
+        (Lang::Sv, "Internränta (IRR) > 1 000 % > 1 000 %"),
+        (Lang::En, "Internal rate of return (IRR) > 1,000% > 1,000%"),
+    ] {
+        let (model, ev) = common::evaluate(HUGE_IRR, lang);
+        let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(lang, "2025-03-01")).unwrap();
+        let path = save(&scratch("irr"), &format!("huge-irr-{lang:?}.pdf"), &pdf);
+        let text = rows_of(&path)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(want),
+            "{lang:?}: the PDF lacks {want:?}: {text}"
+        );
+    }
+}
