@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "version_get",
     "initiative_create",
     "initiative_save",
+    "initiative_discard_working_copy",
     "initiative_decide",
     "initiative_new_version",
     "initiative_duplicate",

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use nytta_app::documents;
 use nytta_app::dto::{ErrorDto, StoreStatus};
-use nytta_app::portfolio as pf;
+use nytta_app::portfolio::{self as pf, DraftSaved};
 use nytta_app::{Evaluation, Lang};
 use nytta_store::{BackupInfo, Decision, InitiativeSummary, SavedInfo, Settings, StoredInitiative};
 use tauri::State;
@@ -53,10 +53,16 @@ pub fn initiative_create(shell: State<'_, Shell>, title: String, department: Str
     Ok(pf::create(shell.ctx()?, &title, &department)?)
 }
 
-/// Autosave of the current draft.
+/// Autosave of the current draft (an invalid one is kept as the working copy).
 #[tauri::command(async)]
-pub fn initiative_save(shell: State<'_, Shell>, id: i64, document: String) -> Res<SavedInfo> {
+pub fn initiative_save(shell: State<'_, Shell>, id: i64, document: String) -> Res<DraftSaved> {
     Ok(pf::save_draft(shell.ctx()?, id, &document)?)
+}
+
+/// Drops the working copy, back to the last valid document.
+#[tauri::command(async)]
+pub fn initiative_discard_working_copy(shell: State<'_, Shell>, id: i64) -> Res<()> {
+    Ok(pf::discard_working_copy(shell.ctx()?, id)?)
 }
 
 /// Marks the current version decided (read-only from then on).

@@ -93,6 +93,7 @@ pub fn run() -> ExitCode {
             commands::version_get,
             commands::initiative_create,
             commands::initiative_save,
+            commands::initiative_discard_working_copy,
             commands::initiative_decide,
             commands::initiative_new_version,
             commands::initiative_duplicate,

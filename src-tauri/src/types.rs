@@ -25,6 +25,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     nytta_app::portfolio::VersionDocument::export_all(&cfg)?;
     nytta_app::portfolio::OnDuplicate::export_all(&cfg)?;
     SavedInfo::export_all(&cfg)?;
+    nytta_app::portfolio::DraftSaved::export_all(&cfg)?;
     Decision::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     BackupInfo::export_all(&cfg)?;

@@ -15,6 +15,7 @@ use nytta_store::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::error::Problem;
 use crate::AppError;
 
 /// The environment variable that names the store's file.
@@ -72,7 +73,9 @@ impl From<StoreError> for AppError {
             },
             StoreError::Invalid(errors) => AppError::from(errors),
             StoreError::Io { path, detail } => AppError::Io { path, detail },
-            other @ (StoreError::Busy(_) | StoreError::Sqlite(_)) => AppError::Store {
+            other @ (StoreError::Busy(_)
+            | StoreError::Sqlite(_)
+            | StoreError::WorkingCopy { .. }) => AppError::Store {
                 code: other.code().to_string(),
                 message_sv: other.lines(Lang::Sv).join("\n"),
                 message_en: other.lines(Lang::En).join("\n"),
@@ -213,12 +216,45 @@ pub fn create(ctx: &Ctx, title: &str, department: &str) -> Result<i64, AppError>
     Ok(ctx.store().create(title, department, &ctx.now())?.id)
 }
 
-/// Saves the current version's document after checking it completely. Refused with
-/// `decided_locked` when the version is decided and the valuation differs; the stage,
-/// texts and follow-ups of a decided version may still be saved.
-pub fn save_draft(ctx: &Ctx, id: i64, document_json: &str) -> Result<SavedInfo, AppError> {
-    crate::check_text(document_json)?;
-    Ok(ctx.store().save(id, document_json, &ctx.now())?)
+/// What became of an edit: stored as the current version, or kept as the working copy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DraftSaved {
+    /// The version written, when the document passed the check.
+    pub saved: Option<SavedInfo>,
+    /// Why it was kept as the working copy instead (empty when saved).
+    pub problems: Vec<Problem>,
+}
+
+/// Saves an edit of the current version. A document that passes the check becomes the
+/// current version (and drops any working copy); one that does not is kept whole as the
+/// initiative's working copy, so nothing typed is lost, and its problems are returned.
+/// Refused with `decided_locked` when the version is decided and the valuation differs; the
+/// stage, texts and follow-ups of a decided version may still be saved.
+pub fn save_draft(ctx: &Ctx, id: i64, document_json: &str) -> Result<DraftSaved, AppError> {
+    let now = ctx.now();
+    let mut store = ctx.store();
+    let checked =
+        crate::check_text(document_json).and_then(|_| Ok(store.save(id, document_json, &now)?));
+    match checked {
+        Ok(info) => Ok(DraftSaved {
+            saved: Some(info),
+            problems: Vec::new(),
+        }),
+        Err(AppError::InvalidDocument(problems)) => {
+            store.keep_working_copy(id, document_json, &now)?;
+            Ok(DraftSaved {
+                saved: None,
+                problems,
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Drops an initiative's working copy, going back to its last valid document.
+pub fn discard_working_copy(ctx: &Ctx, id: i64) -> Result<(), AppError> {
+    Ok(ctx.store().discard_working_copy(id, &ctx.now())?)
 }
 
 /// Marks the current version decided (frozen), recording the decision's date, deciding
@@ -623,6 +659,105 @@ mod tests {
                 .code(),
             "missing_field"
         );
+    }
+
+    /// A negative hourly cost on one role made every save fail, so a description typed in
+    /// Behov meanwhile was lost on leaving. Now the whole edit is kept as the working copy.
+    #[test]
+    fn an_invalid_edit_is_kept_whole_as_the_working_copy_and_a_valid_one_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let id = list(&c)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.status == "draft")
+            .unwrap()
+            .id;
+        let valid = export(&c, id).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&valid).unwrap();
+        doc["initiative"]["description"] = serde_json::json!("Nattlig tillsyn med kamera");
+        doc["valuation"]["roles"][0]["hourly_cost"] = serde_json::json!("-5");
+        let typed = doc.to_string();
+
+        let out = save_draft(&c, id, &typed).unwrap();
+        assert_eq!(out.saved, None, "an invalid document is not a version");
+        assert!(
+            out.problems[0]
+                .path
+                .as_deref()
+                .is_some_and(|p| p.starts_with("valuation.roles[0]")),
+            "{:?}",
+            out.problems
+        );
+        drop(c);
+
+        // After a restart the typed text is there; the version is still the valid one.
+        let c = ctx(dir.path());
+        let stored = get(&c, id).unwrap();
+        assert_eq!(stored.working_copy.as_deref(), Some(typed.as_str()));
+        assert_eq!(
+            stored.working_copy_at.as_deref(),
+            Some("2025-03-01T09:00:00Z")
+        );
+        assert_eq!(stored.document_json, valid);
+        assert_eq!(export(&c, id).unwrap(), valid, "exports stay valid");
+        let listed = list(&c).unwrap().into_iter().find(|s| s.id == id).unwrap();
+        assert!(listed.has_working_copy);
+
+        // Going on from the version would leave the edits behind: refused, with the title.
+        let title = doc["initiative"]["title"].as_str().unwrap().to_string();
+        for err in [
+            decide(
+                &c,
+                id,
+                &Decision {
+                    date: "2025-03-01".into(),
+                    decided_by: "Nämnden".into(),
+                    label: "Beslutsunderlag".into(),
+                    set_stage: true,
+                },
+            )
+            .unwrap_err(),
+            new_version(&c, id).unwrap_err(),
+        ] {
+            assert_eq!(err.code(), "working_copy_invalid");
+            assert!(
+                err.lines(Lang::Sv)[0].contains(&title),
+                "{:?}",
+                err.lines(Lang::Sv)
+            );
+            assert!(err.lines(Lang::En)[0].contains("working copy"));
+        }
+
+        // Fixed: the valid document becomes the version and the working copy is gone.
+        doc["valuation"]["roles"][0]["hourly_cost"] = serde_json::json!("450");
+        let out = save_draft(&c, id, &doc.to_string()).unwrap();
+        assert!(out.saved.is_some() && out.problems.is_empty());
+        let stored = get(&c, id).unwrap();
+        assert_eq!(stored.working_copy, None);
+        assert!(stored.document_json.contains("Nattlig tillsyn med kamera"));
+        assert!(
+            !list(&c)
+                .unwrap()
+                .into_iter()
+                .find(|s| s.id == id)
+                .unwrap()
+                .has_working_copy
+        );
+    }
+
+    #[test]
+    fn a_working_copy_can_be_discarded_back_to_the_last_valid_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let id = list(&c).unwrap()[0].id;
+        let valid = export(&c, id).unwrap();
+        save_draft(&c, id, "{\"nytta\": 1}").unwrap();
+        assert!(get(&c, id).unwrap().working_copy.is_some());
+        discard_working_copy(&c, id).unwrap();
+        let stored = get(&c, id).unwrap();
+        assert_eq!(stored.working_copy, None);
+        assert_eq!(stored.document_json, valid);
     }
 
     #[test]

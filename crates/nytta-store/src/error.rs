@@ -33,6 +33,15 @@ pub enum StoreError {
         /// The initiative.
         id: i64,
     },
+    /// The initiative has a working copy with problems: deciding or starting a new version
+    /// would leave those edits behind, so the problems must be fixed first.
+    #[error("initiative {id} has a working copy that does not pass the check")]
+    WorkingCopy {
+        /// The initiative.
+        id: i64,
+        /// Its title, as the user knows it.
+        title: String,
+    },
     /// No such initiative, version or backup.
     #[error("{what} {id} not found")]
     NotFound {
@@ -67,6 +76,7 @@ impl StoreError {
             StoreError::Damaged { .. } => "store_damaged",
             StoreError::Newer { .. } => "store_newer",
             StoreError::DecidedLocked { .. } => "decided_locked",
+            StoreError::WorkingCopy { .. } => "working_copy_invalid",
             StoreError::NotFound { .. } => "not_found",
             StoreError::Invalid(_) => "invalid_document",
             StoreError::Busy(_) => "store_busy",
@@ -129,6 +139,17 @@ impl StoreError {
                 format!(
                     "Initiative {id}: the current version is decided and cannot be changed. \
                      Create a new version to keep working."
+                )
+            }],
+            StoreError::WorkingCopy { title, .. } => vec![if sv {
+                format!(
+                    "”{title}” har ändringar som ännu inte klarar kontrollen (de är sparade som \
+                     arbetskopia). Rätta felen först, så att de inte lämnas kvar."
+                )
+            } else {
+                format!(
+                    "“{title}” has changes that do not pass the check yet (they are kept as a \
+                     working copy). Fix the problems first so that they are not left behind."
                 )
             }],
             StoreError::NotFound { what, id } => vec![if sv {

@@ -27,6 +27,9 @@ pub struct InitiativeSummary {
     pub status: String,
     /// When the initiative was last changed.
     pub updated_at: String,
+    /// Whether edits that do not pass the check yet are kept as its working copy (the
+    /// summary is the last valid version's).
+    pub has_working_copy: bool,
     /// The summary columns.
     #[serde(flatten)]
     pub summary: Summary,
@@ -131,6 +134,30 @@ pub fn live_row(conn: &Connection, id: i64) -> Result<InitiativeRow> {
     Ok(r)
 }
 
+/// The initiative's working copy and when it was kept, if it has one.
+pub fn working_copy(conn: &Connection, id: i64) -> Result<Option<(String, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT working_copy, working_copy_at FROM initiatives
+             WHERE id = ?1 AND working_copy IS NOT NULL",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Keeps `text` as the initiative's working copy (`Some`) or drops it (`None`).
+pub fn set_working_copy(conn: &Connection, id: i64, text: Option<&str>, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE initiatives SET working_copy = ?2,
+             working_copy_at = CASE WHEN ?2 IS NULL THEN NULL ELSE ?3 END,
+             updated_at = ?3
+         WHERE id = ?1",
+        params![id, text, now],
+    )?;
+    Ok(())
+}
+
 /// Marks an initiative deleted (`Some(now)`) or brings it back (`None`).
 pub fn set_deleted(conn: &Connection, id: i64, deleted_at: Option<&str>) -> Result<()> {
     conn.execute(
@@ -149,6 +176,7 @@ fn summary_of(r: &Row<'_>) -> rusqlite::Result<InitiativeSummary> {
         current_version_number: r.get(3)?,
         status: r.get(4)?,
         updated_at: r.get(5)?,
+        has_working_copy: r.get(21)?,
         summary: Summary {
             title: r.get(6)?,
             department: r.get(7)?,
@@ -177,7 +205,7 @@ pub fn list(conn: &Connection, deleted: bool) -> Result<Vec<InitiativeSummary>> 
         "SELECT id, example, current_version_id, current_version_number, current_status,
                 updated_at, title, department, stage, tags, priority_basis, effect, feasibility,
                 financing, resource_need, priority, full_valuation_required, npv_economic,
-                npv_budget, payback_economic, payback_budget
+                npv_budget, payback_economic, payback_budget, working_copy IS NOT NULL
          FROM initiatives
          WHERE (deleted_at IS NOT NULL) = ?1",
     )?;

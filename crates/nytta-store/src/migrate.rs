@@ -11,6 +11,7 @@ use crate::error::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_current_version_columns.sql"),
+    include_str!("../migrations/003_working_copy.sql"),
 ];
 
 /// The newest schema version this build knows.

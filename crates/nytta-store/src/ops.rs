@@ -33,6 +33,11 @@ pub struct StoredInitiative {
     pub versions: Vec<VersionInfo>,
     /// The current version's document, as canonical JSON text.
     pub document_json: String,
+    /// Edits that did not pass the check yet, kept so nothing typed is lost: the editor
+    /// shows this text instead of `document_json` (which stays the last valid document).
+    pub working_copy: Option<String>,
+    /// When the working copy was kept.
+    pub working_copy_at: Option<String>,
 }
 
 /// What a write stored.
@@ -146,6 +151,17 @@ fn current(conn: &Connection, id: i64) -> Result<(i64, VersionInfo, Document)> {
     Ok((row.current_version_id, info, read_document(&text)?))
 }
 
+/// Refuses to go on from the current version while edits with problems wait beside it.
+fn no_working_copy(conn: &Connection, id: i64, doc: &Document) -> Result<()> {
+    match initiatives::working_copy(conn, id)? {
+        Some(_) => Err(StoreError::WorkingCopy {
+            id,
+            title: doc.initiative.title.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 fn recorded(info: &VersionInfo) -> Result<ScoreSettings> {
     serde_json::from_str(&info.settings)
         .map_err(|e| StoreError::Sqlite(format!("version {}: {e}", info.id)))
@@ -166,6 +182,7 @@ impl Store {
     pub fn get(&self, id: i64) -> Result<StoredInitiative> {
         let row = initiatives::row(&self.conn, id)?;
         let (_, document_json) = versions::get(&self.conn, row.current_version_id)?;
+        let (working_copy, working_copy_at) = initiatives::working_copy(&self.conn, id)?.unzip();
         Ok(StoredInitiative {
             id,
             example: row.example,
@@ -173,6 +190,8 @@ impl Store {
             current_version_id: row.current_version_id,
             versions: versions::list(&self.conn, id)?,
             document_json,
+            working_copy,
+            working_copy_at,
         })
     }
 
@@ -234,12 +253,32 @@ impl Store {
                 let c = check_doc(doc, &recorded(&info)?)?;
                 versions::update_after_decision(tx, vid, &c.text, now)?;
                 initiatives::write_summary(tx, id, vid, &c.summary, now)?;
+                initiatives::set_working_copy(tx, id, None, now)?;
                 return saved(tx, id, vid, &c);
             }
             let c = prepare(doc, &settings::load(tx)?.scores)?;
             versions::update(tx, vid, &c, now)?;
             initiatives::write_summary(tx, id, vid, &c.summary, now)?;
+            initiatives::set_working_copy(tx, id, None, now)?;
             saved(tx, id, vid, &c)
+        })
+    }
+
+    /// Keeps an edit that does not pass the check yet as the initiative's working copy
+    /// (a draft may be invalid while it is being typed; only deciding requires validity).
+    /// The current version is not touched; the next valid [`Store::save`] drops the copy.
+    pub fn keep_working_copy(&mut self, id: i64, text: &str, now: &str) -> Result<()> {
+        self.write(now, |tx| {
+            initiatives::live_row(tx, id)?;
+            initiatives::set_working_copy(tx, id, Some(text), now)
+        })
+    }
+
+    /// Drops the working copy: the user chose to go back to the last valid document.
+    pub fn discard_working_copy(&mut self, id: i64, now: &str) -> Result<()> {
+        self.write(now, |tx| {
+            initiatives::live_row(tx, id)?;
+            initiatives::set_working_copy(tx, id, None, now)
         })
     }
 
@@ -276,6 +315,7 @@ impl Store {
     pub fn new_version(&mut self, id: i64, now: &str) -> Result<SavedInfo> {
         self.write(now, |tx| {
             let (vid, _, mut doc) = current(tx, id)?;
+            no_working_copy(tx, id, &doc)?;
             doc.valuation.status = ValuationStatus::Draft;
             let c = prepare(doc, &settings::load(tx)?.scores)?;
             let new_id = versions::insert(tx, id, Some(vid), &c, now)?;

@@ -11,7 +11,11 @@ use nytta_store::Store;
 const NOW: &str = "2025-06-01T12:00:00Z";
 
 /// The fixtures, oldest first: (file, schema version it was made with).
-const FIXTURES: &[(&str, i64)] = &[("schema-v1.db", 1), ("schema-v2.db", 2)];
+const FIXTURES: &[(&str, i64)] = &[
+    ("schema-v1.db", 1),
+    ("schema-v2.db", 2),
+    ("schema-v3.db", 3),
+];
 
 fn documents(db: &Path) -> Vec<(i64, String, String)> {
     let conn =
@@ -70,6 +74,14 @@ fn every_fixture_opens_migrated_with_its_data_unchanged() {
             "{file}"
         );
         assert!(list.iter().all(|s| s.current_version_number == 1));
+        // Schema 3 keeps an invalid edit as the initiative's working copy; the fixture of
+        // schema 3 has one on initiative 1, older ones none.
+        let copy = store.get(1).unwrap().working_copy;
+        if *version >= 3 {
+            assert_eq!(copy.as_deref(), Some("{\"nytta\": 1}"), "{file}");
+        } else {
+            assert_eq!(copy, None, "{file}");
+        }
         let mut titles: Vec<_> = list.into_iter().map(|s| s.summary.title).collect();
         titles.sort();
         assert_eq!(

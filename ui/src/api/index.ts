@@ -4,10 +4,12 @@
  * {@link ApiError}'s `code`, never on its message text.
  */
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   BackupInfo,
   Decision,
+  DraftSaved,
   ErrorDto,
   Evaluation,
   InitiativeSummary,
@@ -77,8 +79,12 @@ export const initiativeGet = (id: number) => call<StoredInitiative>("initiative_
 export const versionGet = (versionId: number) => call<VersionDocument>("version_get", { versionId });
 export const initiativeCreate = (title: string, department: string) =>
   call<number>("initiative_create", { title, department });
+/** Saves an edit: a valid document becomes the current version; one with problems is kept
+ * whole as the initiative's working copy (`saved` is then null and `problems` says why). */
 export const initiativeSave = (id: number, document: string) =>
-  call<SavedInfo>("initiative_save", { id, document });
+  call<DraftSaved>("initiative_save", { id, document });
+/** Drops the working copy, back to the last valid document. */
+export const initiativeDiscardWorkingCopy = (id: number) => call<void>("initiative_discard_working_copy", { id });
 export const initiativeDecide = (id: number, decision: Decision) =>
   call<SavedInfo>("initiative_decide", { id, decision });
 export const initiativeNewVersion = (id: number) => call<SavedInfo>("initiative_new_version", { id });
@@ -109,4 +115,14 @@ export async function chooseDocumentToOpen(title: string): Promise<string | null
 /** The native save dialog for a document; `null` when cancelled. */
 export async function chooseDocumentToSave(title: string, name: string): Promise<string | null> {
   return (await save({ title, defaultPath: name, filters: DOC_FILTER })) ?? null;
+}
+
+/**
+ * Asks `mayClose` before the window closes (the close button, Alt+F4); the window stays open
+ * when it resolves to false. Returns the function that stops asking.
+ */
+export function onWindowClose(mayClose: () => Promise<boolean>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async (event) => {
+    if (!(await mayClose())) event.preventDefault();
+  });
 }

@@ -7,10 +7,12 @@
  * rest of the document be saved. Formulas that name an unknown input and negative hourly costs
  * are refused the way the engine refuses them, with the path (and the position in `pos`).
  */
-import { mockIPC } from "@tauri-apps/api/mocks";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
 import type {
   BackupInfo,
   Decision,
+  DraftSaved,
   ErrorDto,
   Evaluation,
   InitiativeSummary,
@@ -123,6 +125,12 @@ function summarise(e: Entry): InitiativeSummary {
   };
 }
 
+/** Whether the window was closed (destroyed) since the mock was installed. */
+let windowClosed = false;
+export const mockWindowClosed = (): boolean => windowClosed;
+/** Asks the window to close, as its close button does. */
+export const mockRequestClose = (): Promise<void> => emit("tauri://close-requested");
+
 /** Document files the mock's open dialog can pick, by path (set by page tests). */
 const files = new Map<string, string>();
 let chosen: string | null = null;
@@ -168,13 +176,15 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
   const create = (doc: NyttaDocument): number => {
     const id = Math.max(0, ...entries.map((e) => e.stored.id)) + 1;
     const version: VersionInfo = { ...SHELL.new_initiative.versions[0], id: nextVersion++, number: 1, status: "draft" };
-    const stored: StoredInitiative = { id, example: false, deleted: false, current_version_id: version.id, versions: [version], document_json: JSON.stringify(doc, null, 2) };
+    const stored: StoredInitiative = { id, example: false, deleted: false, current_version_id: version.id, versions: [version], document_json: JSON.stringify(doc, null, 2), working_copy: null, working_copy_at: null };
     const e: Entry = { stored, older: new Map(), deleted: false, summary: { ...structuredClone(SHELL.portfolio[0]), id, example: false } };
     e.summary = summarise(e);
     entries.push(e);
     return id;
   };
 
+  mockWindows("main");
+  windowClosed = false;
   mockIPC((cmd, payload) => {
     const a = (payload ?? {}) as Record<string, unknown>;
     switch (cmd) {
@@ -208,8 +218,24 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         const old = JSON.parse(e.stored.document_json) as NyttaDocument;
         if (current(e).status === "decided" && JSON.stringify(next.valuation) !== JSON.stringify(old.valuation))
           fail("decided_locked", "Versionen är beslutad: värderingen kan inte ändras", "The version is decided: its valuation cannot change");
+        // Like the store: a document that does not pass the check is kept whole as the
+        // working copy; a valid one becomes the version and drops the working copy.
+        const problem = unknownInput(next) ?? negativeCost(next);
+        if (problem) {
+          e.stored.working_copy = String(a.document);
+          e.stored.working_copy_at = "2025-03-01T09:00:00Z";
+          return { saved: null, problems: problem.problems ?? [] } satisfies DraftSaved;
+        }
         e.stored.document_json = String(a.document);
-        return saved(e);
+        e.stored.working_copy = null;
+        e.stored.working_copy_at = null;
+        return { saved: saved(e), problems: [] } satisfies DraftSaved;
+      }
+      case "initiative_discard_working_copy": {
+        const e = find(a.id);
+        e.stored.working_copy = null;
+        e.stored.working_copy_at = null;
+        return null;
       }
       case "initiative_duplicate": {
         const doc = JSON.parse(find(a.id).stored.document_json) as NyttaDocument;
@@ -299,10 +325,13 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       }
       case "plugin:dialog|save":
         return null;
+      case "plugin:window|destroy":
+        windowClosed = true;
+        return null;
       default: {
         const answer = reportsMock(cmd, a);
         return answer !== undefined ? answer : fail("unknown_command", `Okänt kommando ${cmd}`, `Unknown command ${cmd}`);
       }
     }
-  });
+  }, { shouldMockEvents: true });
 }

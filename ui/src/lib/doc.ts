@@ -41,12 +41,6 @@ export function newLine(side: Side, form: LineForm, id: string, name: string, ro
   return line;
 }
 
-/** Puts the time form on a line: `{"time": {minutes, occurrences, role}}`, no amount. */
-export function setTimeForm(line: Line, minutes: FormulaText, occurrences: FormulaText, role: string): void {
-  delete line.amount;
-  line.time = { minutes, occurrences, role };
-}
-
 function wrap(f: FormulaText): string {
   const s = String(f);
   return /^[A-Za-z0-9_.]+$/.test(s) ? s : `(${s})`;
@@ -64,11 +58,17 @@ export function lineFormula(line: Line): string {
   return line.amount == null ? "" : String(line.amount);
 }
 
-/** Turns a line into formula mode: the amount is the formula, the time form is dropped. */
-export function toFormula(line: Line): void {
-  const f = lineFormula(line);
-  delete line.time;
-  line.amount = f;
+/**
+ * Writes a formula typed in formula mode. On a time line, the formula shown is
+ * [`lineFormula`]; only a different text turns the line into an amount line (which no longer
+ * counts as freed time).
+ */
+export function setFormula(line: Line, formula: string): void {
+  if (line.time) {
+    if (formula === lineFormula(line)) return;
+    delete line.time;
+  }
+  line.amount = formula;
 }
 
 /** Every id used by inputs and lines (ids must be unique across the document's lists). */

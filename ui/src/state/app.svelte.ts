@@ -14,6 +14,23 @@ export const app = $state<{ view: View; settings: Settings | null; newRequested:
   searchRequested: 0,
 });
 
-export function go(view: View): void {
+/** Asked before the view changes or the window closes; resolves to whether to go on. */
+export type LeaveGuard = () => Promise<boolean>;
+let leaveGuard: LeaveGuard | null = null;
+
+/** Sets (or, with `null`, clears) the question asked before leaving the current view. */
+export function setLeaveGuard(guard: LeaveGuard | null): void {
+  leaveGuard = guard;
+}
+
+/** Whether the current view may be left now (asks the open initiative, if it must). */
+export async function mayLeave(): Promise<boolean> {
+  return leaveGuard ? leaveGuard() : true;
+}
+
+/** Shows `view` once the current one may be left; resolves to whether it was shown. */
+export async function go(view: View): Promise<boolean> {
+  if (!(await mayLeave())) return false;
   app.view = view;
+  return true;
 }

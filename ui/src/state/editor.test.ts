@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EVALUATE_MS, InitiativeEditor, SAVE_MS, type EditorApi } from "./editor.svelte";
 import { SHELL } from "../api/mock";
-import type { StoredInitiative, VersionDocument } from "../api";
+import type { DraftSaved, StoredInitiative, VersionDocument } from "../api";
 
 const DOC = '{"nytta":1,"initiative":{"title":"T"},"valuation":{"parameters":{"start_year":2025,"years":6,"discount_rate":"0.03"}}}';
 
 function fakes(status: "draft" | "decided" = "draft") {
   const version = { ...SHELL.new_initiative.versions[0], id: 1, status };
-  const stored: StoredInitiative = { ...SHELL.new_initiative, id: 7, current_version_id: 1, versions: [version], document_json: DOC };
+  const stored: StoredInitiative = { ...SHELL.new_initiative, id: 7, current_version_id: 1, versions: [version], document_json: DOC, working_copy: null, working_copy_at: null };
   const deps = {
-    initiativeGet: vi.fn(async () => stored),
+    initiativeGet: vi.fn(async (): Promise<StoredInitiative> => stored),
     versionGet: vi.fn(async (): Promise<VersionDocument> => ({ info: version, document_json: DOC })),
-    initiativeSave: vi.fn(async () => SHELL.saved),
+    initiativeSave: vi.fn(async (): Promise<DraftSaved> => ({ saved: SHELL.saved, problems: [] })),
+    initiativeDiscardWorkingCopy: vi.fn(async () => {}),
     evaluateDocument: vi.fn(async () => SHELL.new_evaluation),
   };
   return deps satisfies EditorApi;
@@ -93,5 +94,53 @@ describe("autosave and live evaluation are debounced", () => {
     await vi.advanceTimersByTimeAsync(SAVE_MS);
     expect(editor.saveState).toBe("error");
     expect(editor.saveError).toBe("Disken är full");
+  });
+
+  it("keeps an edit that does not pass the check as the working copy, and asks before leaving", async () => {
+    const deps = fakes();
+    const problem = { code: "invalid_value", path: "valuation.roles[0].hourly_cost", message_sv: "negativ", message_en: "negative" };
+    deps.initiativeSave.mockResolvedValueOnce({ saved: null, problems: [problem] });
+    const editor = new InitiativeEditor(7, deps);
+    await editor.load();
+    expect(editor.leaveRisk).toBe("none");
+    const typed = DOC.replace('"T"', '"Nattillsyn"');
+    editor.changed(typed);
+    expect(editor.leaveRisk).toBe("unsaved");
+    await editor.settle();
+    expect(deps.initiativeSave).toHaveBeenCalledWith(7, typed);
+    expect(editor.saveState).toBe("kept");
+    expect(editor.workingCopy).toBe(true);
+    expect(editor.leaveRisk).toBe("working_copy");
+    // Fixed: the next save is valid, and nothing needs asking any more.
+    editor.changed(DOC.replace('"T"', '"Nattillsyn i hemtjänsten"'));
+    await editor.settle();
+    expect(editor.saveState).toBe("saved");
+    expect(editor.workingCopy).toBe(false);
+    expect(editor.leaveRisk).toBe("none");
+  });
+
+  it("opens the working copy rather than the last valid version", async () => {
+    const deps = fakes();
+    const typed = DOC.replace('"T"', '"Skrivet"');
+    deps.initiativeGet.mockResolvedValueOnce({ ...(await deps.initiativeGet()), working_copy: typed, working_copy_at: "2025-03-01T09:00:00Z" });
+    const editor = new InitiativeEditor(7, deps);
+    await editor.load();
+    expect(editor.doc?.initiative.title).toBe("Skrivet");
+    expect(editor.workingCopy).toBe(true);
+    expect(editor.saveState).toBe("kept");
+    await editor.discardWorkingCopy();
+    expect(deps.initiativeDiscardWorkingCopy).toHaveBeenCalledWith(7);
+    expect(editor.doc?.initiative.title).toBe("T");
+    expect(editor.workingCopy).toBe(false);
+  });
+
+  it("a failed save is a reason to ask before leaving", async () => {
+    const deps = fakes();
+    deps.initiativeSave.mockRejectedValueOnce({ code: "store_busy", message_sv: "Upptagen", message_en: "Busy" });
+    const editor = new InitiativeEditor(7, deps);
+    await editor.load();
+    editor.changed(DOC.replace('"T"', '"X"'));
+    await editor.settle();
+    expect(editor.leaveRisk).toBe("unsaved");
   });
 });

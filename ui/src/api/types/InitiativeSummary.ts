@@ -29,6 +29,11 @@ status: string,
  */
 updated_at: string, 
 /**
+ * Whether edits that do not pass the check yet are kept as its working copy (the
+ * summary is the last valid version's).
+ */
+has_working_copy: boolean, 
+/**
  * Title.
  */
 title: string, 

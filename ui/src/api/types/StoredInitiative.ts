@@ -28,4 +28,13 @@ versions: Array<VersionInfo>,
 /**
  * The current version's document, as canonical JSON text.
  */
-document_json: string, };
+document_json: string, 
+/**
+ * Edits that did not pass the check yet, kept so nothing typed is lost: the editor
+ * shows this text instead of `document_json` (which stays the last valid document).
+ */
+working_copy: string | null, 
+/**
+ * When the working copy was kept.
+ */
+working_copy_at: string | null, };

@@ -9,6 +9,7 @@ export type { ConfidenceHint } from "./ConfidenceHint";
 export type { Decision } from "./Decision";
 export type { DefaultParameters } from "./DefaultParameters";
 export type { Direction } from "./Direction";
+export type { DraftSaved } from "./DraftSaved";
 export type { ErrorDto } from "./ErrorDto";
 export type { Evaluation } from "./Evaluation";
 export type { Evidence } from "./Evidence";
