@@ -1,6 +1,7 @@
 /** Figures for people in the current language; `–`-style text for figures that do not exist. */
 import { locale } from "../i18n/i18n.svelte";
-import { formatMoney, formatNumberTrim, formatPercent, formatYears, formatHours, isNegative } from "./number";
+import { compareDecimal, formatMoney, formatNumberTrim, formatPercent, formatYears, formatHours, isNegative } from "./number";
+import { IRR_SHOWN_UP_TO } from "../api/types/limits";
 
 export const money = (v: string | null | undefined): string => (v == null ? "–" : formatMoney(v, locale.lang));
 export const moneyOre = (v: string | null | undefined): string =>
@@ -8,6 +9,13 @@ export const moneyOre = (v: string | null | undefined): string =>
 export const years = (v: string | null | undefined): string => (v == null ? "–" : formatYears(v, locale.lang));
 export const percent = (v: string | null | undefined, decimals = 0): string =>
   v == null ? "–" : formatPercent(v, locale.lang, decimals);
+/** An internal rate of return: one decimal, or "> 1 000 %" above the largest the engine writes as a figure. */
+export const irr = (v: string | null | undefined): string =>
+  v == null
+    ? "–"
+    : compareDecimal(v, IRR_SHOWN_UP_TO) > 0
+      ? `> ${formatPercent(IRR_SHOWN_UP_TO, locale.lang, 0)}`
+      : formatPercent(v, locale.lang, 1);
 export const hours = (v: string | null | undefined): string => (v == null ? "–" : formatHours(v, locale.lang));
 export const num = (v: string | null | undefined, max = 2): string =>
   v == null ? "–" : formatNumberTrim(v, max, locale.lang);

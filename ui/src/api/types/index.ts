@@ -44,3 +44,4 @@ export type { VersionDocument } from "./VersionDocument";
 export type { VersionInfo } from "./VersionInfo";
 export type { YearFlows } from "./YearFlows";
 export type { YearRow } from "./YearRow";
+export * from "./limits";
