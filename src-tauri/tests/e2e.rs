@@ -426,7 +426,11 @@ async fn an_invalid_edit_keeps_every_typed_word_across_leaving_and_a_restart() {
         &dialog.find(Locator::Css(&id("confirm"))).await.unwrap(),
     )
     .await;
-    row_with(&c, EXAMPLE).await;
+    // The portfolio row says that changes with problems wait in the initiative.
+    let row = row_with(&c, EXAMPLE).await;
+    row.find(Locator::Css(&id("working-copy-badge")))
+        .await
+        .expect("the row is marked");
     c.close().await.unwrap();
 
     // After a restart every typed word is there, with the problem marked.
@@ -672,8 +676,9 @@ async fn the_results_panel_and_the_follow_up_comparison_fit_at_1280_and_1024() {
             let bad = misfits(&c, "[data-testid=fu-comparison] table", ".tab-panel").await;
             assert!(bad.is_empty(), "{width}×{height}, {title}: {bad:#?}");
             if title == "Läkemedelsrobotar" {
+                // Below the sticky app bar, with the comparison's heading in view.
                 c.execute(
-                    "arguments[0].scrollIntoView({ block: 'start' })",
+                    "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 56)",
                     vec![serde_json::to_value(&cmp).unwrap()],
                 )
                 .await

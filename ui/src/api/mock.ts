@@ -196,7 +196,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         settings = structuredClone(a.settings as Settings);
         return null;
       case "portfolio_list":
-        return entries.filter((e) => !e.deleted).map((e) => e.summary);
+        return entries.filter((e) => !e.deleted).map((e) => ({ ...e.summary, has_working_copy: e.stored.working_copy != null }));
       case "initiative_get":
         return structuredClone(find(a.id).stored);
       case "version_get": {
