@@ -2,6 +2,10 @@
 //!
 //! A formula (docs/format.md §Formulas) is a string over numbers, input ids, `role.ID` (that
 //! role's hourly cost), `+ - * /`, unary minus, parentheses and `min(a, b)` / `max(a, b)`.
+//! Numbers may be written as in the number fields: digits grouped in threes by spaces
+//! (`9 000`) and a decimal comma (`1 234,5`). Inside a call whose arguments are separated by
+//! commas a comma between digits separates arguments (`min(1,5)` is min(1, 5)); separating
+//! them by semicolons, as Swedish Excel does, frees the comma for decimals (`min(1,5; 2)`).
 //! This module owns the grammar, the error positions and texts, checked `Decimal`
 //! arithmetic, and the explanation a manager reads ("12 / 60 × (10 × 2 × 365) × 359"). It
 //! knows nothing about documents: names are resolved through an [`Env`].
@@ -196,8 +200,16 @@ pub enum SyntaxProblem {
     Empty,
     /// A character that cannot appear in a formula at all.
     UnexpectedChar(char),
-    /// A decimal comma such as `12,5`; holds the number as it should be written (`12.5`).
-    DecimalComma(String),
+    /// A comma between digits inside a call whose arguments it separates (`max(1,5, 2)`
+    /// has three arguments): the number as written (`1,5`) and as it should be (`1.5`).
+    DecimalComma {
+        /// As written.
+        written: String,
+        /// With a decimal point.
+        fixed: String,
+    },
+    /// Two numbers in a row, as when digits are grouped other than in threes (`12 34`).
+    NumberAfterNumber,
     /// A `.` not followed by digits, as in `1.`.
     ExpectedDigits,
     /// `role.` not followed by a role id.
@@ -238,12 +250,24 @@ impl SyntaxProblem {
             P::Empty => "the formula is empty".into(),
             P::UnexpectedChar(c) if sv => format!("tecknet \"{c}\" kan inte användas i en formel"),
             P::UnexpectedChar(c) => format!("the character \"{c}\" cannot be used in a formula"),
-            P::DecimalComma(n) if sv => {
-                format!("använd punkt som decimaltecken i formler: skriv {n}")
-            }
-            P::DecimalComma(n) => {
-                format!("use a point as decimal separator in formulas: write {n}")
-            }
+            P::DecimalComma { written, fixed } if sv => format!(
+                "i min(…) och max(…) skiljer kommat argumenten åt, så {written} blev två tal: \
+                 skriv decimaltal med punkt där ({fixed}), eller skilj argumenten med semikolon \
+                 (min({written}; 2))"
+            ),
+            P::DecimalComma { written, fixed } => format!(
+                "inside min(…) and max(…) a comma separates the arguments, so {written} became \
+                 two numbers: write decimals with a point there ({fixed}), or separate the \
+                 arguments with semicolons (min({written}; 2))"
+            ),
+            P::NumberAfterNumber if sv => "två tal i rad: ett mellanslag i ett tal grupperar \
+                 siffrorna tre och tre (9 000, 1 234 567), så skriv talet utan mellanslag eller \
+                 i tretal, och sätt en operator (+ - * /) mellan två tal"
+                .into(),
+            P::NumberAfterNumber => "two numbers in a row: a space inside a number groups its \
+                 digits in threes (9 000, 1 234 567), so write the number without spaces or in \
+                 threes, and put an operator (+ - * /) between two numbers"
+                .into(),
             P::ExpectedDigits if sv => "väntade siffror efter decimalpunkten".into(),
             P::ExpectedDigits => "expected digits after the decimal point".into(),
             P::ExpectedRoleId if sv => "väntade ett roll-id efter \"role.\"".into(),
@@ -476,6 +500,37 @@ fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
+/// What an open parenthesis began, which decides what a comma between digits means inside
+/// it: a call whose arguments are separated by commas takes it as a separator; a group or a
+/// call separated by semicolons takes it as a decimal comma.
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    Group,
+    CommaCall,
+    SemicolonCall,
+}
+
+/// Whether the call whose `(` is at `open` separates its arguments by semicolons: a `;`
+/// outside any inner parentheses before the matching `)`.
+fn semicolon_call(chars: &[char], open: usize) -> bool {
+    let mut depth = 0usize;
+    for &c in chars.iter().skip(open + 1) {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return false,
+            ')' => depth -= 1,
+            ';' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Characters that may group a number's digits in threes, as in the number fields.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
 /// Splits the source into tokens; the list always ends with `End` or `Bad`.
 fn lex(src: &str) -> Vec<Token> {
     let chars: Vec<char> = src.chars().collect();
@@ -490,19 +545,37 @@ fn lex(src: &str) -> Vec<Token> {
         j
     };
     let digit = |c: char| c.is_ascii_digit();
-    let mut toks = Vec::new();
+    let mut toks: Vec<Token> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     let mut i = scan(0, char::is_whitespace);
     while let Some(c) = at(i) {
         // Each arm gives the token, its 0-based start and its end.
         let (kind, start, end) = if digit(c) {
-            let j = scan(i, digit);
-            if at(j) != Some('.') {
-                (Decimal::from_str_exact(&text(i, j)).map(Tok::Num), i, j)
-            } else if at(j + 1).is_some_and(digit) {
-                let k = scan(j + 1, digit);
-                (Decimal::from_str_exact(&text(i, k)).map(Tok::Num), i, k)
-            } else {
+            let mut j = scan(i, digit);
+            let mut int = text(i, j);
+            // Groups of exactly three digits after a first group of one to three.
+            let group_at = |j: usize| {
+                at(j).is_some_and(is_group_space)
+                    && (1..=3).all(|k| at(j + k).is_some_and(digit))
+                    && !at(j + 4).is_some_and(digit)
+            };
+            if int.len() <= 3 {
+                while group_at(j) {
+                    int.push_str(&text(j + 1, j + 4));
+                    j += 4;
+                }
+            }
+            let decimal_comma = at(j) == Some(',')
+                && at(j + 1).is_some_and(digit)
+                && open.last() != Some(&Open::CommaCall);
+            if at(j) == Some('.') && !at(j + 1).is_some_and(digit) {
                 (Ok(Tok::Bad(SyntaxProblem::ExpectedDigits)), j, j + 1)
+            } else if at(j) == Some('.') || decimal_comma {
+                let k = scan(j + 1, digit);
+                let value = format!("{int}.{}", text(j + 1, k));
+                (Decimal::from_str_exact(&value).map(Tok::Num), i, k)
+            } else {
+                (Decimal::from_str_exact(&int).map(Tok::Num), i, j)
             }
         } else if is_ident_start(c) {
             let j = scan(i, is_ident_char);
@@ -521,9 +594,26 @@ fn lex(src: &str) -> Vec<Token> {
                 '-' => Tok::Op(BinOp::Sub),
                 '*' => Tok::Op(BinOp::Mul),
                 '/' => Tok::Op(BinOp::Div),
-                '(' => Tok::LParen,
-                ')' => Tok::RParen,
-                ',' => Tok::Comma,
+                '(' => {
+                    let call = matches!(
+                        toks.last(),
+                        Some(Token {
+                            kind: Tok::Ident(_),
+                            ..
+                        })
+                    );
+                    open.push(match (call, call && semicolon_call(&chars, i)) {
+                        (false, _) => Open::Group,
+                        (true, false) => Open::CommaCall,
+                        (true, true) => Open::SemicolonCall,
+                    });
+                    Tok::LParen
+                }
+                ')' => {
+                    open.pop();
+                    Tok::RParen
+                }
+                ',' | ';' => Tok::Comma,
                 _ => Tok::Bad(SyntaxProblem::UnexpectedChar(c)),
             };
             (Ok(kind), i, i + 1)
@@ -569,19 +659,22 @@ impl Parser {
     }
 
     /// The error for an unexpected current token: a lexical error if that is what stopped
-    /// us, the decimal-comma hint for `12,5`, else what was expected and what was found.
+    /// us, the grouping hint for two numbers in a row (`12 34`), else what was expected and
+    /// what was found.
     fn unexpected(&self, what: Expected) -> FormulaError {
         let t = self.peek();
         if let Tok::Bad(p) = &t.kind {
             return FormulaError::syntax(t.pos, p.clone());
         }
         let prev = self.i.checked_sub(1).and_then(|k| self.toks.get(k));
-        if let (Tok::Comma, Some(p), Some(n)) = (&t.kind, prev, self.toks.get(self.i + 1)) {
-            let touching = p.pos + p.text.chars().count() == t.pos && n.pos == t.pos + 1;
-            if touching && matches!((&p.kind, &n.kind), (Tok::Num(_), Tok::Num(_))) {
-                let fixed = format!("{}.{}", p.text, n.text);
-                return FormulaError::syntax(t.pos, SyntaxProblem::DecimalComma(fixed));
-            }
+        if let (
+            Tok::Num(_),
+            Some(Token {
+                kind: Tok::Num(_), ..
+            }),
+        ) = (&t.kind, prev)
+        {
+            return FormulaError::syntax(t.pos, SyntaxProblem::NumberAfterNumber);
         }
         let found = (t.kind != Tok::End).then(|| t.text.clone());
         FormulaError::syntax(t.pos, SyntaxProblem::Expected { what, found })
@@ -688,6 +781,21 @@ impl Parser {
         Self::node(pos, expr)
     }
 
+    /// When the current token is a `,` written between two numbers without spaces (`1,5`),
+    /// the hint that it was read as an argument separator.
+    fn decimal_split(&self) -> Option<(usize, SyntaxProblem)> {
+        let t = self.peek();
+        let p = self.toks.get(self.i.checked_sub(1)?)?;
+        let n = self.toks.get(self.i + 1)?;
+        let touching = p.pos + p.text.chars().count() == t.pos && n.pos == t.pos + 1;
+        let numbers = matches!((&p.kind, &n.kind), (Tok::Num(_), Tok::Num(_)));
+        (touching && numbers && t.text == ",").then(|| {
+            let written = format!("{},{}", p.text, n.text);
+            let fixed = format!("{}.{}", p.text, n.text);
+            (t.pos, SyntaxProblem::DecimalComma { written, fixed })
+        })
+    }
+
     /// A call, with the current token the `(` after the function's name. Functions are
     /// checked here, not at evaluation, so a document with a bad call fails validation.
     fn call(&mut self, name: String, pos: usize) -> Result<Node, FormulaError> {
@@ -703,19 +811,27 @@ impl Parser {
         };
         self.advance();
         let mut args = Vec::new();
+        // The first comma that split a decimal such as `1,5` into two arguments.
+        let mut split: Option<(usize, SyntaxProblem)> = None;
         if self.peek().kind == Tok::RParen {
             self.advance();
         } else {
             loop {
                 args.push(self.expr()?);
                 match self.peek().kind {
-                    Tok::Comma => self.advance(),
+                    Tok::Comma => {
+                        split = split.or_else(|| self.decimal_split());
+                        self.advance();
+                    }
                     Tok::RParen => break self.advance(),
                     _ => return Err(self.unexpected(Expected::CommaOrClose)),
                 }
             }
         }
         let found = args.len();
+        if let (true, Some((at, problem))) = (found != 2, split) {
+            return Err(FormulaError::syntax(at, problem));
+        }
         match <[Node; 2]>::try_from(args) {
             Ok(args) => Self::node(
                 pos,
@@ -882,15 +998,62 @@ mod tests {
         assert_eq!(syntax_at("min(1 2)"), 7);
         assert_eq!(syntax_at("1)"), 2);
         assert_eq!(syntax_at("robots × 2"), 8);
-        let e = parse("12,5").unwrap_err();
-        assert_eq!(e.pos, 3);
-        assert_eq!(
-            e.kind,
-            FormulaErrorKind::Syntax(SyntaxProblem::DecimalComma("12.5".into()))
-        );
-        assert!(e.message(Lang::En).contains("write 12.5"), "{e}");
-        assert!(e.message(Lang::Sv).contains("punkt"));
         assert_eq!(ev("min(12,5)"), d("5")); // a comma inside a call separates arguments
+    }
+
+    /// `brukare * 9 000` and `1 234,5`, accepted by every number field, were syntax errors
+    /// in formulas.
+    #[test]
+    fn swedish_grouping_and_decimal_comma_as_in_the_number_fields() {
+        assert_eq!(ev("robots * 9 000"), d("90000"));
+        assert_eq!(ev("1 234,5"), d("1234.5"));
+        assert_eq!(ev("1 234 567.25 - 1\u{a0}000\u{202f}000"), d("234567.25"));
+        assert_eq!(ev("12,5 * 2"), d("25"));
+        assert_eq!(ev("(1,5) * 2"), d("3"));
+        // Semicolons free the comma for decimals inside a call, as in Swedish Excel.
+        assert_eq!(ev("min(1,5; 2)"), d("1.5"));
+        assert_eq!(ev("max(min(1,5; 2); 1 000,25)"), d("1000.25"));
+        assert_eq!(ev("max(1 000, 2)"), d("1000"));
+        let f = parse("robots * 9 000").unwrap();
+        assert_eq!(f.source(), "robots * 9 000");
+        assert_eq!(f.explain(&env(), Lang::Sv).unwrap(), "10 × 9 000");
+    }
+
+    #[test]
+    fn a_comma_that_splits_a_decimal_in_a_call_says_so_and_how_to_write_it() {
+        let e = parse("max(robots * 1,5, 2)").unwrap_err();
+        assert_eq!(e.pos, 15);
+        let fixed = SyntaxProblem::DecimalComma {
+            written: "1,5".into(),
+            fixed: "1.5".into(),
+        };
+        assert_eq!(e.kind, FormulaErrorKind::Syntax(fixed));
+        assert_eq!(
+            e.message(Lang::Sv),
+            "tecken 15: i min(…) och max(…) skiljer kommat argumenten åt, så 1,5 blev två tal: \
+             skriv decimaltal med punkt där (1.5), eller skilj argumenten med semikolon \
+             (min(1,5; 2))"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "character 15: inside min(…) and max(…) a comma separates the arguments, so 1,5 \
+             became two numbers: write decimals with a point there (1.5), or separate the \
+             arguments with semicolons (min(1,5; 2))"
+        );
+        // Digits grouped other than in threes are two numbers in a row.
+        for (src, pos) in [("12 34", 4), ("robots * 1000 000", 15)] {
+            let e = parse(src).unwrap_err();
+            assert_eq!(
+                (e.pos, e.kind.clone()),
+                (
+                    pos,
+                    FormulaErrorKind::Syntax(SyntaxProblem::NumberAfterNumber)
+                ),
+                "{src}"
+            );
+            assert!(e.message(Lang::Sv).contains("tre och tre (9 000"), "{e}");
+            assert!(e.message(Lang::En).contains("in threes (9 000"), "{e}");
+        }
     }
 
     #[test]
