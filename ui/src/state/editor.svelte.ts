@@ -151,6 +151,11 @@ export class InitiativeEditor {
     if (!this.readonly && text !== this.savedText) {
       this.saveState = "saving";
       this.saver.schedule();
+    } else if (this.saveState === "error" && !this.saver.pending) {
+      // Back to what is stored (the edit the store refused was undone): nothing is pending,
+      // and a "Kunde inte spara …" about the undone edit would be stale.
+      this.saveState = this.workingCopy ? "kept" : "saved";
+      this.saveError = null;
     }
   }
 

@@ -134,6 +134,23 @@ describe("autosave and live evaluation are debounced", () => {
     expect(editor.workingCopy).toBe(false);
   });
 
+  it("drops a stale 'Kunde inte spara' once the refused edit is undone", async () => {
+    const deps = fakes("decided");
+    deps.initiativeSave.mockRejectedValueOnce({ code: "decided_locked", message_sv: "Versionen är beslutad", message_en: "The version is decided" });
+    const editor = new InitiativeEditor(7, deps);
+    await editor.load();
+    editor.changed(DOC.replace('"years":6', '"years":10'));
+    await vi.advanceTimersByTimeAsync(SAVE_MS);
+    expect(editor.saveState).toBe("error");
+    // Undone: the text is the stored one again, so there is nothing left that failed.
+    editor.changed(DOC);
+    expect(editor.saveState).toBe("saved");
+    expect(editor.saveError).toBeNull();
+    expect(editor.leaveRisk).toBe("none");
+    await vi.advanceTimersByTimeAsync(SAVE_MS * 3);
+    expect(deps.initiativeSave).toHaveBeenCalledTimes(1);
+  });
+
   it("a failed save is a reason to ask before leaving", async () => {
     const deps = fakes();
     deps.initiativeSave.mockRejectedValueOnce({ code: "store_busy", message_sv: "Upptagen", message_en: "Busy" });
