@@ -13,14 +13,15 @@ use crate::portfolio::{self, Ctx};
 use crate::text;
 use crate::AppError;
 
-/// Every stored initiative's current document, checked and evaluated. A document that no
-/// longer evaluates (which the store prevents) is skipped rather than hiding all evidence.
-fn evaluated(ctx: &Ctx) -> Result<Vec<(Model, Evaluation)>, AppError> {
+/// Every stored initiative's id and current document, checked and evaluated. A document
+/// that no longer evaluates (which the store prevents) is skipped rather than hiding all
+/// evidence.
+fn evaluated(ctx: &Ctx) -> Result<Vec<(i64, Model, Evaluation)>, AppError> {
     let mut out = Vec::new();
     for summary in portfolio::list(ctx)? {
         let stored = portfolio::get(ctx, summary.id)?;
-        if let Ok(pair) = crate::evaluate_text(&stored.document_json, Lang::Sv) {
-            out.push(pair);
+        if let Ok((model, ev)) = crate::evaluate_text(&stored.document_json, Lang::Sv) {
+            out.push((summary.id, model, ev));
         }
     }
     Ok(out)
@@ -29,15 +30,21 @@ fn evaluated(ctx: &Ctx) -> Result<Vec<(Model, Evaluation)>, AppError> {
 /// The calibration table over every followed-up initiative in the store.
 pub fn calibration(ctx: &Ctx) -> Result<Calibration, AppError> {
     let items = evaluated(ctx)?;
-    let refs: Vec<(&Model, &Evaluation)> = items.iter().map(|(m, e)| (m, e)).collect();
+    let refs: Vec<(&Model, &Evaluation)> = items.iter().map(|(_, m, e)| (m, e)).collect();
     Ok(calibration::calibrate(&refs))
 }
 
-/// Lessons learned across the store that match `query`, newest first.
+/// Lessons learned across the store that match `query`, newest first, each with the id of
+/// its initiative.
 pub fn lessons(ctx: &Ctx, query: &LessonQuery) -> Result<Vec<Lesson>, AppError> {
     let mut found: Vec<Lesson> = evaluated(ctx)?
         .iter()
-        .flat_map(|(m, _)| calibration::lessons(m))
+        .flat_map(|(id, m, _)| {
+            calibration::lessons(m).into_iter().map(|l| Lesson {
+                initiative_id: Some(*id),
+                ..l
+            })
+        })
         .filter(|l| calibration::matches(l, query))
         .collect();
     found.sort_by(|a, b| b.date.cmp(&a.date));

@@ -179,6 +179,13 @@ mod tests {
         assert!(welfare
             .iter()
             .all(|l| l.initiative == "Läkemedelsrobotar i boendestödet"));
+        // Each lesson carries its initiative's id, so the Lärdomar view can open it.
+        let robots = portfolio::list(&ctx)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.summary.title == "Läkemedelsrobotar i boendestödet")
+            .unwrap();
+        assert!(welfare.iter().all(|l| l.initiative_id == Some(robots.id)));
         // Words match case-insensitively inside longer words; one lesson says "budgetbesparing".
         let budget = search_lessons(&ctx, "BUDGET frigjord", None, None, None).unwrap();
         assert_eq!(budget.len(), 1);

@@ -110,7 +110,7 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                 "sensitivity",
                 "follow_ups",
             ],
-            &[],
+            &["explanations"],
         );
         keys("economic", &j["economic"], &FIGURES, &[]);
         keys("budget", &j["budget"], &FIGURES, &[]);
@@ -204,6 +204,7 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                     "freed_time_use",
                     "freed_hours_per_year",
                     "freed_time_value",
+                    "expected_freed_time_value",
                 ],
             );
             keys("realised", &f["realised"], &["economic", "budget"], &[]);
@@ -218,7 +219,7 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                     "follow_ups[].lines[]",
                     l,
                     &["id", "expected", "realised", "rate"],
-                    &["difference", "explain"],
+                    &["year", "difference", "explain"],
                 );
             }
             for g in f["effect_goals"].as_array().unwrap() {

@@ -76,16 +76,18 @@ fn side_order(s: Side) -> u8 {
     }
 }
 
-/// Builds the table from evaluated documents. Each follow-up's line comparisons count once;
-/// a line with nothing expected in its follow-up year is left out.
+/// Builds the table from evaluated documents. Each line counts once per year compared (a
+/// one-off cost seen by two follow-ups of one initiative counts once); a line with nothing
+/// expected in that year is left out.
 pub fn calibrate(items: &[(&Model, &Evaluation)]) -> Calibration {
     let mut by_cat: BTreeMap<(u8, Category), Acc> = BTreeMap::new();
     let mut by_holder: BTreeMap<(u8, Stakeholder), Acc> = BTreeMap::new();
     let mut sides: BTreeMap<u8, Side> = BTreeMap::new();
+    let mut seen: std::collections::BTreeSet<(usize, &str, u32)> = Default::default();
     for (k, (model, ev)) in items.iter().enumerate() {
         for f in &ev.follow_ups {
             for c in &f.lines {
-                if c.expected.is_zero() {
+                if c.expected.is_zero() || !seen.insert((k, c.id.as_str(), c.year)) {
                     continue;
                 }
                 let Some(line) = model.lines.iter().find(|l| l.id == c.id) else {
@@ -140,6 +142,10 @@ pub struct Lesson {
     pub text: String,
     /// The initiative's title.
     pub initiative: String,
+    /// The initiative's id in the store, so the lesson can open it; `None` for a lesson read
+    /// from a document file.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub initiative_id: Option<i64>,
     /// Its department.
     pub department: String,
     /// Its tags.
@@ -177,6 +183,7 @@ pub fn lessons(model: &Model) -> Vec<Lesson> {
             f.lessons.iter().map(|text| Lesson {
                 text: text.clone(),
                 initiative: i.title.clone(),
+                initiative_id: None,
                 department: i.department.clone(),
                 tags: i.tags.clone(),
                 categories: categories.clone(),

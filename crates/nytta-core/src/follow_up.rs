@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::document::{Direction, FreedTimeUse};
+use crate::document::{Direction, FreedTimeUse, Timing};
 use crate::engine::{compute, Computed, Figures};
 use crate::error::DocError;
 use crate::format::Lang;
@@ -21,17 +21,20 @@ pub struct Realised {
     pub budget: Figures,
 }
 
-/// One line, expected vs realised, in the follow-up year.
+/// One line, expected vs realised, in the follow-up year; a one-off line in the year it
+/// falls (a purchase in year 0 is compared with what it cost, not with nothing in year 1).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineComparison {
     /// Line id.
     pub id: String,
-    /// Expected value in the follow-up year.
+    /// The analysis year compared: the follow-up's year, or a one-off line's own year.
+    pub year: u32,
+    /// Expected value in that year.
     #[serde(serialize_with = "ser::money")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub expected: Decimal,
-    /// Realised value in the follow-up year.
+    /// Realised value in that year.
     #[serde(serialize_with = "ser::money")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub realised: Decimal,
@@ -97,6 +100,10 @@ pub struct FollowUpResult {
     #[serde(serialize_with = "ser::money")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub freed_time_value: Decimal,
+    /// The same as expected in the decided case, for comparison.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub expected_freed_time_value: Decimal,
 }
 
 /// Compares every follow-up of the model with the expected case.
@@ -125,12 +132,18 @@ pub fn compare(
                 .lines
                 .iter()
                 .zip(&realised.lines)
-                .filter(|(e, _)| e.annual.is_some())
-                .map(|(e, r)| {
-                    let exp = e.values.get(t).copied().unwrap_or_default();
-                    let real = r.values.get(t).copied().unwrap_or_default();
+                .enumerate()
+                .filter(|(_, (e, _))| e.annual.is_some())
+                .map(|(i, (e, r))| {
+                    let year = match model.doc_line(i).and_then(|l| l.timing.as_ref()) {
+                        Some(Timing::Once(y)) => *y,
+                        _ => f.year,
+                    };
+                    let exp = e.values.get(year as usize).copied().unwrap_or_default();
+                    let real = r.values.get(year as usize).copied().unwrap_or_default();
                     LineComparison {
                         id: e.id.clone(),
+                        year,
                         expected: exp,
                         realised: real,
                         difference: real - exp,
@@ -162,15 +175,18 @@ pub fn compare(
                     })
                 })
                 .collect();
-            let freed_time_value = realised
-                .lines
-                .iter()
-                .filter(|l| {
-                    l.side == crate::document::Side::Benefit
-                        && l.category == crate::document::Category::Reallocation
-                })
-                .map(|l| l.values.get(t).copied().unwrap_or_default())
-                .sum();
+            let freed_value = |lines: &[crate::engine::LineResult]| -> Decimal {
+                lines
+                    .iter()
+                    .filter(|l| {
+                        l.side == crate::document::Side::Benefit
+                            && l.category == crate::document::Category::Reallocation
+                    })
+                    .map(|l| l.values.get(t).copied().unwrap_or_default())
+                    .sum()
+            };
+            let freed_time_value = freed_value(&realised.lines);
+            let expected_freed_time_value = freed_value(&expected.lines);
             Ok(FollowUpResult {
                 date: f.date.clone(),
                 year: f.year,
@@ -183,6 +199,7 @@ pub fn compare(
                 freed_time_use: f.freed_time_use,
                 freed_hours_per_year: realised.freed_hours,
                 freed_time_value,
+                expected_freed_time_value,
             })
         })
         .collect()

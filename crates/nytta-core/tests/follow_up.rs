@@ -112,11 +112,49 @@ fn per_line_expected_and_realised_in_the_follow_up_year() {
     assert_eq!(ratio(f1.rate).as_deref(), Some("1.200000"), "6 000 / 5 000");
     let c2 = get("c2");
     assert_eq!(ratio(c2.rate).as_deref(), Some("1.250000"), "2 500 / 2 000");
-    let c1 = get("c1");
     assert_eq!(
-        c1.rate, None,
-        "nothing was expected for the one-off cost in year 1"
+        (t1.year, f1.year, c2.year),
+        (1, 1, 1),
+        "the follow-up's year"
     );
+    // The one-off purchase falls in year 0: it is compared there, not as 0 kr / 0 kr in
+    // year 1. Without a realised amount it cost what was expected.
+    let c1 = get("c1");
+    assert_eq!(c1.year, 0);
+    assert_eq!(
+        (money(c1.expected), money(c1.realised)),
+        ("40000.00".into(), "40000.00".into())
+    );
+    assert_eq!(ratio(c1.rate).as_deref(), Some("1.000000"));
+}
+
+#[test]
+fn a_one_off_cost_is_compared_with_what_it_actually_cost_in_its_year() {
+    let text = doc("redeployed", "").replace(
+        r#""c2": { "amount": "2500" }"#,
+        r#""c2": { "amount": "2500" }, "c1": { "amount": "46000" }"#,
+    );
+    let (_, ev) = eval(&text);
+    let f = &ev.follow_ups[0];
+    let c1 = f.lines.iter().find(|l| l.id == "c1").unwrap();
+    // Expected 40 000 kr in year 0, realised 46 000 kr: 6 000 kr more, 46 000 / 40 000 = 115 %.
+    assert_eq!(c1.year, 0);
+    assert_eq!(money(c1.expected), "40000.00");
+    assert_eq!(money(c1.realised), "46000.00");
+    assert_eq!(money(c1.difference), "6000.00");
+    assert_eq!(ratio(c1.rate).as_deref(), Some("1.150000"));
+    assert_eq!(c1.explain.as_deref(), Some("46 000 = 46 000,00"));
+    // The realised case carries the higher purchase: −46 000 + 3 × 33 500 = 54 500.
+    assert_eq!(money(f.realised.economic.npv), "54500.00");
+}
+
+#[test]
+fn freed_time_value_expected_and_realised_in_the_follow_up_year() {
+    let (_, ev) = eval(&doc("redeployed", ""));
+    let f = &ev.follow_ups[0];
+    // t1 in year 1: expected 30 000 × 0.5 = 15 000 kr, realised 30 000 kr (confidence 1).
+    assert_eq!(money(f.expected_freed_time_value), "15000.00");
+    assert_eq!(money(f.freed_time_value), "30000.00");
 }
 
 #[test]
@@ -228,8 +266,8 @@ fn calibration_over_several_follow_ups() {
         .unwrap();
     assert_eq!(
         (cost.lines, ratio(cost.rate).as_deref()),
-        (1, Some("1.250000")),
-        "c2 only: c1 expected nothing in year 1"
+        (2, Some("1.011905")),
+        "c1 in its year 0 and c2 in year 1: (40 000 + 2 500) / (40 000 + 2 000)"
     );
     let staff = table
         .by_stakeholder
@@ -256,4 +294,23 @@ fn calibration_over_several_follow_ups() {
         1
     );
     assert_eq!(all.iter().filter(|l| matches(l, &q("", None))).count(), 2);
+}
+
+#[test]
+fn a_one_off_cost_seen_by_two_follow_ups_counts_once_in_the_calibration() {
+    let second =
+        r#", { "date": "2026-06-01", "year": 2, "lines": { "c2": { "amount": "3000" } } }"#;
+    let text = doc("redeployed", "").replacen("\n  ]\n}", &format!("{second}\n  ]\n}}"), 1);
+    let (m, e) = eval(&text);
+    assert_eq!(e.follow_ups.len(), 2);
+    let table = calibrate(&[(&m, &e)]);
+    let cost = table
+        .by_category
+        .iter()
+        .find(|r| r.side == Side::Cost && r.category == Some(Category::Financial))
+        .unwrap();
+    // c1 once (40 000 / 40 000), c2 in year 1 (2 500 / 2 000) and year 2 (3 000 / 2 000):
+    // 45 500 / 44 000 = 1.034091 over three line-years.
+    assert_eq!(cost.lines, 3);
+    assert_eq!(ratio(cost.rate).as_deref(), Some("1.034091"));
 }

@@ -89,6 +89,13 @@ pub(crate) fn write(
             if line.is_some_and(|l| l.side == nytta_core::document::Side::Cost) {
                 name = format!("{name} {}", tx::COST_SUFFIX.get(lang));
             }
+            if c.year != fu.year {
+                let year = fill(
+                    tx::FU_ONE_OFF_YEAR.get(lang),
+                    &[("year", &c.year.to_string())],
+                );
+                name = format!("{name} {year}");
+            }
             let mut cell = Cell::text(name);
             if let Some(e) = &c.explain {
                 cell = cell.and(

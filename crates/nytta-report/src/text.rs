@@ -358,9 +358,10 @@ pub(crate) const FU_LINES: Tr = Tr(
     "Expected and realised per line",
 );
 pub(crate) const FU_LINES_NOTE: Tr = Tr(
-    "Värden för kalkylår {year} ({calendar}).",
-    "Values for analysis year {year} ({calendar}).",
+    "Värden för kalkylår {year} ({calendar}); en engångspost jämförs det år den faller.",
+    "Values for analysis year {year} ({calendar}); a one-off item is compared in the year it falls.",
 );
+pub(crate) const FU_ONE_OFF_YEAR: Tr = Tr("(engångs, år {year})", "(one-off, year {year})");
 pub(crate) const LINE: Tr = Tr("Rad", "Line");
 pub(crate) const EXPECTED: Tr = Tr("Förväntat", "Expected");
 pub(crate) const DIFFERENCE: Tr = Tr("Skillnad", "Difference");

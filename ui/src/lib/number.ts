@@ -202,20 +202,6 @@ export function shiftDecimal(value: string, places: number): string {
   return negative && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
-/** The exact sum of decimal strings at `decimals` places (money: 2), as a decimal string. */
-export function sumDecimals(values: string[], decimals = 2): string {
-  let total = 0n;
-  for (const v of values) {
-    const p = roundParts(v, decimals);
-    const n = BigInt(p.int + p.frac);
-    total += p.negative ? -n : n;
-  }
-  const negative = total < 0n;
-  const s = (negative ? -total : total).toString().padStart(decimals + 1, "0");
-  const body = decimals > 0 ? `${s.slice(0, -decimals)}.${s.slice(-decimals)}` : s;
-  return negative ? `-${body}` : body;
-}
-
 /** Orders two decimal strings numerically; `null` sorts after every number. */
 export function compareDecimal(a: string | null | undefined, b: string | null | undefined): number {
   if (a == null || !isDecimal(a)) return b == null || !isDecimal(b) ? 0 : 1;

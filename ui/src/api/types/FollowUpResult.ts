@@ -39,4 +39,8 @@ freed_hours_per_year: string,
 /**
  * Freed time valued in kronor in the follow-up year (realised reallocation benefits).
  */
-freed_time_value: string, };
+freed_time_value: string, 
+/**
+ * The same as expected in the decided case, for comparison.
+ */
+expected_freed_time_value: string, };

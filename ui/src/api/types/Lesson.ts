@@ -14,6 +14,11 @@ text: string,
  */
 initiative: string, 
 /**
+ * The initiative's id in the store, so the lesson can open it; `None` for a lesson read
+ * from a document file.
+ */
+initiative_id: number | null, 
+/**
  * Its department.
  */
 department: string, 
