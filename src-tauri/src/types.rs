@@ -46,9 +46,13 @@ fn write_limits(dir: &Path) -> Result<(), ExportError> {
          export const MAX_LINE_AMOUNT = \"{}\";\n\n\
          /** The largest internal rate of return written as a figure (`format::IRR_SHOWN_UP_TO`);\n \
          * above it the figure reads \"> 1 000 %\". */\n\
-         export const IRR_SHOWN_UP_TO = \"{}\";\n",
+         export const IRR_SHOWN_UP_TO = \"{}\";\n\n\
+         /** The most digits a number may have, before and after the decimal point together\n \
+         * (`num::MAX_DIGITS`, what an exact decimal holds). */\n\
+         export const MAX_DIGITS = {};\n",
         nytta_core::engine::MAX_LINE_AMOUNT,
         nytta_core::format::IRR_SHOWN_UP_TO,
+        nytta_core::num::MAX_DIGITS,
     );
     std::fs::write(dir.join("limits.ts"), text)?;
     Ok(())

@@ -14,6 +14,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The key under which `serde_json` (with `arbitrary_precision`) hands over a number's text.
 const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
+/// The most digits, before and after the decimal point together, that every number fits an
+/// exact `Decimal` with (its 96-bit mantissa holds any 28 digits); the number fields take no
+/// more.
+pub const MAX_DIGITS: u32 = Decimal::MAX_SCALE;
+
 /// An exact decimal read from a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Num(pub Decimal);

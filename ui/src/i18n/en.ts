@@ -31,6 +31,8 @@ export const en: Record<MessageKey, string> = {
   error_title: "Something went wrong",
   none: "–",
   number_invalid: "Enter a number, e.g. 1234.5",
+  number_too_large: "The number is too large: at most {max} can be calculated with.",
+  number_too_many_digits: "Too many digits: at most {digits} digits can be calculated with.",
   store_error_title: "The portfolio could not be opened",
   store_error_path: "Database file:",
   store_error_help: "Nytta has not changed the file. Restore a backup (nytta db restore) or start with another database (--db).",

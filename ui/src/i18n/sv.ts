@@ -29,6 +29,8 @@ export const sv = {
   error_title: "Något gick fel",
   none: "–",
   number_invalid: "Skriv ett tal, t.ex. 1 234,5",
+  number_too_large: "Talet är för stort: högst {max} kan räknas med.",
+  number_too_many_digits: "För många siffror: högst {digits} siffror kan räknas med.",
   store_error_title: "Portföljen kunde inte öppnas",
   store_error_path: "Databasfil:",
   store_error_help: "Nytta har inte ändrat filen. Återställ en säkerhetskopia (nytta db restore) eller starta med en annan databas (--db).",

@@ -202,6 +202,17 @@ export function shiftDecimal(value: string, places: number): string {
   return negative && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
+/**
+ * Why the engine cannot take a number (a plain decimal string from `parseNumber`): larger in
+ * magnitude than `maxAbs` or longer than `maxDigits` digits; `null` when it can.
+ */
+export function beyondLimit(value: string, maxAbs: string, maxDigits: number): "too_large" | "too_many_digits" | null {
+  const magnitude = value.replace(/^-/, "");
+  if (compareDecimal(magnitude, maxAbs) > 0) return "too_large";
+  const [int, frac = ""] = magnitude.split(".");
+  return (int + frac).replace(/^0+/, "").length > maxDigits || frac.length > maxDigits ? "too_many_digits" : null;
+}
+
 /** Orders two decimal strings numerically; `null` sorts after every number. */
 export function compareDecimal(a: string | null | undefined, b: string | null | undefined): number {
   if (a == null || !isDecimal(a)) return b == null || !isDecimal(b) ? 0 : 1;

@@ -7,3 +7,7 @@ export const MAX_LINE_AMOUNT = "1000000000000000";
 /** The largest internal rate of return written as a figure (`format::IRR_SHOWN_UP_TO`);
  * above it the figure reads "> 1 000 %". */
 export const IRR_SHOWN_UP_TO = "10";
+
+/** The most digits a number may have, before and after the decimal point together
+ * (`num::MAX_DIGITS`, what an exact decimal holds). */
+export const MAX_DIGITS = 28;
