@@ -6,8 +6,9 @@
 
 use std::path::Path;
 
-/// Every command the shell registers; keep in step with `generate_handler!` in src/lib.rs
-/// and with `capabilities/default.json`.
+/// Every command the shell registers. `generate_handler!` in src/lib.rs,
+/// `capabilities/default.json` and `ui/src/api/` must name the same set
+/// (`tests/commands.rs` fails on a difference).
 const COMMANDS: &[&str] = &[
     "store_status",
     "evaluate_document",

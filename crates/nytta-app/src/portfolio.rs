@@ -26,15 +26,19 @@ pub type Clock = Box<dyn Fn() -> String + Send + Sync>;
 
 /// The current time as an ISO 8601 UTC timestamp, from the system clock.
 pub fn system_now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    nytta_store::clock::iso_from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
+    nytta_store::clock::iso_from_unix(jiff::Timestamp::now().as_second())
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
+/// Today's date as `YYYY-MM-DD` where the user is: the system clock in the system's time
+/// zone (a PDF printed at 00:30 Swedish time carries that day's date, not yesterday's UTC
+/// date).
 pub fn system_today() -> String {
-    system_now().chars().take(10).collect()
+    local_date(jiff::Timestamp::now(), &jiff::tz::TimeZone::system())
+}
+
+/// The calendar date of the instant `now` in the time zone `tz`, as `YYYY-MM-DD`.
+pub fn local_date(now: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    now.to_zoned_datetime(tz.clone()).date().to_string()
 }
 
 /// An open store and a clock: what every use case here needs.
@@ -758,6 +762,26 @@ mod tests {
         let stored = get(&c, id).unwrap();
         assert_eq!(stored.working_copy, None);
         assert_eq!(stored.document_json, valid);
+    }
+
+    /// A PDF printed at 00:30 Swedish time carried yesterday's date (the UTC date).
+    #[test]
+    fn today_is_the_users_local_date_not_the_utc_date() {
+        let half_past_midnight_in_stockholm: jiff::Timestamp =
+            "2026-11-29T23:30:00Z".parse().unwrap();
+        let cet = jiff::tz::TimeZone::fixed(jiff::tz::offset(1));
+        assert_eq!(
+            local_date(half_past_midnight_in_stockholm, &cet),
+            "2026-11-30"
+        );
+        assert_eq!(
+            local_date(half_past_midnight_in_stockholm, &jiff::tz::TimeZone::UTC),
+            "2026-11-29"
+        );
+        // Summer time: 23:30 UTC on 30 June is 01:30 on 1 July in Stockholm (UTC+2).
+        let summer: jiff::Timestamp = "2026-06-30T23:30:00Z".parse().unwrap();
+        let cest = jiff::tz::TimeZone::fixed(jiff::tz::offset(2));
+        assert_eq!(local_date(summer, &cest), "2026-07-01");
     }
 
     #[test]

@@ -1,41 +1,30 @@
 //! Timestamps. The store never reads the clock: every writing call takes `now` as an ISO
 //! 8601 UTC timestamp (`2025-03-01T09:30:00Z`) from its caller. These helpers convert
-//! between that text and seconds since 1970 (calendar arithmetic: `nytta_core::date`).
+//! between that text and seconds since 1970 (with `jiff`, the workspace's date library).
 
-use nytta_core::date::{civil_from_days, days_from_civil};
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
 
 /// Formats seconds since 1970-01-01T00:00:00Z as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn iso_from_unix(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    let ts = Timestamp::from_second(secs).unwrap_or(if secs < 0 {
+        Timestamp::MIN
+    } else {
+        Timestamp::MAX
+    });
+    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-/// Reads `YYYY-MM-DDTHH:MM:SS` (anything after the seconds is ignored) as seconds since 1970.
+/// Reads `YYYY-MM-DDTHH:MM:SS` (anything after the seconds is ignored) as seconds since 1970,
+/// when it names a real instant.
 pub fn unix_from_iso(iso: &str) -> Option<i64> {
     let b = iso.as_bytes();
-    if b.len() < 19
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || b[10] != b'T'
-        || b[13] != b':'
-        || b[16] != b':'
-    {
+    if b.len() < 19 || b[10] != b'T' || !nytta_core::date::is_iso_date(iso.get(0..10)?) {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| iso.get(r)?.parse::<i64>().ok();
-    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
-        return None;
-    }
-    Some(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s)
+    let civil: DateTime = iso.get(0..19)?.parse().ok()?;
+    Some(TimeZone::UTC.to_timestamp(civil).ok()?.as_second())
 }
 
 /// The timestamp as it appears in file names: `20250301T093000Z` (no colons, which some
@@ -67,5 +56,7 @@ mod tests {
         assert_eq!(unix_from_iso("2024-02-29T12:00:00Z"), Some(1_709_208_000));
         assert_eq!(file_stamp("2024-02-29T12:00:00Z"), "20240229T120000Z");
         assert_eq!(unix_from_iso("yesterday"), None);
+        assert_eq!(unix_from_iso("2024-02-31T12:00:00Z"), None, "no such day");
+        assert_eq!(unix_from_iso("2024-02-01T24:00:00Z"), None, "no such hour");
     }
 }
