@@ -165,11 +165,11 @@ impl Ctx {
         })
     }
 
-    fn now(&self) -> String {
+    pub(crate) fn now(&self) -> String {
         (self.clock)()
     }
 
-    fn store(&self) -> MutexGuard<'_, Store> {
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock cannot leave the store half-written (every write is
         // one SQLite transaction), so the poisoned guard is safe to keep using.
         self.store.lock().unwrap_or_else(|p| p.into_inner())
@@ -710,6 +710,8 @@ mod tests {
 
         // Going on from the version would leave the edits behind: refused, with the title.
         let title = doc["initiative"]["title"].as_str().unwrap().to_string();
+        let imported = import_text(&c, &valid, OnDuplicate::NewVersion).unwrap_err();
+        assert_eq!(imported.code(), "working_copy_invalid");
         for err in [
             decide(
                 &c,

@@ -366,6 +366,8 @@ impl Store {
         let doc = read_document(text)?;
         self.write(now, |tx| {
             let row = initiatives::live_row(tx, id)?;
+            let (_, _, current_doc) = current(tx, id)?;
+            no_working_copy(tx, id, &current_doc)?;
             let c = prepare(doc, &settings::load(tx)?.scores)?;
             let vid = versions::insert(tx, id, Some(row.current_version_id), &c, now)?;
             initiatives::write_summary(tx, id, vid, &c.summary, now)?;
