@@ -13,7 +13,8 @@
 //!
 //! One module per table, each with its row type and queries: [`initiatives`],
 //! [`versions`], [`settings`]. [`store::Store`] opens the file; the user's actions are
-//! methods on it (in [`ops`]); [`backup`] makes and lists backups.
+//! methods on it (in [`ops`]); [`backup`] makes and lists backups; [`sync`] is the store's
+//! side of synchronising with the group server (UUIDs, the outbox, applying pulled state).
 
 pub mod backup;
 pub mod clock;
@@ -24,6 +25,7 @@ pub mod ops;
 pub mod samples;
 pub mod settings;
 pub mod store;
+pub mod sync;
 pub mod valuation;
 pub mod versions;
 

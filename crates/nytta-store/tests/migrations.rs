@@ -3,6 +3,7 @@
 //! with every document unchanged. A new migration adds its predecessor's fixture here.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use nytta_core::document::ValuationStatus;
 use std::path::Path;
 
 use nytta_store::migrate::LATEST;
@@ -15,6 +16,7 @@ const FIXTURES: &[(&str, i64)] = &[
     ("schema-v1.db", 1),
     ("schema-v2.db", 2),
     ("schema-v3.db", 3),
+    ("schema-v4.db", 4),
 ];
 
 fn documents(db: &Path) -> Vec<(i64, String, String)> {
@@ -28,6 +30,19 @@ fn documents(db: &Path) -> Vec<(i64, String, String)> {
         .unwrap()
         .map(Result::unwrap)
         .collect()
+}
+
+/// `xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx`, lower-case hexadecimal.
+fn uuid_v4(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let hex = |p: &str| {
+        p.chars()
+            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+    };
+    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
+        && parts.iter().all(|p| hex(p))
+        && parts[2].starts_with('4')
+        && parts[3].starts_with(['8', '9', 'a', 'b'])
 }
 
 #[test]
@@ -61,7 +76,7 @@ fn every_fixture_opens_migrated_with_its_data_unchanged() {
         // samples are still listed as decided.
         let mut decided: Vec<_> = list
             .iter()
-            .filter(|s| s.status == "decided")
+            .filter(|s| s.status == ValuationStatus::Decided)
             .map(|s| s.summary.title.as_str())
             .collect();
         decided.sort();
@@ -102,6 +117,30 @@ fn every_fixture_opens_migrated_with_its_data_unchanged() {
         drop(conn);
         let after = documents(&db);
         assert_eq!(after, before, "{file}: documents and statuses unchanged");
+        // Schema 4 gives every initiative and version a UUID and every version's content a
+        // snapshot UUID, all distinct; the examples stay local (nothing in the outbox).
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let uuids: Vec<String> = conn
+            .prepare(
+                "SELECT uuid FROM initiatives UNION ALL SELECT uuid FROM valuation_versions
+                 UNION ALL SELECT snapshot FROM valuation_versions",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(uuids.len(), 12, "{file}");
+        let distinct: std::collections::HashSet<_> = uuids.iter().collect();
+        assert_eq!(distinct.len(), 12, "{file}");
+        assert!(
+            uuids.iter().all(|u| uuid_v4(u)),
+            "{file}: {uuids:?} are UUIDs (version 4)"
+        );
+        let outbox: i64 = conn
+            .query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(outbox, 0, "{file}");
         assert_eq!(after.iter().filter(|d| d.1 == "decided").count(), 2);
     }
 }

@@ -1,0 +1,138 @@
+//! What can go wrong with the group server, in plain Swedish and English. No message ever
+//! holds a password: connections are described as `user@host:port/dbname`.
+
+/// An error from the group server.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ServerError {
+    /// The connection string or URI cannot be used.
+    #[error("connection string: {0}")]
+    Url(String),
+    /// TLS could not be set up (the CA file, the certificate, the handshake).
+    #[error("TLS: {0}")]
+    Tls(String),
+    /// The server could not be reached, or the connection broke.
+    #[error("server unreachable: {0}")]
+    Unreachable(String),
+    /// The server refused the sign-in (wrong password, unknown role, not allowed in).
+    #[error("sign-in refused: {0}")]
+    SignIn(String),
+    /// The database refused a change: the role has no right to it (row-level security).
+    #[error("not allowed: {0}")]
+    Refused(String),
+    /// The database has no Nytta schema yet, or an older or newer one.
+    #[error("server schema: {0}")]
+    Schema(String),
+    /// Any other database error.
+    #[error("database error: {0}")]
+    Db(String),
+}
+
+impl ServerError {
+    /// Stable code, for callers to branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ServerError::Url(_) => "server_url",
+            ServerError::Tls(_) => "server_tls",
+            ServerError::Unreachable(_) => "server_unreachable",
+            ServerError::SignIn(_) => "server_sign_in",
+            ServerError::Refused(_) => "server_refused",
+            ServerError::Schema(_) => "server_schema",
+            ServerError::Db(_) => "server_error",
+        }
+    }
+
+    /// The message in Swedish.
+    pub fn message_sv(&self) -> String {
+        match self {
+            ServerError::Url(d) => format!("Serveradressen går inte att använda: {d}"),
+            ServerError::Tls(d) => {
+                format!("Krypterad anslutning (TLS) gick inte att upprätta: {d}")
+            }
+            ServerError::Unreachable(d) => format!(
+                "Servern går inte att nå ({d}). Inget är förlorat: ändringarna väntar i den \
+                 lokala databasen och skickas vid nästa synkronisering."
+            ),
+            ServerError::SignIn(d) => format!(
+                "Servern godtog inte inloggningen ({d}). Kontrollera användarnamnet och \
+                 lösenordet (PGPASSWORD eller .pgpass)."
+            ),
+            ServerError::Refused(d) => format!(
+                "Databasen tillåter inte ändringen: din roll får bara ändra den egna \
+                 förvaltningens initiativ ({d})."
+            ),
+            ServerError::Schema(d) => format!("Serverns databas är inte redo för Nytta: {d}"),
+            ServerError::Db(d) => format!("Databasfel på servern: {d}"),
+        }
+    }
+
+    /// The message in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            ServerError::Url(d) => format!("The server address cannot be used: {d}"),
+            ServerError::Tls(d) => {
+                format!("An encrypted connection (TLS) could not be set up: {d}")
+            }
+            ServerError::Unreachable(d) => format!(
+                "The server cannot be reached ({d}). Nothing is lost: the changes wait in the \
+                 local database and are sent by the next sync."
+            ),
+            ServerError::SignIn(d) => format!(
+                "The server did not accept the sign-in ({d}). Check the user name and the \
+                 password (PGPASSWORD or .pgpass)."
+            ),
+            ServerError::Refused(d) => format!(
+                "The database does not allow the change: your role may only change its own \
+                 department's initiatives ({d})."
+            ),
+            ServerError::Schema(d) => format!("The server's database is not ready for Nytta: {d}"),
+            ServerError::Db(d) => format!("Database error on the server: {d}"),
+        }
+    }
+
+    /// Sorts a client error: a refused right, a refused sign-in, a lost connection, or
+    /// another database error. `target` describes the connection (never with a password).
+    pub fn from_pg(e: &postgres::Error, target: Option<&str>) -> ServerError {
+        use postgres::error::SqlState;
+        let at = target.map(|t| format!("{t}: ")).unwrap_or_default();
+        if let Some(db) = e.as_db_error() {
+            let code = db.code();
+            let detail = format!("{at}{}", db.message());
+            if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+                return ServerError::Refused(detail);
+            }
+            if *code == SqlState::INVALID_PASSWORD
+                || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+                || *code == SqlState::INVALID_CATALOG_NAME
+            {
+                return ServerError::SignIn(detail);
+            }
+            if *code == SqlState::UNDEFINED_TABLE || *code == SqlState::INVALID_SCHEMA_NAME {
+                return ServerError::Schema(detail);
+            }
+            if code.code().starts_with("08") || code.code().starts_with("57P") {
+                return ServerError::Unreachable(detail);
+            }
+            return ServerError::Db(detail);
+        }
+        if e.is_closed() || e.code().is_none() {
+            let text = e.to_string();
+            if text.contains("TLS") || text.contains("certificate") || text.contains("SSL") {
+                let source = std::error::Error::source(e)
+                    .map(|s| format!(": {s}"))
+                    .unwrap_or_default();
+                return ServerError::Tls(format!("{at}{text}{source}"));
+            }
+            return ServerError::Unreachable(format!("{at}{text}"));
+        }
+        ServerError::Db(format!("{at}{e}"))
+    }
+}
+
+impl From<postgres::Error> for ServerError {
+    fn from(e: postgres::Error) -> Self {
+        ServerError::from_pg(&e, None)
+    }
+}
+
+/// Shorthand for the server's results.
+pub type Result<T> = std::result::Result<T, ServerError>;
