@@ -179,6 +179,8 @@ pub struct Evaluation {
     pub sensitivity: Sensitivity,
     /// One comparison per follow-up.
     pub follow_ups: Vec<FollowUpResult>,
+    /// The key figures explained in words with the quantities they are made of.
+    pub explanations: crate::explain::Explanations,
 }
 
 /// A line's amount at given input values.
@@ -537,6 +539,14 @@ pub fn evaluate(model: &Model, lang: Lang) -> Result<Evaluation, DocErrors> {
     let expected = compute(model, lang)?;
     let sensitivity = sensitivity::analyse(model)?;
     let follow_ups = follow_up::compare(model, &expected, lang)?;
+    let explanations = crate::explain::explanations(
+        model,
+        &expected.economic,
+        &expected.budget,
+        &expected.rows,
+        &expected.scores,
+        lang,
+    );
     let Computed {
         economic,
         budget,
@@ -565,6 +575,7 @@ pub fn evaluate(model: &Model, lang: Lang) -> Result<Evaluation, DocErrors> {
         lines,
         sensitivity,
         follow_ups,
+        explanations,
     })
 }
 

@@ -20,6 +20,7 @@ pub mod date;
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod explain;
 pub mod finance;
 pub mod follow_up;
 pub mod format;

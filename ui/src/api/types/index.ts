@@ -14,6 +14,8 @@ export type { ErrorDto } from "./ErrorDto";
 export type { Evaluation } from "./Evaluation";
 export type { Evidence } from "./Evidence";
 export type { ExistingInitiative } from "./ExistingInitiative";
+export type { Explanations } from "./Explanations";
+export type { FigureExplanations } from "./FigureExplanations";
 export type { Figures } from "./Figures";
 export type { FollowUpResult } from "./FollowUpResult";
 export type { FreedTimeUse } from "./FreedTimeUse";
