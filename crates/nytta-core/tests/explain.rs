@@ -1,8 +1,8 @@
 //! The key figures' explanations against hand-computed values, in both languages.
 //!
-//! DOMAIN.md's check flows [−100, 39, 59, 55, 20] at r = 10 %: a one-off cost of 100 kr in
-//! year 0 and one-off benefits of 39, 59, 55 and 20 kr in years 1–4. Discount factors
-//! 1,1 · 1,21 · 1,331 · 1,4641, so the benefits' present values are 39 ÷ 1,1 = 35,45;
+//! The check flows of docs/domain.md, [−100, 39, 59, 55, 20] at r = 10 %: a one-off cost of
+//! 100 kr in year 0 and one-off benefits of 39, 59, 55 and 20 kr in years 1–4. Discount
+//! factors 1,1 · 1,21 · 1,331 · 1,4641, so the benefits' present values are 39 ÷ 1,1 = 35,45;
 //! 59 ÷ 1,21 = 48,76; 55 ÷ 1,331 = 41,32; 20 ÷ 1,4641 = 13,66; sum 139,20 kr. NPV =
 //! 139,20 − 100 = 39,20 kr; ROI 39,20 ÷ 100 = 39 %; benefit–cost ratio 1,39. Cumulative
 //! net −100, −61, −2, 53, 73: payback 2 + 2 ÷ 55 = 2,04 years. Priority with levels effect 1
