@@ -83,6 +83,56 @@ pub enum Name {
     Role(String),
 }
 
+/// A formula's structure, for writing it in another notation (the Excel export): every
+/// operation as the parser read it, without the source's parentheses.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Term {
+    /// A number.
+    Num(Decimal),
+    /// An input, by id.
+    Input(String),
+    /// A role's hourly cost, by role id.
+    Role(String),
+    /// Unary minus.
+    Neg(Box<Term>),
+    /// `a + b`.
+    Add(Box<Term>, Box<Term>),
+    /// `a - b`.
+    Sub(Box<Term>, Box<Term>),
+    /// `a * b`.
+    Mul(Box<Term>, Box<Term>),
+    /// `a / b`.
+    Div(Box<Term>, Box<Term>),
+    /// `min(a, b)`.
+    Min(Box<Term>, Box<Term>),
+    /// `max(a, b)`.
+    Max(Box<Term>, Box<Term>),
+}
+
+fn term(n: &Node) -> Term {
+    let b = |x: &Node| Box::new(term(x));
+    match &n.expr {
+        Expr::Num(v) => Term::Num(*v),
+        Expr::Input(id) => Term::Input(id.clone()),
+        Expr::Role(id) => Term::Role(id.clone()),
+        Expr::Neg(x) => Term::Neg(b(x)),
+        Expr::Bin(op, x, y) => match op {
+            BinOp::Add => Term::Add(b(x), b(y)),
+            BinOp::Sub => Term::Sub(b(x), b(y)),
+            BinOp::Mul => Term::Mul(b(x), b(y)),
+            BinOp::Div => Term::Div(b(x), b(y)),
+        },
+        Expr::Call { max, args } => {
+            let [x, y] = &**args;
+            if *max {
+                Term::Max(b(x), b(y))
+            } else {
+                Term::Min(b(x), b(y))
+            }
+        }
+    }
+}
+
 /// Why a formula could not be parsed or evaluated, and where.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", .kind.message_at(*.pos, Lang::En))]
@@ -359,6 +409,11 @@ impl Formula {
             }
         }
         number(&self.root)
+    }
+
+    /// The formula's structure (see [`Term`]).
+    pub fn term(&self) -> Term {
+        term(&self.root)
     }
 
     /// Whether the formula is an unbracketed operation (`a * b`), which needs brackets
