@@ -11,6 +11,8 @@ NYTTA_APT_PACKAGES=(
   xvfb xauth imagemagick poppler-utils webkit2gtk-driver
   # the UI: Node.js to build it, Chromium for its headless accessibility tests
   nodejs chromium
+  # the Excel export's tests: LibreOffice Calc recalculates the workbooks headless
+  libreoffice-calc-nogui
 )
 
 nytta_install_packages() {

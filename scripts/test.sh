@@ -13,7 +13,8 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
 echo "== Rust tests"
-cargo test --workspace
+# NYTTA_LIBREOFFICE=1: LibreOffice Calc recalculates the Excel exports (crates/nytta-xlsx).
+NYTTA_LIBREOFFICE=1 cargo test --workspace
 
 echo "== UI: types, lint, component tests, accessibility (axe-core in headless Chromium)"
 (cd ui && npm run check && npm run lint && npm test && npm run test:a11y)

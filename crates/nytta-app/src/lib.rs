@@ -18,6 +18,7 @@ pub mod report_files;
 pub mod schema;
 pub mod summary;
 pub mod text;
+pub mod xlsx;
 
 pub use error::AppError;
 pub use nytta_core::{Document, Evaluation, Lang, Model};

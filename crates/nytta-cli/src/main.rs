@@ -50,6 +50,10 @@ enum Command {
     Schema,
     /// Den lokala databasen (the local store).
     Db(cmd::db::Args),
+    /// Skriv en nyttovärdering som Excelarbetsbok med levande formler (write a valuation as an Excel workbook with live formulas).
+    ExportXlsx(cmd::xlsx::ExportArgs),
+    /// Läs tillbaka en Excelarbetsbok som dokument (read an Excel workbook back as a document).
+    ImportXlsx(cmd::xlsx::ImportArgs),
     /// Utfall ÷ förväntat per kategori och intressent (realised ÷ expected across follow-ups).
     Calibration(cmd::evidence::StoreArgs),
     /// Sök lärdomar från uppföljningar (search lessons learned).
@@ -62,6 +66,8 @@ fn main() -> ExitCode {
         Command::Validate(args) => cmd::validate::run(args),
         Command::Report(args) => cmd::report::run(args),
         Command::Db(args) => cmd::db::run(args),
+        Command::ExportXlsx(args) => cmd::xlsx::export(args),
+        Command::ImportXlsx(args) => cmd::xlsx::import(args),
         Command::Calibration(args) => cmd::evidence::calibration(args),
         Command::Lessons(args) => cmd::evidence::lessons(args),
         Command::Schema => {

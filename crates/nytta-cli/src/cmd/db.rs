@@ -1,4 +1,4 @@
-//! `nytta db init|list|show|import|export|backup|restore|check`: the local store, through
+//! `nytta db init|list|show|import|export|export-xlsx|backup|restore|check`: the local store, through
 //! the same `nytta_app::portfolio` use cases the desktop app calls. Every subcommand takes
 //! `--db PATH` (else `$NYTTA_DB`, else the per-user data folder).
 //!
@@ -66,6 +66,12 @@ enum DbCommand {
         /// Skriv alla initiativ som dokument i mappen (write every initiative into DIR).
         #[arg(long, value_name = "DIR", conflicts_with = "id")]
         all: Option<PathBuf>,
+    },
+    /// Skriv portföljen som Excelarbetsbok, en tabell med filter (write the portfolio as an Excel workbook).
+    ExportXlsx {
+        /// Arbetsboken att skriva (the .xlsx to write).
+        #[arg(short, long)]
+        out: PathBuf,
     },
     /// Gör en kontrollerad säkerhetskopia, eller lista dem (make a verified backup, or list).
     Backup {
@@ -287,6 +293,10 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
                 })?,
                 None => out!("{text}"),
             }
+        }
+        DbCommand::ExportXlsx { out } => {
+            nytta_app::xlsx::export_portfolio(ctx, &out)?;
+            outln!("{}", out.display());
         }
         DbCommand::Export { .. } => {
             eprintln!("ange ett id eller --all DIR / give an id or --all DIR");

@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod evidence;
 pub mod report;
 pub mod validate;
+pub mod xlsx;
 
 use std::path::Path;
 use std::process::ExitCode;
