@@ -7,6 +7,7 @@
 //! Errors cross the boundary as [`AppError`] `{code, message, path?}`: callers branch on the
 //! code, never on the message text.
 
+pub mod demo;
 pub mod documents;
 pub mod dto;
 pub mod error;

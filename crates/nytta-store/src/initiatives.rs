@@ -30,6 +30,8 @@ pub struct InitiativeSummary {
     /// Whether edits that do not pass the check yet are kept as its working copy (the
     /// summary is the last valid version's).
     pub has_working_copy: bool,
+    /// Whether it is part of the demo portfolio (made-up data, removable in one action).
+    pub demo: bool,
     /// The summary columns.
     #[serde(flatten)]
     pub summary: Summary,
@@ -177,6 +179,7 @@ fn summary_of(r: &Row<'_>) -> rusqlite::Result<InitiativeSummary> {
         status: r.get(4)?,
         updated_at: r.get(5)?,
         has_working_copy: r.get(21)?,
+        demo: r.get(22)?,
         summary: Summary {
             title: r.get(6)?,
             department: r.get(7)?,
@@ -205,7 +208,7 @@ pub fn list(conn: &Connection, deleted: bool) -> Result<Vec<InitiativeSummary>> 
         "SELECT id, example, current_version_id, current_version_number, current_status,
                 updated_at, title, department, stage, tags, priority_basis, effect, feasibility,
                 financing, resource_need, priority, full_valuation_required, npv_economic,
-                npv_budget, payback_economic, payback_budget, working_copy IS NOT NULL
+                npv_budget, payback_economic, payback_budget, working_copy IS NOT NULL, demo
          FROM initiatives
          WHERE (deleted_at IS NOT NULL) = ?1",
     )?;

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/002_current_version_columns.sql"),
     include_str!("../migrations/003_working_copy.sql"),
     include_str!("../migrations/004_sync.sql"),
+    include_str!("../migrations/005_portfolio.sql"),
 ];
 
 /// The newest schema version this build knows.

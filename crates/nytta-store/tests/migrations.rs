@@ -17,6 +17,7 @@ const FIXTURES: &[(&str, i64)] = &[
     ("schema-v2.db", 2),
     ("schema-v3.db", 3),
     ("schema-v4.db", 4),
+    ("schema-v5.db", 5),
 ];
 
 fn documents(db: &Path) -> Vec<(i64, String, String)> {
@@ -142,5 +143,18 @@ fn every_fixture_opens_migrated_with_its_data_unchanged() {
             .unwrap();
         assert_eq!(outbox, 0, "{file}");
         assert_eq!(after.iter().filter(|d| d.1 == "decided").count(), 2);
+        // Schema 5 marks demo data; nothing migrated is demo data, and the portfolio
+        // figures of every initiative are computed from its document when first read.
+        let demo: i64 = conn
+            .query_row("SELECT count(*) FROM initiatives WHERE demo = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(demo, 0, "{file}");
+        drop(conn);
+        let mut store = Store::open(&db, NOW).unwrap();
+        let rows = store.portfolio().unwrap();
+        assert_eq!(rows.len(), 4, "{file}");
+        assert!(rows.iter().all(|r| !r.demo && r.figures.valued), "{file}");
     }
 }

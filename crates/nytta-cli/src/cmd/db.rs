@@ -1,4 +1,4 @@
-//! `nytta db init|list|show|import|export|export-xlsx|backup|restore|check`: the local store, through
+//! `nytta db init|list|show|import|export|export-xlsx|backup|restore|check|demo`: the local store,
 //! the same `nytta_app::portfolio` use cases the desktop app calls. Every subcommand takes
 //! `--db PATH` (else `$NYTTA_DB`, else the per-user data folder).
 //!
@@ -86,6 +86,13 @@ enum DbCommand {
     },
     /// Kontrollera databasfilen utan att ändra den (check the file; non-zero when damaged).
     Check,
+    /// Skapa demoportföljen: 453 påhittade initiativ märkta som demodata (create the demo
+    /// portfolio: 453 made-up initiatives marked as demo data).
+    Demo {
+        /// Ta bort demoportföljen i stället (remove the demo portfolio instead).
+        #[arg(long)]
+        remove: bool,
+    },
 }
 
 fn fail(e: &AppError, lang: Lang) -> ExitCode {
@@ -313,6 +320,22 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
                 lang,
                 format!("Säkerhetskopia: {}", b.path),
                 format!("Backup: {}", b.path),
+            );
+        }
+        DbCommand::Demo { remove: false } => {
+            let n = nytta_app::demo::add(ctx)?.count;
+            say(
+                lang,
+                format!("Demoportföljen skapades: {n} initiativ märkta som demodata (ta bort med nytta db demo --remove)"),
+                format!("The demo portfolio was created: {n} initiatives marked as demo data (remove with nytta db demo --remove)"),
+            );
+        }
+        DbCommand::Demo { remove: true } => {
+            let n = nytta_app::demo::remove(ctx)?.count;
+            say(
+                lang,
+                format!("Demoportföljen togs bort: {n} initiativ"),
+                format!("The demo portfolio was removed: {n} initiatives"),
             );
         }
         DbCommand::Check | DbCommand::Restore { .. } => {}
