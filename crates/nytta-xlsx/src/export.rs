@@ -312,8 +312,12 @@ pub fn export_valuation(model: &Model, ev: &Evaluation) -> Result<Vec<u8>, Error
     }
 
     // Inputs.
+    let input_values = engine::input_values(model, &[]).map_err(|e| Error::Document(e.into()))?;
+    let values = Values {
+        model,
+        inputs: &input_values,
+    };
     {
-        let values = engine::input_values(model, &[]).map_err(|e| Error::Document(e.into()))?;
         let ws = wb.add_worksheet().set_name(INPUTS)?;
         heads(ws, &st, 0, &INPUT_COLS)?;
         for (r, (x, def)) in doc.valuation.inputs.iter().zip(&model.inputs).enumerate() {
@@ -328,7 +332,7 @@ pub fn export_valuation(model: &Model, ev: &Evaluation) -> Result<Vec<u8>, Error
                         row,
                         I_VALUE,
                         &input_excel[r],
-                        cached(values[r]),
+                        cached(input_values[r]),
                         &st.general,
                     )?;
                     text(ws, &st, row, I_NYTTA, x.value.as_str())?;
@@ -414,8 +418,8 @@ pub fn export_valuation(model: &Model, ev: &Evaluation) -> Result<Vec<u8>, Error
                             .as_ref()
                             .map(|t| t.occurrences.as_str())
                             .unwrap_or("");
-                        cell_formula(ws, &st, row, L_MINUTES, a, minutes)?;
-                        cell_formula(ws, &st, row, L_OCCURRENCES, occ, occurrences)?;
+                        cell_formula(ws, &st, (row, L_MINUTES), a, minutes, &values)?;
+                        cell_formula(ws, &st, (row, L_OCCURRENCES), occ, occurrences, &values)?;
                         text(ws, &st, row, L_ROLE, role)?;
                         let g = col_letters(L_MINUTES);
                         let h = col_letters(L_OCCURRENCES);
@@ -536,24 +540,44 @@ pub fn export_valuation(model: &Model, ev: &Evaluation) -> Result<Vec<u8>, Error
     Ok(wb.save_to_buffer()?)
 }
 
-/// A formula cell for a time-form field; a plain number is written as a number.
+/// Input values and roles' hourly costs, for the cached value of a formula cell.
+struct Values<'a> {
+    model: &'a Model,
+    inputs: &'a [Decimal],
+}
+
+impl nytta_core::formula::Env for Values<'_> {
+    fn input(&self, id: &str) -> Option<Decimal> {
+        self.model
+            .input_position(id)
+            .and_then(|i| self.inputs.get(i).copied())
+    }
+
+    fn role(&self, id: &str) -> Option<Decimal> {
+        self.model.role(id).map(|r| r.hourly_cost)
+    }
+}
+
+/// A formula cell for a time-form field, with its value cached; a plain number is written
+/// as a number.
 fn cell_formula(
     ws: &mut Worksheet,
     st: &Styles,
-    row: u32,
-    col: u16,
+    at: (u32, u16),
     excel: &str,
     nytta: &str,
+    values: &Values,
 ) -> Result<(), Error> {
-    match nytta_core::formula::parse(nytta)
-        .ok()
-        .and_then(|f| f.as_number())
-    {
+    let (row, col) = at;
+    let parsed = nytta_core::formula::parse(nytta).ok();
+    match parsed.as_ref().and_then(|f| f.as_number()) {
         Some(v) => number(ws, row, col, v, &st.general),
         None => {
-            // The cached value is not needed by the sheet's own figures (the amount column
-            // carries Nytta's value), so the cell is left for the reader to compute.
-            ws.write_formula_with_format(row, col, Formula::new(excel), &st.general)?;
+            let value = parsed
+                .and_then(|f| f.eval(values).ok())
+                .map(cached)
+                .unwrap_or_default();
+            formula(ws, row, col, excel, value, &st.general)?;
             Ok(())
         }
     }

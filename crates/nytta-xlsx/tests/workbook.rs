@@ -331,3 +331,14 @@ fn the_portfolio_is_one_table_with_filters() {
         "no payback: an empty cell"
     );
 }
+
+#[test]
+fn a_reader_that_does_not_recalculate_shows_nyttas_figures() {
+    let mut docs: Vec<String> = SAMPLES.iter().map(|(_, t)| t.to_string()).collect();
+    docs.extend((0..20).map(generated));
+    for (k, text) in docs.iter().enumerate() {
+        let (_, ev) = evaluated(text);
+        let errors = compare_bytes(&format!("document {k}"), &exported(text), &ev);
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+    }
+}

@@ -1,8 +1,16 @@
-//! Shared by the workbook tests: the samples, generated documents, and evaluation.
+//! Shared by the workbook tests: the samples, generated documents, evaluation, and the
+//! comparison of a workbook's figures with Nytta's.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx};
+use nytta_core::engine::{Figures, YearFlows};
 use nytta_core::{evaluate, read::read_document, Evaluation, Lang, Model};
+use nytta_xlsx::cells;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 
 /// The four samples by file name.
 pub const SAMPLES: [(&str, &str); 4] = [
@@ -163,4 +171,148 @@ pub fn generated(k: u64) -> String {
         inputs = inputs.join(","),
         lines = lines.join(","),
     )
+}
+
+fn d(v: Decimal) -> f64 {
+    v.to_f64().unwrap()
+}
+
+/// Compares one cell of a workbook with Nytta's figure.
+fn check(
+    what: &str,
+    cell: Option<&Data>,
+    nytta: Option<Decimal>,
+    tolerance: f64,
+    errors: &mut Vec<String>,
+) {
+    let got = match cell {
+        Some(Data::Float(f)) => Some(*f),
+        Some(Data::Int(i)) => Some(*i as f64),
+        Some(Data::String(s)) if s == nytta_xlsx::NONE => None,
+        other => {
+            errors.push(format!(
+                "{what}: LibreOffice shows {other:?}, Nytta {nytta:?}"
+            ));
+            return;
+        }
+    };
+    match (got, nytta) {
+        (None, None) => {}
+        (Some(g), Some(n)) if (g - d(n)).abs() < tolerance => {}
+        _ => errors.push(format!("{what}: LibreOffice {got:?}, Nytta {nytta:?}")),
+    }
+}
+
+const ORE: f64 = 0.005;
+const FINE: f64 = 1e-6;
+
+/// Every key figure of both views and every year-table cell of a workbook file (as
+/// LibreOffice computed it, or as cached) against Nytta.
+pub fn compare(name: &str, path: &Path, ev: &Evaluation) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap();
+    compare_bytes(name, &bytes, ev)
+}
+
+/// [`compare`] on a workbook in memory.
+pub fn compare_bytes(name: &str, bytes: &[u8], ev: &Evaluation) -> Vec<String> {
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let figures = book.worksheet_range(nytta_xlsx::FIGURES).unwrap();
+    let years = book.worksheet_range(nytta_xlsx::YEARS).unwrap();
+    let mut errors = Vec::new();
+    for (col, view, f) in [
+        (cells::ECONOMIC, "economic", &ev.economic),
+        (cells::BUDGET, "budget", &ev.budget),
+    ] {
+        let Figures {
+            npv,
+            pv_benefits,
+            pv_costs,
+            roi,
+            benefit_cost_ratio,
+            payback_years,
+            discounted_payback_years,
+            irr,
+            mirr,
+            total_benefits,
+            total_costs,
+            switching_benefits,
+            switching_costs,
+            ..
+        } = f.clone();
+        for (row, what, v, tol) in [
+            (cells::NPV, "npv", Some(npv), ORE),
+            (cells::PV_BENEFITS, "pv_benefits", Some(pv_benefits), ORE),
+            (cells::PV_COSTS, "pv_costs", Some(pv_costs), ORE),
+            (cells::ROI, "roi", roi, FINE),
+            (
+                cells::BENEFIT_COST_RATIO,
+                "benefit_cost_ratio",
+                benefit_cost_ratio,
+                FINE,
+            ),
+            (cells::PAYBACK, "payback_years", payback_years, FINE),
+            (
+                cells::DISCOUNTED_PAYBACK,
+                "discounted_payback_years",
+                discounted_payback_years,
+                FINE,
+            ),
+            (cells::IRR, "irr", irr, FINE),
+            (cells::MIRR, "mirr", mirr, FINE),
+            (
+                cells::TOTAL_BENEFITS,
+                "total_benefits",
+                Some(total_benefits),
+                ORE,
+            ),
+            (cells::TOTAL_COSTS, "total_costs", Some(total_costs), ORE),
+            (
+                cells::SWITCHING_BENEFITS,
+                "switching_benefits",
+                switching_benefits,
+                FINE,
+            ),
+            (
+                cells::SWITCHING_COSTS,
+                "switching_costs",
+                switching_costs,
+                FINE,
+            ),
+        ] {
+            let cell = figures.get_value((row, col));
+            check(&format!("{name} {view}.{what}"), cell, v, tol, &mut errors);
+        }
+    }
+    for (t, y) in ev.years.iter().enumerate() {
+        let row = cells::YEAR0_ROW + t as u32;
+        for (base, view, f) in [
+            (cells::YEAR_ECONOMIC, "economic", &y.economic),
+            (cells::YEAR_BUDGET, "budget", &y.budget),
+        ] {
+            let YearFlows {
+                benefits,
+                costs,
+                net,
+                cumulative,
+                discounted_net,
+            } = f.clone();
+            for (k, what, v) in [
+                (0, "benefits", benefits),
+                (1, "costs", costs),
+                (2, "net", net),
+                (3, "cumulative", cumulative),
+                (4, "discounted_net", discounted_net),
+            ] {
+                let cell = years.get_value((row, base + k));
+                check(
+                    &format!("{name} year {t} {view}.{what}"),
+                    cell,
+                    Some(v),
+                    ORE,
+                    &mut errors,
+                );
+            }
+        }
+    }
+    errors
 }
