@@ -13,6 +13,8 @@ NYTTA_APT_PACKAGES=(
   nodejs chromium
   # the Excel export's tests: LibreOffice Calc recalculates the workbooks headless
   libreoffice-calc-nogui
+  # the group server's tests: a throw-away PostgreSQL 15 with TLS (scripts/pg-test-server.sh)
+  postgresql openssl
 )
 
 nytta_install_packages() {

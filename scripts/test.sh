@@ -12,7 +12,9 @@ echo "== format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
-echo "== Rust tests"
+echo "== Rust tests (the group server's against a PostgreSQL of their own, stopped on exit)"
+eval "$(scripts/pg-test-server.sh start)"
+trap 'scripts/pg-test-server.sh stop' EXIT
 # NYTTA_LIBREOFFICE=1: LibreOffice Calc recalculates the Excel exports (crates/nytta-xlsx).
 NYTTA_LIBREOFFICE=1 cargo test --workspace
 

@@ -18,6 +18,7 @@ pub mod report;
 pub mod report_files;
 pub mod schema;
 pub mod summary;
+pub mod sync;
 pub mod text;
 pub mod xlsx;
 

@@ -58,6 +58,10 @@ enum Command {
     Calibration(cmd::evidence::StoreArgs),
     /// Sök lärdomar från uppföljningar (search lessons learned).
     Lessons(cmd::evidence::LessonArgs),
+    /// Synkronisera med koncernens server (synchronise with the group server).
+    Sync(cmd::sync::SyncArgs),
+    /// Koncernens server: skapa schemat (the group server: create its schema).
+    Server(cmd::sync::ServerArgs),
 }
 
 fn main() -> ExitCode {
@@ -70,6 +74,8 @@ fn main() -> ExitCode {
         Command::ImportXlsx(args) => cmd::xlsx::import(args),
         Command::Calibration(args) => cmd::evidence::calibration(args),
         Command::Lessons(args) => cmd::evidence::lessons(args),
+        Command::Sync(args) => cmd::sync::run(args),
+        Command::Server(args) => cmd::sync::server(args),
         Command::Schema => {
             out!("{}", nytta_app::schema::document_schema());
             ExitCode::SUCCESS

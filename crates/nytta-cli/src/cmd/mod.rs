@@ -5,6 +5,7 @@ pub mod db;
 pub mod evaluate;
 pub mod evidence;
 pub mod report;
+pub mod sync;
 pub mod validate;
 pub mod xlsx;
 
