@@ -9,8 +9,10 @@ use std::path::PathBuf;
 use nytta_app::documents;
 use nytta_app::dto::{ErrorDto, StoreStatus};
 use nytta_app::portfolio::{self as pf, DraftSaved};
+use nytta_app::types::{
+    BackupInfo, Decision, InitiativeSummary, SavedInfo, Settings, StoredInitiative,
+};
 use nytta_app::{Evaluation, Lang};
-use nytta_store::{BackupInfo, Decision, InitiativeSummary, SavedInfo, Settings, StoredInitiative};
 use tauri::State;
 
 use crate::Shell;

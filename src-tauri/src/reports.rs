@@ -10,9 +10,8 @@ use nytta_app::evidence_view::{self, Evidence};
 use nytta_app::portfolio::system_today;
 use nytta_app::report::ReportOptions;
 use nytta_app::report_files::{self, ChartSet};
+use nytta_app::types::{Category, Lesson};
 use nytta_app::Lang;
-use nytta_core::calibration::Lesson;
-use nytta_core::document::Category;
 use tauri::State;
 
 use crate::Shell;

@@ -7,9 +7,11 @@
 
 use std::path::Path;
 
-use nytta_app::dto::{ErrorDto, StoreStatus};
-use nytta_app::{Evaluation, Lang};
-use nytta_store::{BackupInfo, Decision, InitiativeSummary, SavedInfo, Settings, StoredInitiative};
+use nytta_app::types::{
+    limits, BackupInfo, ChartSet, Decision, DraftSaved, ErrorDto, Evaluation, Evidence,
+    InitiativeSummary, Lang, Lesson, OnDuplicate, SavedInfo, Settings, StoreStatus,
+    StoredInitiative, VersionDocument,
+};
 use ts_rs::{Config, ExportError, TS};
 
 /// Writes every declaration, with the types each one uses, into `dir`, and an `index.ts`
@@ -22,16 +24,16 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Lang::export_all(&cfg)?;
     InitiativeSummary::export_all(&cfg)?;
     StoredInitiative::export_all(&cfg)?;
-    nytta_app::portfolio::VersionDocument::export_all(&cfg)?;
-    nytta_app::portfolio::OnDuplicate::export_all(&cfg)?;
+    VersionDocument::export_all(&cfg)?;
+    OnDuplicate::export_all(&cfg)?;
     SavedInfo::export_all(&cfg)?;
-    nytta_app::portfolio::DraftSaved::export_all(&cfg)?;
+    DraftSaved::export_all(&cfg)?;
     Decision::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     BackupInfo::export_all(&cfg)?;
-    nytta_app::report_files::ChartSet::export_all(&cfg)?;
-    nytta_app::evidence_view::Evidence::export_all(&cfg)?;
-    nytta_core::calibration::Lesson::export_all(&cfg)?;
+    ChartSet::export_all(&cfg)?;
+    Evidence::export_all(&cfg)?;
+    Lesson::export_all(&cfg)?;
     write_limits(dir)?;
     write_index(dir)
 }
@@ -50,9 +52,9 @@ fn write_limits(dir: &Path) -> Result<(), ExportError> {
          /** The most digits a number may have, before and after the decimal point together\n \
          * (`num::MAX_DIGITS`, what an exact decimal holds). */\n\
          export const MAX_DIGITS = {};\n",
-        nytta_core::engine::MAX_LINE_AMOUNT,
-        nytta_core::format::IRR_SHOWN_UP_TO,
-        nytta_core::num::MAX_DIGITS,
+        limits::MAX_LINE_AMOUNT,
+        limits::IRR_SHOWN_UP_TO,
+        limits::MAX_DIGITS,
     );
     std::fs::write(dir.join("limits.ts"), text)?;
     Ok(())

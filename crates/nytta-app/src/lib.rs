@@ -22,8 +22,10 @@ pub mod sync;
 pub mod text;
 pub mod xlsx;
 
+pub mod types;
 pub use error::AppError;
-pub use nytta_core::{Document, Evaluation, Lang, Model};
+pub use nytta_core::{format, Document, Evaluation, Lang, Model};
+pub use rust_decimal::Decimal;
 
 use nytta_core::read::read_document;
 

@@ -495,143 +495,12 @@ pub fn restore_to_path(db: &Path, backup: &Path) -> Result<Option<String>, AppEr
     Ok(Store::restore_to_path(db, backup, &system_now())?)
 }
 
-fn parse_dec(s: Option<&str>) -> Option<rust_decimal::Decimal> {
-    s.and_then(|s| s.parse().ok())
-}
-
-/// The portfolio as a readable table (sv-SE numbers by default): id, title, department,
-/// stage, priority score, NPV and payback in the economic and budget views.
-pub fn table(list: &[InitiativeSummary], lang: Lang) -> String {
-    use nytta_core::format::{kronor, number, years};
-    let sv = lang == Lang::Sv;
-    let head: Vec<String> = if sv {
-        [
-            "Id",
-            "Titel",
-            "Förvaltning",
-            "Status",
-            "Prioritet",
-            "NPV ekonomisk",
-            "NPV budget",
-            "Återbetalning ek.",
-            "Återbetalning budget",
-        ]
-    } else {
-        [
-            "Id",
-            "Title",
-            "Department",
-            "Stage",
-            "Priority",
-            "NPV economic",
-            "NPV budget",
-            "Payback econ.",
-            "Payback budget",
-        ]
-    }
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let none = "–";
-    let payback = |p: Option<&str>| match parse_dec(p) {
-        Some(y) => years(y, lang),
-        None if sv => "ej inom perioden".to_string(),
-        None => "not within period".to_string(),
-    };
-    let stage = |code: &str| {
-        serde_json::from_value::<nytta_core::document::Stage>(serde_json::Value::String(
-            code.into(),
-        ))
-        .map(|s| crate::text::stage(lang, s).to_string())
-        .unwrap_or_else(|_| code.to_string())
-    };
-    let mut rows = vec![head];
-    for s in list {
-        let m = &s.summary;
-        let mut title = m.title.clone();
-        if s.example {
-            title.push_str(if sv { " (exempel)" } else { " (example)" });
-        }
-        rows.push(vec![
-            s.id.to_string(),
-            title,
-            m.department.clone(),
-            stage(&m.stage),
-            parse_dec(m.priority.as_deref()).map_or(none.to_string(), |p| number(p, 1, lang)),
-            parse_dec(Some(&m.npv_economic)).map_or(none.to_string(), |d| kronor(d, lang)),
-            parse_dec(Some(&m.npv_budget)).map_or(none.to_string(), |d| kronor(d, lang)),
-            payback(m.payback_economic.as_deref()),
-            payback(m.payback_budget.as_deref()),
-        ]);
-    }
-    let cols = rows[0].len();
-    let width: Vec<usize> = (0..cols)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    // Numbers are right-aligned, text left-aligned.
-    let right = [true, false, false, false, true, true, true, true, true];
-    let mut out = String::new();
-    for (i, r) in rows.iter().enumerate() {
-        let cells: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| {
-                let pad = " ".repeat(width[c] - cell.chars().count());
-                if right[c] {
-                    format!("{pad}{cell}")
-                } else {
-                    format!("{cell}{pad}")
-                }
-            })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-        if i == 0 {
-            out.push_str(&"-".repeat(width.iter().sum::<usize>() + 2 * (cols - 1)));
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// One initiative and its versions, for people.
-pub fn describe(s: &StoredInitiative, summary: Option<&InitiativeSummary>, lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
-    let mut out = String::new();
-    if let Some(m) = summary {
-        out.push_str(&table(std::slice::from_ref(m), lang));
-        out.push('\n');
-    }
-    out.push_str(if sv { "Versioner:\n" } else { "Versions:\n" });
-    for v in &s.versions {
-        let status = match (v.status.as_str(), sv) {
-            ("decided", true) => "beslutad",
-            ("decided", false) => "decided",
-            (_, true) => "utkast",
-            (_, false) => "draft",
-        };
-        let current = if v.id == s.current_version_id {
-            if sv {
-                " (aktuell)"
-            } else {
-                " (current)"
-            }
-        } else {
-            ""
-        };
-        out.push_str(&format!(
-            "  {} · {status} · {}{current}\n",
-            v.number, v.saved_at
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+    use nytta_core::document::ValuationStatus;
 
     fn ctx(dir: &Path) -> Ctx {
         Ctx::open_with_clock(
@@ -648,7 +517,7 @@ mod tests {
         let decided = list(&c)
             .unwrap()
             .into_iter()
-            .find(|s| s.status == "decided")
+            .find(|s| s.status == ValuationStatus::Decided)
             .unwrap();
         let mut doc: serde_json::Value =
             serde_json::from_str(&export(&c, decided.id).unwrap()).unwrap();
@@ -674,7 +543,7 @@ mod tests {
         let id = list(&c)
             .unwrap()
             .into_iter()
-            .find(|s| s.status == "draft")
+            .find(|s| s.status == ValuationStatus::Draft)
             .unwrap()
             .id;
         let valid = export(&c, id).unwrap();
@@ -828,7 +697,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = ctx(dir.path());
         let before = list(&c).unwrap();
-        let original = before.iter().find(|s| s.status == "decided").unwrap();
+        let original = before
+            .iter()
+            .find(|s| s.status == ValuationStatus::Decided)
+            .unwrap();
         let text = export(&c, original.id).unwrap();
 
         let err = import_text(&c, &text, OnDuplicate::Refuse).unwrap_err();

@@ -22,6 +22,7 @@ macro_rules! out {
 }
 
 mod cmd;
+mod render;
 
 use std::process::ExitCode;
 

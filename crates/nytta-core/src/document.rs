@@ -71,6 +71,7 @@ pub struct Initiative {
     JsonSchema,
     Default,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// idé
@@ -116,6 +117,7 @@ impl Stage {
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PriorityBasis {
     /// Required by law (*gällande rätt*).
@@ -188,6 +190,7 @@ pub struct Valuation {
 
 /// Whether a valuation version is still being worked on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ValuationStatus {
     /// Being worked on.

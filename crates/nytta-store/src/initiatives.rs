@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
-use crate::valuation::Summary;
+use crate::valuation::{code_of, from_code, Summary};
+use nytta_core::document::ValuationStatus;
 
 /// One line of the portfolio.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,8 +24,8 @@ pub struct InitiativeSummary {
     pub current_version_id: i64,
     /// Its number (1, 2, …) within the initiative.
     pub current_version_number: i64,
-    /// Its status, `draft` or `decided`.
-    pub status: String,
+    /// Its status.
+    pub status: ValuationStatus,
     /// When the initiative was last changed.
     pub updated_at: String,
     /// Whether edits that do not pass the check yet are kept as its working copy (the
@@ -55,7 +56,7 @@ pub fn insert(conn: &Connection, example: bool, s: &Summary, now: &str) -> Resul
     conn.execute(
         "INSERT INTO initiatives (example, created_at, updated_at, title, department, stage)
          VALUES (?1, ?2, ?2, ?3, ?4, ?5)",
-        params![example, now, s.title, s.department, s.stage],
+        params![example, now, s.title, s.department, code_of(&s.stage)],
     )?;
     let id = conn.last_insert_rowid();
     Ok(id)
@@ -85,8 +86,8 @@ pub fn write_summary(
             now,
             s.title,
             s.department,
-            s.stage,
-            s.priority_basis,
+            code_of(&s.stage),
+            s.priority_basis.as_ref().map(code_of),
             tags,
             s.effect,
             s.feasibility,
@@ -176,16 +177,19 @@ fn summary_of(r: &Row<'_>) -> rusqlite::Result<InitiativeSummary> {
         example: r.get(1)?,
         current_version_id: r.get(2)?,
         current_version_number: r.get(3)?,
-        status: r.get(4)?,
+        status: from_code(4, &r.get::<_, String>(4)?)?,
         updated_at: r.get(5)?,
         has_working_copy: r.get(21)?,
         demo: r.get(22)?,
         summary: Summary {
             title: r.get(6)?,
             department: r.get(7)?,
-            stage: r.get(8)?,
+            stage: from_code(8, &r.get::<_, String>(8)?)?,
             tags: serde_json::from_str(&tags).unwrap_or_default(),
-            priority_basis: r.get(10)?,
+            priority_basis: r
+                .get::<_, Option<String>>(10)?
+                .map(|c| from_code(10, &c))
+                .transpose()?,
             effect: r.get(11)?,
             feasibility: r.get(12)?,
             financing: r.get(13)?,
@@ -215,17 +219,12 @@ pub fn list(conn: &Connection, deleted: bool) -> Result<Vec<InitiativeSummary>> 
     let rows = stmt.query_map([deleted], summary_of)?;
     let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     let dec = |s: Option<&str>| s.and_then(|s| s.parse::<Decimal>().ok());
-    let basis = |b: Option<&str>| match b {
-        Some("legal") => 0,
-        Some("critical") => 1,
-        Some("efficiency") => 2,
-        _ => 3,
-    };
     let mut keyed: Vec<_> = out
         .drain(..)
         .map(|s| {
             let key = (
-                basis(s.summary.priority_basis.as_deref()),
+                // Law, critical function, efficiency (the enum's order), then none.
+                (s.summary.priority_basis.is_none(), s.summary.priority_basis),
                 dec(s.summary.priority.as_deref()),
                 dec(Some(&s.summary.npv_economic)),
             );

@@ -50,8 +50,8 @@ pub struct SavedInfo {
     pub version_id: i64,
     /// Its number within the initiative.
     pub version_number: i64,
-    /// Its status, `draft` or `decided`.
-    pub status: String,
+    /// Its status.
+    pub status: ValuationStatus,
     /// The portfolio summary written with it.
     pub summary: Summary,
 }
@@ -246,7 +246,7 @@ impl Store {
         let doc = read_document(text)?;
         self.write(now, |tx| {
             let (vid, info, old) = current(tx, id)?;
-            if info.status == "decided" {
+            if info.status == ValuationStatus::Decided {
                 if doc.valuation != old.valuation {
                     return Err(StoreError::DecidedLocked { id });
                 }
@@ -293,7 +293,7 @@ impl Store {
         }
         self.write(now, |tx| {
             let (vid, info, mut doc) = current(tx, id)?;
-            if info.status == "decided" {
+            if info.status == ValuationStatus::Decided {
                 return Err(StoreError::DecidedLocked { id });
             }
             no_working_copy(tx, id, &doc)?;

@@ -5,7 +5,7 @@
 //! form of [`nytta_core::read::write_document`]. The summary columns are taken from that
 //! evaluation, so they always describe the document stored beside them.
 
-use nytta_core::document::Document;
+use nytta_core::document::{Document, PriorityBasis, Stage};
 use nytta_core::engine::compute;
 use nytta_core::format::{money_json, ratio_json};
 use nytta_core::read::{read_document, write_document};
@@ -23,10 +23,10 @@ pub struct Summary {
     pub title: String,
     /// Owning department.
     pub department: String,
-    /// Stage code (`idea`, `valued`, …).
-    pub stage: String,
-    /// Priority basis code (`legal`, `critical`, `efficiency`), if given.
-    pub priority_basis: Option<String>,
+    /// Stage.
+    pub stage: Stage,
+    /// Priority basis, if given.
+    pub priority_basis: Option<PriorityBasis>,
     /// Tags.
     pub tags: Vec<String>,
     /// Potential effect level (1, 3, 5).
@@ -72,6 +72,14 @@ pub fn code_of<T: Serialize>(v: &T) -> String {
     }
 }
 
+/// The unit enum variant whose snake_case code is `code` (as read back from a column);
+/// a column holding anything else is reported as a conversion failure of column `col`.
+pub fn from_code<T: serde::de::DeserializeOwned>(col: usize, code: &str) -> rusqlite::Result<T> {
+    serde_json::from_value(serde_json::Value::String(code.to_string())).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
 /// Reads and checks a document's text; see [`check_doc`].
 pub fn check(text: &str, fallback: &ScoreSettings) -> Result<Checked> {
     check_doc(read_document(text)?, fallback)
@@ -94,8 +102,8 @@ pub fn check_doc(doc: Document, fallback: &ScoreSettings) -> Result<Checked> {
     let summary = Summary {
         title: i.title.clone(),
         department: i.department.clone(),
-        stage: code_of(&i.stage),
-        priority_basis: i.priority_basis.as_ref().map(code_of),
+        stage: i.stage,
+        priority_basis: i.priority_basis,
         tags: i.tags.clone(),
         effect: c.scores.effect,
         feasibility: c.scores.feasibility,

@@ -6,7 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
-use crate::valuation::Checked;
+use crate::valuation::{from_code, Checked};
+use nytta_core::document::ValuationStatus;
 
 /// One version, without its document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,8 +17,8 @@ pub struct VersionInfo {
     pub id: i64,
     /// Number within the initiative, from 1.
     pub number: i64,
-    /// `draft` or `decided`.
-    pub status: String,
+    /// Draft or decided.
+    pub status: ValuationStatus,
     /// The version it was created from, if any.
     pub based_on: Option<i64>,
     /// When it was created.
@@ -96,7 +97,7 @@ fn info(r: &rusqlite::Row<'_>) -> rusqlite::Result<VersionInfo> {
     Ok(VersionInfo {
         id: r.get(0)?,
         number: r.get(1)?,
-        status: r.get(2)?,
+        status: from_code(2, &r.get::<_, String>(2)?)?,
         based_on: r.get(3)?,
         created_at: r.get(4)?,
         saved_at: r.get(5)?,

@@ -1,6 +1,7 @@
 //! Creating, saving, deciding, versioning, deleting and settings, through the public API.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use nytta_core::document::ValuationStatus;
 use nytta_store::{Store, StoreError};
 
 const T0: &str = "2025-03-01T09:00:00Z";
@@ -29,7 +30,12 @@ fn a_new_store_holds_the_four_samples_as_examples() {
     );
     assert!(list.iter().all(|s| s.example));
     // Two samples are decided valuations (their files say so), two are drafts.
-    assert_eq!(list.iter().filter(|s| s.status == "decided").count(), 2);
+    assert_eq!(
+        list.iter()
+            .filter(|s| s.status == ValuationStatus::Decided)
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -58,7 +64,7 @@ fn a_created_initiative_starts_from_the_default_settings() {
     assert_eq!(doc["valuation"]["parameters"]["discount_rate"], "0.03");
     assert_eq!(doc["valuation"]["roles"][0]["hourly_cost"], "359");
     assert_eq!(got.versions.len(), 1);
-    assert_eq!(got.versions[0].status, "draft");
+    assert_eq!(got.versions[0].status, ValuationStatus::Draft);
     // Nothing valued yet: NPV 0 kr; cumulative net is 0 from year 0, so payback is 0 years
     // (docs/domain.md §Key figures: payback is 0 if C(0) ≥ 0).
     assert_eq!(saved.summary.npv_economic, "0.00");

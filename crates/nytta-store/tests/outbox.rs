@@ -4,6 +4,7 @@
 //! only up to what it read.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use nytta_core::document::ValuationStatus;
 use nytta_store::sync::{PulledInitiative, PulledVersion, Pushed};
 use nytta_store::{Decision, Store};
 
@@ -162,12 +163,11 @@ fn the_servers_state_is_applied_without_outbox_entries_and_may_renumber_a_decide
     assert_eq!(applied.initiatives, 1);
     assert!(outbox(&dir).is_empty(), "pulled changes are not sent back");
     let got = store.get(id).unwrap();
-    let numbers: Vec<_> = got
-        .versions
-        .iter()
-        .map(|v| (v.number, v.status.as_str()))
-        .collect();
-    assert_eq!(numbers, [(1, "draft"), (2, "decided")]);
+    let numbers: Vec<_> = got.versions.iter().map(|v| (v.number, v.status)).collect();
+    assert_eq!(
+        numbers,
+        [(1, ValuationStatus::Draft), (2, ValuationStatus::Decided)]
+    );
     assert_eq!(
         got.current_version_id, mine.id,
         "the newest version is current"

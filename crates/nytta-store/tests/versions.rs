@@ -2,6 +2,7 @@
 //! score settings it was computed with.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use nytta_core::document::{Stage, ValuationStatus};
 use nytta_store::{Decision, Store, StoreError};
 use serde_json::Value;
 
@@ -93,8 +94,8 @@ fn a_follow_up_and_a_new_stage_may_still_be_saved_into_a_decided_version() {
         .unwrap()
         .push(Value::String("Ny lärdom".into()));
     let saved = store.save(id, &d.to_string(), T1).unwrap();
-    assert_eq!(saved.status, "decided");
-    assert_eq!(saved.summary.stage, "closed");
+    assert_eq!(saved.status, ValuationStatus::Decided);
+    assert_eq!(saved.summary.stage, Stage::Closed);
     let after = doc(&store, id);
     assert_eq!(
         after["follow_ups"][0]["lessons"]
@@ -113,7 +114,10 @@ fn a_new_version_starts_as_a_draft_from_the_decided_one_which_is_kept() {
     let decided = store.export(id).unwrap();
     let v1 = store.get(id).unwrap().current_version_id;
     let saved = store.new_version(id, T1).unwrap();
-    assert_eq!((saved.version_number, saved.status.as_str()), (2, "draft"));
+    assert_eq!(
+        (saved.version_number, saved.status),
+        (2, ValuationStatus::Draft)
+    );
     let mut d = doc(&store, id);
     assert_eq!(d["valuation"]["status"], "draft");
     d["valuation"]["parameters"]["discount_rate"] = Value::String("0.05".into());
@@ -121,10 +125,10 @@ fn a_new_version_starts_as_a_draft_from_the_decided_one_which_is_kept() {
     let got = store.get(id).unwrap();
     assert_eq!(got.versions.len(), 2);
     assert_eq!(got.versions[1].based_on, Some(v1));
-    assert_eq!(got.versions[0].status, "decided");
+    assert_eq!(got.versions[0].status, ValuationStatus::Decided);
     // The decided version still reads exactly as it was decided.
     let (info, text) = store.version(v1).unwrap();
-    assert_eq!(info.status, "decided");
+    assert_eq!(info.status, ValuationStatus::Decided);
     assert_eq!(text, decided);
 }
 
@@ -144,7 +148,7 @@ fn deciding_freezes_the_score_settings_it_was_computed_with() {
         ..decision()
     };
     let decided = store.decide(id, &keep_stage, T1).unwrap();
-    assert_eq!(decided.status, "decided");
+    assert_eq!(decided.status, ValuationStatus::Decided);
     assert_eq!(
         decided.summary, before.summary,
         "deciding does not change a figure"
@@ -217,7 +221,7 @@ fn deciding_records_the_date_deciding_body_and_label_and_moves_the_stage() {
         set_stage: true,
     };
     let saved = store.decide(id, &d, T1).unwrap();
-    assert_eq!(saved.summary.stage, "decided");
+    assert_eq!(saved.summary.stage, Stage::Decided);
     let after = doc(&store, id);
     assert_eq!(after["valuation"]["status"], "decided");
     assert_eq!(after["valuation"]["date"], "2025-02-27");
@@ -265,5 +269,8 @@ fn a_decision_without_body_label_or_valid_date_is_refused_with_each_field_named(
     let en = err.lines(nytta_core::Lang::En).join("\n");
     assert!(en.contains("deciding body"), "{en}");
     assert_eq!(store.export(id).unwrap(), before, "nothing was written");
-    assert_eq!(store.get(id).unwrap().versions[0].status, "draft");
+    assert_eq!(
+        store.get(id).unwrap().versions[0].status,
+        ValuationStatus::Draft
+    );
 }

@@ -3,24 +3,14 @@
  * takes and returns it as JSON text (`document_json`), so it has no generated declaration;
  * every shape a command returns is generated from Rust into `./types/` (ts-rs).
  */
-import type { Category, Direction, FreedTimeUse, Side, Stakeholder } from "./types/index";
+import type { Category, Direction, FreedTimeUse, PriorityBasis, Side, Stage, Stakeholder } from "./types/index";
 
 /** A number in a document: JSON number or exact decimal string. */
 export type Num = string | number;
 /** A formula (a plain number is a formula). */
 export type FormulaText = string | number;
 
-export type Stage =
-  | "idea"
-  | "development"
-  | "valued"
-  | "awaiting_decision"
-  | "decided"
-  | "planning"
-  | "in_progress"
-  | "follow_up"
-  | "closed"
-  | "rejected";
+/** Every stage in process order (the order of nytta-core's `Stage::ALL`). */
 export const STAGES: Stage[] = [
   "idea",
   "development",
@@ -33,7 +23,6 @@ export const STAGES: Stage[] = [
   "closed",
   "rejected",
 ];
-export type PriorityBasis = "legal" | "critical" | "efficiency";
 export const PRIORITY_BASES: PriorityBasis[] = ["legal", "critical", "efficiency"];
 export const CATEGORIES: Category[] = ["financial", "reallocation", "quality", "environment"];
 export const STAKEHOLDERS: Stakeholder[] = ["user", "staff", "organisation", "society"];

@@ -207,14 +207,14 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
         DbCommand::List { json: true } => {
             outln!("{}", json(serde_json::to_string_pretty(&pf::list(ctx)?)))
         }
-        DbCommand::List { json: false } => out!("{}", pf::table(&pf::list(ctx)?, lang)),
+        DbCommand::List { json: false } => out!("{}", crate::render::table(&pf::list(ctx)?, lang)),
         DbCommand::Show { id, json: as_json } => {
             let s = pf::get(ctx, id)?;
             if as_json {
                 outln!("{}", json(serde_json::to_string_pretty(&s)));
             } else {
                 let summary = pf::list(ctx)?.into_iter().find(|m| m.id == id);
-                out!("{}", pf::describe(&s, summary.as_ref(), lang));
+                out!("{}", crate::render::describe(&s, summary.as_ref(), lang));
             }
         }
         DbCommand::Import {

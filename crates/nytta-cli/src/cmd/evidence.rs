@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use nytta_app::evidence;
 use nytta_app::portfolio::{self as pf, Ctx};
+use nytta_app::types::Category;
+use nytta_app::types::LessonQuery;
 use nytta_app::{AppError, Lang};
-use nytta_core::calibration::LessonQuery;
-use nytta_core::document::Category;
 
 /// Where the store is and how to answer.
 #[derive(clap::Args)]

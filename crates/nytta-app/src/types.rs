@@ -1,0 +1,26 @@
+//! Every type that crosses from Nytta to its callers — the desktop UI (generated to
+//! TypeScript by the shell) and the CLI — named from here, so that the shell and the CLI
+//! depend on nytta-app alone. Codes that the UI branches on (a stage, a version's status, a
+//! priority basis, a category) are nytta-core's enums, which reach TypeScript as string
+//! unions, never free strings.
+
+pub use nytta_core::calibration::{Lesson, LessonQuery};
+pub use nytta_core::document::{Category, PriorityBasis, Stage, ValuationStatus};
+pub use nytta_core::{Evaluation, Lang};
+pub use nytta_store::versions::VersionInfo;
+pub use nytta_store::{
+    BackupInfo, CheckReport, Decision, InitiativeSummary, SavedInfo, Settings, StoredInitiative,
+    Summary,
+};
+
+pub use crate::dto::{ErrorDto, StoreStatus};
+pub use crate::evidence_view::Evidence;
+pub use crate::portfolio::{DraftSaved, OnDuplicate, VersionDocument};
+pub use crate::report_files::ChartSet;
+
+/// The engine's limits that the UI checks input against (so it never keeps a copy).
+pub mod limits {
+    pub use nytta_core::engine::MAX_LINE_AMOUNT;
+    pub use nytta_core::format::IRR_SHOWN_UP_TO;
+    pub use nytta_core::num::MAX_DIGITS;
+}
