@@ -13,6 +13,7 @@ pub mod dto;
 pub mod error;
 pub mod evidence;
 pub mod evidence_view;
+pub mod overview;
 pub mod portfolio;
 pub mod report;
 pub mod report_files;

@@ -59,6 +59,8 @@ enum Command {
     Calibration(cmd::evidence::StoreArgs),
     /// Sök lärdomar från uppföljningar (search lessons learned).
     Lessons(cmd::evidence::LessonArgs),
+    /// Portföljöversikt för kommunledningen (portfolio overview for the municipal leadership).
+    Portfolio(cmd::portfolio::Args),
     /// Synkronisera med koncernens server (synchronise with the group server).
     Sync(cmd::sync::SyncArgs),
     /// Koncernens server: skapa schemat (the group server: create its schema).
@@ -75,6 +77,7 @@ fn main() -> ExitCode {
         Command::ImportXlsx(args) => cmd::xlsx::import(args),
         Command::Calibration(args) => cmd::evidence::calibration(args),
         Command::Lessons(args) => cmd::evidence::lessons(args),
+        Command::Portfolio(args) => cmd::portfolio::run(args),
         Command::Sync(args) => cmd::sync::run(args),
         Command::Server(args) => cmd::sync::server(args),
         Command::Schema => {

@@ -1,4 +1,4 @@
-//! `nytta db init|list|show|import|export|export-xlsx|backup|restore|check|demo`: the local store,
+//! `nytta db init|list|show|import|export|export-xlsx|backup|restore|check|demo`: the store, through
 //! the same `nytta_app::portfolio` use cases the desktop app calls. Every subcommand takes
 //! `--db PATH` (else `$NYTTA_DB`, else the per-user data folder).
 //!

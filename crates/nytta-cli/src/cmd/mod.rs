@@ -4,6 +4,7 @@
 pub mod db;
 pub mod evaluate;
 pub mod evidence;
+pub mod portfolio;
 pub mod report;
 pub mod sync;
 pub mod validate;

@@ -1,0 +1,101 @@
+//! `nytta db demo` and `nytta portfolio`, driven as a user drives them: the demo portfolio
+//! created and removed, the overview's JSON keys of docs/portfolio.md, the readable text.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn nytta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nytta"))
+        .args(args)
+        .output()
+        .expect("the nytta binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+#[test]
+fn the_overview_of_the_demo_portfolio_has_the_reports_mix_and_the_documented_keys() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portfolio-overview");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("nytta.db");
+    let db = db.to_str().unwrap();
+    let out = nytta(&["db", "demo", "--db", db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("453 initiativ märkta som demodata"));
+
+    let out = nytta(&["portfolio", "--db", db, "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "today",
+            "stale_months",
+            "total",
+            "demo",
+            "steps",
+            "departments",
+            "bases",
+            "demand",
+            "active",
+            "hygiene"
+        ]
+    );
+    // 453 demo initiatives and the four examples of a new store.
+    assert_eq!(v["total"]["count"], 457);
+    assert_eq!(v["demo"], 453);
+    let stage = |code: &str| -> i64 {
+        v["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["stages"].as_array().unwrap())
+            .find(|s| s["stage"] == code)
+            .unwrap()["count"]
+            .as_i64()
+            .unwrap()
+    };
+    // The report's 73, 25 + 2 examples, 45, 10, 11, 98.
+    assert_eq!(stage("development"), 73);
+    assert_eq!(stage("valued"), 27);
+    assert_eq!(stage("awaiting_decision"), 45);
+    assert_eq!(stage("decided"), 10);
+    assert_eq!(stage("planning"), 11);
+    assert_eq!(stage("in_progress"), 98);
+    let dept = |name: &str| {
+        v["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["department"] == name)
+            .unwrap()
+            .clone()
+    };
+    // 53 demo + 2 examples of Arbete och välfärd; the ids behind the count are as many.
+    let aov = dept("Arbete och välfärd");
+    assert_eq!(aov["count"], 55);
+    assert_eq!(aov["ids"].as_array().unwrap().len(), 55);
+    // 55 ÷ 457 = 0,120350…
+    assert_eq!(aov["share"], "0.120350");
+
+    let out = nytta(&["portfolio", "--db", db, "--lang", "en"]);
+    assert!(out.status.success());
+    let t = text(&out.stdout);
+    assert!(t.contains("Of which 453 demo data"), "{t}");
+    assert!(t.contains("Explore and decide"), "{t}");
+
+    let out = nytta(&["db", "demo", "--remove", "--db", db]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("453"));
+    let out = nytta(&["portfolio", "--db", db, "--json"]);
+    let v: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(v["total"]["count"], 4);
+    assert_eq!(v["demo"], 0);
+}
