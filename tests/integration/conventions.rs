@@ -42,6 +42,10 @@ fn domain_check_values_through_the_whole_pipeline() {
     let figures = json!({
         "npv": "39.20",
         "irr": "0.280948",
+        "irr_roots": ["0.280948"],
+        // MIRR (docs/domain.md): FV_4 of 39, 59, 55, 20 at 10 % = 203.799; PV_0 of −100 =
+        // 100; (2.03799)^(1/4) − 1 = 0.1948146… → "0.194815".
+        "mirr": "0.194815",
         "payback_years": "2.036364",
         "discounted_payback_years": "2.382000",
         // PVb = 39/1.1 + 59/1.21 + 55/1.331 + 20/1.4641 = 139.197459; PVc = 100.
@@ -411,12 +415,38 @@ fn irr_is_null_without_a_sign_change() {
     check(
         "all positive",
         &only_benefits,
-        json!({ "economic": { "irr": null, "payback_years": "0.000000" } }),
+        json!({ "economic": { "irr": null, "irr_roots": [], "mirr": null,
+                              "payback_years": "0.000000" } }),
     );
     check(
         "all negative",
         &only_costs,
-        json!({ "economic": { "irr": null, "payback_years": null } }),
+        json!({ "economic": { "irr": null, "irr_roots": [], "mirr": null,
+                              "payback_years": null } }),
+    );
+}
+
+/// numpy-financial's gh-39 shape in a valuation: −10 000 kr in year 0, +23 000 kr in year 1,
+/// −13 200 kr in year 2 has NPV zero at 10 % and 20 % (−10 000(1+r)² + 23 000(1+r) − 13 200
+/// = 0 ⇔ (1+r) = 1.1 or 1.2). The IRR is ambiguous, so both roots are listed; by the rule of
+/// numpy-financial both are non-negative and the smaller is the IRR. MIRR at 3 %: FV₂ of
+/// 23 000 = 23 690; PV₀ of the outlays = 10 000 + 13 200/1.0609 = 22 442.266…;
+/// (23 690 / 22 442.266…)^(1/2) − 1 = 0.0274227….
+#[test]
+fn several_irrs_are_all_listed() {
+    let d = doc(json!({
+        "parameters": { "start_year": 2024, "years": 2, "discount_rate": 0.03 },
+        "lines": [
+            line("build", "cost", "10000", once(0)),
+            line("gain", "benefit", "23000", once(1)),
+            line("dismantle", "cost", "13200", once(2)),
+        ]
+    }));
+    check(
+        "two roots",
+        &d,
+        json!({ "economic": { "irr": "0.100000", "irr_roots": ["0.100000", "0.200000"],
+                              "mirr": "0.027423" } }),
     );
 }
 

@@ -4,7 +4,7 @@
 Reimplements the calculation conventions of docs/domain.md with Python's `decimal` module (50
 significant digits, far beyond what the figures need) and prints, for every
 `samples/*.nytta.json`, the figures the integration tests pin: NPV, present values, totals,
-payback, discounted payback and IRR in the economic and budget views, freed hours, FTE and
+payback, discounted payback, IRR (with every root) and MIRR in the economic and budget views, freed hours, FTE and
 the 1/3/5 scores. It shares no code with the Rust engine; only the document format is common.
 
 Regenerate the pins after changing a sample (run from the repository root):
@@ -76,33 +76,58 @@ def payback(net):
     return None
 
 
-def irr(net):
-    """The rate closest to zero where NPV changes sign, scanning -99 % .. 1000 % in steps of
-    half a point and bisecting each bracket; None when the net flow never changes sign or
-    no such rate exists in that range."""
+def irr_roots(net):
+    """Every rate r > -100 % where NPV changes sign, ascending: 1 + r is scanned geometrically
+    from 10^-4 to 10^6 in steps of 0.2 % and each bracket is bisected. Empty when the net flow
+    never changes sign."""
     signs = {x > 0 for x in net if x != 0}
     if len(signs) < 2:
-        return None
+        return []
 
     def npv(r):
         return sum(x / (1 + r) ** t for t, x in enumerate(net))
 
     roots = []
-    r, prev = D("-0.99"), None
-    while r <= 10:
-        v = npv(r)
-        if prev is not None and (v > 0) != (prev[1] > 0):
-            lo, hi, positive = prev[0], r, prev[1] > 0
+    step = D("1.002")
+    y, prev = D("0.0001"), None
+    while y <= 1_000_000:
+        v = npv(y - 1)
+        if v == 0:
+            roots.append(y - 1)
+            prev = None
+        elif prev is not None and (v > 0) != (prev[1] > 0):
+            lo, hi, positive = prev[0], y, prev[1] > 0
             for _ in range(120):
                 mid = (lo + hi) / 2
-                if (npv(mid) > 0) == positive:
+                if (npv(mid - 1) > 0) == positive:
                     lo = mid
                 else:
                     hi = mid
-            roots.append(lo)
-        prev = (r, v)
-        r += D("0.005")
+            roots.append(lo - 1)
+            prev = (y, v)
+        else:
+            prev = (y, v)
+        y *= step
+    return sorted(roots)
+
+
+def irr(roots):
+    """docs/domain.md (numpy-financial's rule): when roots of both signs exist keep the
+    non-negative ones, then the smallest in magnitude; None without a root."""
+    if any(r >= 0 for r in roots):
+        roots = [r for r in roots if r >= 0]
     return min(roots, key=abs) if roots else None
+
+
+def mirr(net, r):
+    """Excel's MIRR(values; r; r): (FV_N of the positive flows at r / -PV_0 of the negative
+    flows at r)^(1/N) - 1; None without both a positive and a negative flow."""
+    n = len(net) - 1
+    if n < 1 or not any(x > 0 for x in net) or not any(x < 0 for x in net):
+        return None
+    fv = sum(x * (1 + r) ** (n - t) for t, x in enumerate(net) if x > 0)
+    pv = -sum(x / (1 + r) ** t for t, x in enumerate(net) if x < 0)
+    return (fv / pv) ** (D(1) / n) - 1
 
 
 def evaluate(doc):
@@ -180,6 +205,7 @@ def evaluate(doc):
         disc = [net[t] / growth[t] for t in years]
         pvb = sum(b[t] / growth[t] for t in years)
         pvc = sum(c[t] / growth[t] for t in years)
+        roots = irr_roots(net)
         return {
             "npv": money(sum(disc)),
             "pv_benefits": money(pvb),
@@ -188,7 +214,9 @@ def evaluate(doc):
             "total_costs": money(sum(c)),
             "payback_years": ratio(payback(net)),
             "discounted_payback_years": ratio(payback(disc)),
-            "irr": ratio(irr(net)),
+            "irr": ratio(irr(roots)),
+            "irr_roots": [ratio(x) for x in roots],
+            "mirr": ratio(mirr(net, r)),
         }
 
     def level(value, at_3, at_5):

@@ -34,8 +34,13 @@ fn pct_or(lang: Lang, v: Option<Decimal>) -> String {
     )
 }
 
-fn irr_or(lang: Lang, v: Option<Decimal>) -> String {
-    v.map_or_else(
+/// The IRR, or every root when there are several ("flera internräntor: −1,8 %; 12,0 %").
+fn irr_or(lang: Lang, f: &Figures) -> String {
+    if f.irr_roots.len() > 1 {
+        let roots: Vec<String> = f.irr_roots.iter().map(|r| format::irr(*r, lang)).collect();
+        return format!("{}: {}", t(lang, Key::SeveralIrr), roots.join("; "));
+    }
+    f.irr.map_or_else(
         || t(lang, Key::NotDefined).to_string(),
         |r| format::irr(r, lang),
     )
@@ -70,7 +75,8 @@ fn figure_rows(lang: Lang, e: &Figures, b: &Figures) -> Vec<(Key, String, String
             ratio_or(lang, e.benefit_cost_ratio),
             ratio_or(lang, b.benefit_cost_ratio),
         ),
-        (Key::Irr, irr_or(lang, e.irr), irr_or(lang, b.irr)),
+        (Key::Irr, irr_or(lang, e), irr_or(lang, b)),
+        (Key::Mirr, pct_or(lang, e.mirr), pct_or(lang, b.mirr)),
         (
             Key::TotalBenefits,
             kr(e.total_benefits),
@@ -170,6 +176,9 @@ pub fn summary(model: &Model, ev: &Evaluation, lang: Lang) -> String {
         format::number(ev.fte, 1, lang),
         t(lang, Key::Fte)
     );
+    if ev.economic.irr_roots.len() > 1 || ev.budget.irr_roots.len() > 1 {
+        let _ = writeln!(out, "{}", t(lang, Key::SeveralIrrNote));
+    }
     let _ = writeln!(out, "{}", t(lang, Key::NpvNote));
     let _ = writeln!(out);
 

@@ -29,6 +29,12 @@ pub enum Key {
     DiscountedPayback,
     /// IRR.
     Irr,
+    /// Before the roots when the net flow has several IRRs.
+    SeveralIrr,
+    /// What several IRRs mean and what to read instead.
+    SeveralIrrNote,
+    /// MIRR.
+    Mirr,
     /// Total benefits.
     TotalBenefits,
     /// Total costs.
@@ -113,6 +119,15 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Key::Payback => ("Återbetalningstid", "Payback period"),
         Key::DiscountedPayback => ("Diskonterad återbetalningstid", "Discounted payback period"),
         Key::Irr => ("Internränta (IRR)", "Internal rate of return (IRR)"),
+        Key::SeveralIrr => ("flera internräntor", "several IRRs"),
+        Key::SeveralIrrNote => (
+            "Flera internräntor: nettoflödet byter tecken mer än en gång, så nuvärdet blir noll vid flera räntor och internräntan säger inte ensam om initiativet lönar sig – läs nuvärdet och MIRR i stället.",
+            "Several IRRs: the net flow changes sign more than once, so NPV is zero at several rates and the IRR alone does not say whether the initiative pays off – read the NPV and the MIRR instead.",
+        ),
+        Key::Mirr => (
+            "Modifierad internränta (MIRR)",
+            "Modified internal rate of return (MIRR)",
+        ),
         Key::TotalBenefits => ("Summa nyttor", "Total benefits"),
         Key::TotalCosts => ("Summa kostnader", "Total costs"),
         Key::SwitchingBenefits => ("Nyttorna kan minska med", "Benefits may fall by"),

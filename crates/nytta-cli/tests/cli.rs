@@ -64,7 +64,7 @@ fn keys(what: &str, v: &Value, keys: &[&str], extra: &[&str]) {
     }
 }
 
-const FIGURES: [&str; 12] = [
+const FIGURES: [&str; 14] = [
     "npv",
     "pv_benefits",
     "pv_costs",
@@ -73,6 +73,8 @@ const FIGURES: [&str; 12] = [
     "payback_years",
     "discounted_payback_years",
     "irr",
+    "irr_roots",
+    "mirr",
     "total_benefits",
     "total_costs",
     "switching_benefits",
@@ -401,6 +403,56 @@ fn an_irr_above_1000_percent_read_as_none() {
             .find(|l| l.contains("IRR") || l.contains("Internränta"))
             .unwrap_or_else(|| panic!("{lang}: no IRR row in\n{summary}"));
         assert_eq!(row.matches(want).count(), 2, "{lang}: both views: {row}");
+    }
+}
+
+/// −10 000 kr, +23 000 kr, −13 200 kr: NPV is zero at 10 % and at 20 %. The summary said
+/// "10,0 %" as if the IRR were one figure; it lists both and points to NPV and MIRR, and
+/// shows the MIRR (at 3 %: 2,7 %, by hand in docs/domain.md's formula).
+#[test]
+fn several_irrs_are_named_with_their_values_and_the_mirr_is_shown() {
+    let doc = r#"{ "nytta": 1, "initiative": { "title": "Tillfällig lokal" },
+      "valuation": { "parameters": { "start_year": 2025, "years": 2, "discount_rate": 0.03 },
+        "lines": [
+          { "id": "build", "side": "cost", "name": "Bygga", "category": "financial",
+            "amount": 10000, "timing": { "once": 0 } },
+          { "id": "rent", "side": "benefit", "name": "Hyra", "category": "financial",
+            "amount": 23000, "timing": { "once": 1 } },
+          { "id": "remove", "side": "cost", "name": "Riva", "category": "financial",
+            "amount": 13200, "timing": { "once": 2 } } ] } }"#;
+    let path = scratch("several-irrs.nytta.json", doc);
+    let out = nytta(&["evaluate", path.to_str().unwrap(), "--json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["economic"]["irr_roots"],
+        serde_json::json!(["0.100000", "0.200000"])
+    );
+    assert_eq!(v["economic"]["mirr"], "0.027423");
+    for (lang, roots, note, mirr) in [
+        (
+            "sv",
+            "flera internräntor: 10,0 %; 20,0 %",
+            "läs nuvärdet och MIRR i stället",
+            "Modifierad internränta (MIRR)",
+        ),
+        (
+            "en",
+            "several IRRs: 10.0%; 20.0%",
+            "read the NPV and the MIRR instead",
+            "Modified internal rate of return (MIRR)",
+        ),
+    ] {
+        let out = nytta(&["evaluate", path.to_str().unwrap(), "--lang", lang]);
+        let summary = text(&out.stdout);
+        assert_eq!(
+            summary.matches(roots).count(),
+            2,
+            "{lang}: both views:\n{summary}"
+        );
+        assert!(summary.contains(note), "{lang}:\n{summary}");
+        let row = summary.lines().find(|l| l.starts_with(mirr)).unwrap();
+        let pct = if lang == "sv" { "2,7 %" } else { "2.7%" };
+        assert_eq!(row.matches(pct).count(), 2, "{lang}: {row}");
     }
 }
 

@@ -60,10 +60,22 @@ pub struct Figures {
     #[serde(serialize_with = "ser::ratio_opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub discounted_payback_years: Option<Decimal>,
-    /// Internal rate of return; `None` when the net flow never changes sign.
+    /// Internal rate of return, chosen among [`Figures::irr_roots`] by the rule of
+    /// [`finance::irr`]; `None` when the net flow never changes sign.
     #[serde(serialize_with = "ser::ratio_opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub irr: Option<Decimal>,
+    /// Every rate at which NPV crosses zero, ascending; more than one makes the IRR
+    /// ambiguous (read NPV and MIRR instead).
+    #[serde(serialize_with = "ser::ratio_vec")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
+    pub irr_roots: Vec<Decimal>,
+    /// Modified internal rate of return with the discount rate for finance and
+    /// reinvestment (Excel's `MIRR(values; r; r)`); `None` without both a positive and a
+    /// negative year.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub mirr: Option<Decimal>,
     /// Undiscounted sum of benefits.
     #[serde(serialize_with = "ser::money")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
@@ -451,6 +463,7 @@ pub fn figures(
     let pv_benefits: Decimal = discounted(benefits, &g).iter().sum();
     let pv_costs: Decimal = discounted(costs, &g).iter().sum();
     let npv: Decimal = disc_net.iter().sum();
+    let irr_roots = finance::irr_roots(&net);
     let ratio = |a: Decimal, b: Decimal| if b.is_zero() { None } else { a.checked_div(b) };
     let mut cumulative = Decimal::ZERO;
     let rows = (0..net.len())
@@ -473,7 +486,9 @@ pub fn figures(
         benefit_cost_ratio: ratio(pv_benefits, pv_costs),
         payback_years: finance::payback(&net),
         discounted_payback_years: finance::payback(&disc_net),
-        irr: finance::irr(&net),
+        irr: finance::choose_irr(&irr_roots),
+        irr_roots,
+        mirr: finance::mirr(&net, model.params.rate),
         total_benefits: benefits.iter().sum(),
         total_costs: costs.iter().sum(),
         switching_benefits: ratio(npv, pv_benefits),

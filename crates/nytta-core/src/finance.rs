@@ -60,10 +60,86 @@ pub fn payback(net: &[Decimal]) -> Option<Decimal> {
 }
 
 /// Internal rate of return of a net flow, or `None` when no rate above −100 % makes its NPV
-/// zero (the flow never changes sign, or its NPV never crosses zero). With several roots the
-/// one closest to zero is returned.
+/// zero (the flow never changes sign, or its NPV never crosses zero).
+///
+/// With several roots the rule of numpy-financial's current `irr`, which gives Excel's and
+/// Google Sheets' values on its test flows: when roots of both signs exist only the
+/// non-negative ones are kept, then the one smallest in magnitude is taken.
 pub fn irr(net: &[Decimal]) -> Option<Decimal> {
-    irr_roots(net).into_iter().min_by_key(|r| r.abs())
+    choose_irr(&irr_roots(net))
+}
+
+/// The IRR among a flow's roots by the rule of [`irr`].
+pub fn choose_irr(roots: &[Decimal]) -> Option<Decimal> {
+    let non_negative = |r: &&Decimal| r.is_zero() || r.is_sign_positive();
+    let keep_non_negative = roots.iter().any(|r| non_negative(&r));
+    roots
+        .iter()
+        .filter(|r| !keep_non_negative || non_negative(r))
+        .min_by_key(|r| r.abs())
+        .copied()
+}
+
+/// Modified internal rate of return with one rate for finance and reinvestment, as Excel's
+/// `MIRR(values; rate; rate)`; see [`mirr_rates`].
+pub fn mirr(net: &[Decimal], rate: Decimal) -> Option<Decimal> {
+    mirr_rates(net, rate, rate)
+}
+
+/// Modified internal rate of return over years `0..=N`: the negative flows discounted to
+/// year 0 at `finance`, the positive flows compounded to year N at `reinvest`, and
+/// `(FV_N(positive) ÷ −PV_0(negative))^(1/N) − 1`, as Excel's `MIRR` and numpy-financial's
+/// `mirr`. `None` when the flow has no positive or no negative value, spans no year, or a
+/// rate is not above −100 %.
+pub fn mirr_rates(net: &[Decimal], finance: Decimal, reinvest: Decimal) -> Option<Decimal> {
+    let n = u32::try_from(net.len().checked_sub(1)?).ok()?;
+    if n == 0 {
+        return None;
+    }
+    let part = |keep: fn(&Decimal) -> bool| -> Vec<Decimal> {
+        net.iter()
+            .map(|v| if keep(v) { *v } else { Decimal::ZERO })
+            .collect()
+    };
+    let positive = part(|v| v.is_sign_positive() && !v.is_zero());
+    let negative = part(|v| v.is_sign_negative() && !v.is_zero());
+    if positive.iter().all(Decimal::is_zero) || negative.iter().all(Decimal::is_zero) {
+        return None;
+    }
+    let growth = Decimal::ONE.checked_add(reinvest)?;
+    let future = npv(reinvest, &positive)?.checked_mul(power(growth, n)?)?;
+    let present = npv(finance, &negative)?.abs();
+    let ratio = future.checked_div(present)?;
+    nth_root(ratio, n)?.checked_sub(Decimal::ONE)
+}
+
+fn power(base: Decimal, n: u32) -> Option<Decimal> {
+    (0..n).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(base))
+}
+
+/// The positive `n`th root of a positive `x`: Newton's method in `Decimal` from a
+/// floating-point first guess, until a step changes nothing at 20 decimals.
+fn nth_root(x: Decimal, n: u32) -> Option<Decimal> {
+    use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+    if x <= Decimal::ZERO {
+        return None;
+    }
+    let guess = x.to_f64()?.powf(1.0 / f64::from(n));
+    let mut y = Decimal::from_f64(guess).filter(|g| *g > Decimal::ZERO)?;
+    let nd = Decimal::from(n);
+    let tolerance = Decimal::new(1, 20);
+    for _ in 0..100 {
+        let below = power(y, n - 1)?;
+        let step = below
+            .checked_mul(y)?
+            .checked_sub(x)?
+            .checked_div(nd.checked_mul(below)?)?;
+        y = y.checked_sub(step)?;
+        if step.abs() < tolerance {
+            break;
+        }
+    }
+    Some(y)
 }
 
 /// Every rate `r > −1` at which the net flow's NPV crosses zero, ascending.
@@ -352,6 +428,179 @@ mod tests {
         padded.extend([Decimal::ZERO, Decimal::ZERO]);
         let again: Vec<Decimal> = irr_roots(&padded).iter().map(|r| r.round_dp(6)).collect();
         assert_eq!(again, roots);
+    }
+
+    fn decimals(v: &[&str]) -> Vec<Decimal> {
+        v.iter().map(|s| d(s)).collect()
+    }
+
+    /// numpy-financial's published IRR vectors (tests/test_financial.py, `TestIrr`), each
+    /// pinned to the decimals published there and to 6 places by an independent bisection in
+    /// Python's decimal (50 digits).
+    #[test]
+    fn irr_agrees_with_numpy_financials_test_vectors() {
+        let cases: [(&[&str], &str, &str); 9] = [
+            (
+                &["-150000", "15000", "25000", "35000", "45000", "60000"],
+                "0.0524",
+                "0.052433",
+            ),
+            (&["-100", "0", "0", "74"], "-0.0955", "-0.095496"),
+            (&["-100", "39", "59", "55", "20"], "0.28095", "0.280948"),
+            // Two negative roots (−67.9 % and −8.3 %): the smaller in magnitude.
+            (&["-100", "100", "0", "-7"], "-0.0833", "-0.083300"),
+            (&["-100", "100", "0", "7"], "0.06206", "0.062058"),
+            // Roots −87.0 %, 8.9 % and 71.0 %: the non-negative ones, then the smallest.
+            (&["-5", "10.5", "1", "-8", "1"], "0.0886", "0.088598"),
+            (
+                &["-5", "10.5", "1", "-8", "1", "0", "0", "0"],
+                "0.0886",
+                "0.088598",
+            ),
+            // gh-44 (Google Sheets' value): roots −99.98 % and 100.4 %; the old rule, the root
+            // closest to 0, gave −99.98 %.
+            (
+                &[
+                    "-1678.87", "771.96", "1814.05", "3520.30", "3552.95", "3584.99", "4789.91",
+                    "-1",
+                ],
+                "1.0043",
+                "1.004270",
+            ),
+            // Excel's documented IRR examples (−70 000 then 12 000 … 26 000): −2.1 %, 8.7 %
+            // and, over two years, −44.4 %.
+            (
+                &["-70000", "12000", "15000", "18000", "21000"],
+                "-0.021",
+                "-0.021245",
+            ),
+        ];
+        for (flow, published, ours) in cases {
+            let f = decimals(flow);
+            let r = irr(&f).unwrap_or_else(|| panic!("{flow:?}: no IRR"));
+            let places = published.split('.').nth(1).map_or(0, str::len) as u32;
+            assert_eq!(r.round_dp(places), d(published), "{flow:?}");
+            assert_eq!(r.round_dp(6), d(ours), "{flow:?}");
+        }
+        for (flow, excel) in [
+            (
+                &["-70000", "12000", "15000", "18000", "21000", "26000"][..],
+                "0.087",
+            ),
+            (&["-70000", "12000", "15000"][..], "-0.444"),
+        ] {
+            assert_eq!(
+                irr(&decimals(flow)).unwrap().round_dp(3),
+                d(excel),
+                "{flow:?}"
+            );
+        }
+        // gh-39: 27 years with two sign changes; roots −1.8 % and 12 %: 12 %.
+        let gh39 = decimals(&[
+            "-217500.0",
+            "-217500.0",
+            "108466.80462450592",
+            "101129.96439328062",
+            "93793.12416205535",
+            "86456.28393083003",
+            "79119.44369960476",
+            "71782.60346837944",
+            "64445.76323715414",
+            "57108.92300592884",
+            "49772.08277470355",
+            "42435.24254347826",
+            "35098.40231225296",
+            "27761.56208102766",
+            "20424.721849802358",
+            "13087.88161857707",
+            "5751.041387351768",
+            "-1585.7988438735192",
+            "-8922.639075098821",
+            "-16259.479306324123",
+            "-23596.31953754941",
+            "-30933.159768774713",
+            "-38270.0",
+            "-45606.8402312253",
+            "-52943.680462450604",
+            "-60280.520693675906",
+            "-67617.36092490121",
+        ]);
+        let roots: Vec<Decimal> = irr_roots(&gh39).iter().map(|r| r.round_dp(6)).collect();
+        assert_eq!(roots, vec![d("-0.018097"), d("0.120000")]);
+        assert_eq!(irr(&gh39).unwrap().round_dp(2), d("0.12"));
+        // numpy's gh-6744: no sign change, no IRR.
+        assert_eq!(irr(&flows(&[1, 2, 3])), None);
+        assert_eq!(irr(&flows(&[-1, -2, -3])), None);
+    }
+
+    #[test]
+    fn choosing_among_roots() {
+        assert_eq!(choose_irr(&[]), None);
+        assert_eq!(choose_irr(&[d("-0.5"), d("-0.1")]), Some(d("-0.1")));
+        assert_eq!(
+            choose_irr(&[d("-0.01"), d("0.3"), d("0.2")]),
+            Some(d("0.2"))
+        );
+        assert_eq!(
+            choose_irr(&[d("-0.01"), Decimal::ZERO]),
+            Some(Decimal::ZERO)
+        );
+    }
+
+    /// MIRR against docs/domain.md's check value, numpy-financial's `TestMirr` vectors and
+    /// Excel's documented MIRR examples; the 12-place figures by hand in Python's decimal.
+    #[test]
+    fn mirr_agrees_with_the_references() {
+        let f = flows(&[-100, 39, 59, 55, 20]);
+        assert_eq!(mirr(&f, d("0.1")).unwrap().round_dp(5), d("0.19481"));
+        assert_eq!(
+            mirr(&f, d("0.1")).unwrap().round_dp(12),
+            d("0.194814576224")
+        );
+        let cases: [(&[i64], &str, &str, &str); 5] = [
+            (
+                &[-4500, -800, 800, 800, 600, 600, 800, 800, 700, 3000],
+                "0.08",
+                "0.055",
+                "0.066597175032",
+            ),
+            (
+                &[-120000, 39000, 30000, 21000, 37000, 46000],
+                "0.10",
+                "0.12",
+                "0.126094130366",
+            ),
+            (
+                &[100, 200, -50, 300, -200],
+                "0.05",
+                "0.06",
+                "0.342823387842",
+            ),
+            // Excel: three years −4.8 %, five years at 14 % reinvestment 13.5 %.
+            (
+                &[-120000, 39000, 30000, 21000],
+                "0.10",
+                "0.12",
+                "-0.048044655250",
+            ),
+            (
+                &[-120000, 39000, 30000, 21000, 37000, 46000],
+                "0.10",
+                "0.14",
+                "0.134759110828",
+            ),
+        ];
+        for (flow, finance, reinvest, want) in cases {
+            let r = mirr_rates(&flows(flow), d(finance), d(reinvest)).unwrap();
+            assert_eq!(r.round_dp(12), d(want), "{flow:?}");
+        }
+        // Undefined without a negative (or a positive) value, or without a year.
+        assert_eq!(
+            mirr(&flows(&[39000, 30000, 21000, 37000, 46000]), d("0.1")),
+            None
+        );
+        assert_eq!(mirr(&flows(&[-1, -2]), d("0.1")), None);
+        assert_eq!(mirr(&flows(&[-1]), d("0.1")), None);
     }
 
     #[test]

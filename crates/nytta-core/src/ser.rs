@@ -37,3 +37,8 @@ pub fn ratio_opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::E
         None => s.serialize_none(),
     }
 }
+
+/// A list of ratios or rates.
+pub fn ratio_vec<S: Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|d| ratio_json(*d)))
+}

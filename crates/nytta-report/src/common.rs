@@ -29,9 +29,14 @@ pub(crate) fn pct_or(v: Option<Decimal>, lang: Lang) -> String {
     )
 }
 
-/// An internal rate of return (`> 1 000 %` above the largest written), or "none".
-pub(crate) fn irr_or(v: Option<Decimal>, lang: Lang) -> String {
-    v.map_or_else(
+/// An internal rate of return (`> 1 000 %` above the largest written), every root when
+/// there are several, or "none".
+pub(crate) fn irr_or(f: &Figures, lang: Lang) -> String {
+    if f.irr_roots.len() > 1 {
+        let roots: Vec<String> = f.irr_roots.iter().map(|r| format::irr(*r, lang)).collect();
+        return format!("{}: {}", text::SEVERAL_IRR.get(lang), roots.join("; "));
+    }
+    f.irr.map_or_else(
         || text::NONE.get(lang).to_string(),
         |r| format::irr(r, lang),
     )
@@ -71,7 +76,8 @@ pub(crate) fn figure_rows(a: &Figures, b: &Figures, lang: Lang) -> Vec<Vec<Cell>
             ratio_or(a.benefit_cost_ratio, lang),
             ratio_or(b.benefit_cost_ratio, lang),
         ),
-        (text::IRR, irr_or(a.irr, lang), irr_or(b.irr, lang)),
+        (text::IRR, irr_or(a, lang), irr_or(b, lang)),
+        (text::MIRR, pct_or(a.mirr, lang), pct_or(b.mirr, lang)),
         (
             text::TOTAL_BENEFITS,
             kr(a.total_benefits, lang),

@@ -86,6 +86,11 @@ pub(crate) const DISC_PAYBACK: Tr =
 pub(crate) const ROI: Tr = Tr("Avkastning (ROI)", "Return on investment (ROI)");
 pub(crate) const BCR: Tr = Tr("Nytta/kostnad-kvot", "Benefit-cost ratio");
 pub(crate) const IRR: Tr = Tr("Internränta (IRR)", "Internal rate of return (IRR)");
+pub(crate) const SEVERAL_IRR: Tr = Tr("flera internräntor", "several IRRs");
+pub(crate) const MIRR: Tr = Tr(
+    "Modifierad internränta (MIRR)",
+    "Modified internal rate of return (MIRR)",
+);
 pub(crate) const TOTAL_BENEFITS: Tr = Tr("Summa nyttor", "Total benefits");
 pub(crate) const TOTAL_COSTS: Tr = Tr("Summa kostnader", "Total costs");
 pub(crate) const SWITCH_BENEFITS: Tr = Tr("Nyttorna kan minska med", "Benefits may fall by");

@@ -38,3 +38,51 @@ fn an_irr_above_1000_percent_was_printed_as_none() {
         );
     }
 }
+
+/// −10 000 kr, +23 000 kr, −13 200 kr at 3 %: NPV is zero at 10 % and 20 %; MIRR 2.7 %
+/// ((23 690 ÷ 22 442.27)^(1/2) − 1, by hand).
+const TWO_ROOTS: &str = r#"{ "nytta": 1,
+  "initiative": { "title": "Tillfällig lokal" },
+  "valuation": {
+    "parameters": { "start_year": 2025, "years": 2, "discount_rate": 0.03 },
+    "lines": [
+      { "id": "build", "side": "cost", "name": "Bygga", "category": "financial",
+        "amount": 10000, "timing": { "once": 0 } },
+      { "id": "rent", "side": "benefit", "name": "Hyra", "category": "financial",
+        "amount": 23000, "timing": { "once": 1 } },
+      { "id": "remove", "side": "cost", "name": "Riva", "category": "financial",
+        "amount": 13200, "timing": { "once": 2 } } ] } }"#;
+
+#[test]
+fn several_irrs_and_the_mirr_are_printed() {
+    for (lang, several, mirr) in [
+        (
+            Lang::Sv,
+            "flera internräntor: 10,0 %; 20,0 %",
+            "Modifierad internränta (MIRR) 2,7 % 2,7 %",
+        ),
+        (
+            Lang::En,
+            "several IRRs: 10.0%; 20.0%",
+            "Modified internal rate of return (MIRR) 2.7% 2.7%",
+        ),
+    ] {
+        let (model, ev) = common::evaluate(TWO_ROOTS, lang);
+        let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(lang, "2025-03-01")).unwrap();
+        let path = save(&scratch("irr"), &format!("two-roots-{lang:?}.pdf"), &pdf);
+        let text = rows_of(&path)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(mirr),
+            "{lang:?}: the PDF lacks {mirr:?}: {text}"
+        );
+        let words = several.split_whitespace().collect::<Vec<_>>().join(" ");
+        let squeezed: String = text.split_whitespace().collect();
+        assert!(
+            squeezed.contains(&words.replace(' ', "")) || text.contains(&words),
+            "{lang:?}: the PDF lacks {several:?}: {text}"
+        );
+    }
+}

@@ -33,9 +33,21 @@ payback_years: string | null,
  */
 discounted_payback_years: string | null, 
 /**
- * Internal rate of return; `None` when the net flow never changes sign.
+ * Internal rate of return, chosen among [`Figures::irr_roots`] by the rule of
+ * [`finance::irr`]; `None` when the net flow never changes sign.
  */
 irr: string | null, 
+/**
+ * Every rate at which NPV crosses zero, ascending; more than one makes the IRR
+ * ambiguous (read NPV and MIRR instead).
+ */
+irr_roots: Array<string>, 
+/**
+ * Modified internal rate of return with the discount rate for finance and
+ * reinvestment (Excel's `MIRR(values; r; r)`); `None` without both a positive and a
+ * negative year.
+ */
+mirr: string | null, 
 /**
  * Undiscounted sum of benefits.
  */

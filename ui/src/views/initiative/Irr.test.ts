@@ -8,10 +8,12 @@ import { setLang } from "../../i18n/i18n.svelte";
 beforeEach(() => cleanup());
 
 /** The first example's evaluation with the IRRs the engine found replaced. */
-function withIrr(economic: string | null, budget: string | null): { evaluation: Evaluation; doc: NyttaDocument } {
+function withIrr(economic: string | null, budget: string | null, roots: string[] = []): { evaluation: Evaluation; doc: NyttaDocument } {
   const evaluation = structuredClone(SHELL.evaluations[0]);
   evaluation.economic.irr = economic;
+  evaluation.economic.irr_roots = roots.length ? roots : economic == null ? [] : [economic];
   evaluation.budget.irr = budget;
+  evaluation.budget.irr_roots = budget == null ? [] : [budget];
   const doc = JSON.parse(SHELL.initiatives[0].document_json) as NyttaDocument;
   return { evaluation, doc };
 }
@@ -31,5 +33,30 @@ describe("the internal rate of return in the key figures", () => {
     expect(screen.getByTestId("irr-economic").textContent).toBe("1,000.0%");
     expect(screen.getByTestId("irr-budget").textContent).toBe("> 1,000%");
     setLang("sv");
+  });
+
+  it("names several IRRs with their values and points to NPV and MIRR, where it showed one", () => {
+    setLang("sv");
+    // −10 000, +23 000, −13 200 kr: NPV is zero at 10 % and at 20 % (the engine's roots).
+    render(KeyFigures, withIrr("0.100000", null, ["0.100000", "0.200000"]));
+    const several = screen.getByTestId("irr-several-economic");
+    expect(several.querySelector("button")?.textContent).toBe("flera internräntor: 10,0 %; 20,0 %");
+    expect(several.querySelector("[role=tooltip]")?.textContent).toContain("Läs nuvärdet och MIRR i stället.");
+    expect(screen.getByTestId("irr-budget").textContent).toBe("finns inte");
+  });
+
+  it("shows the engine's MIRR with how it is computed", () => {
+    setLang("sv");
+    const { evaluation, doc } = withIrr("0.280948", null);
+    evaluation.economic.mirr = "0.194815";
+    evaluation.budget.mirr = null;
+    render(KeyFigures, { evaluation, doc });
+    const mirr = screen.getByTestId("mirr-economic");
+    expect(mirr.querySelector("button")?.textContent).toBe("19,5 %");
+    const years = String(evaluation.years.length - 1);
+    expect(mirr.querySelector("[role=tooltip]")?.textContent).toContain(`räknas upp till år ${years}`);
+    const none = screen.getByTestId("mirr-budget");
+    expect(none.querySelector("button")?.textContent).toBe("finns inte");
+    expect(none.querySelector("[role=tooltip]")?.textContent).toBe("MIRR kräver både år med positivt och år med negativt nettoflöde.");
   });
 });
