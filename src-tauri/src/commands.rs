@@ -25,6 +25,12 @@ pub fn store_status(shell: State<'_, Shell>) -> StoreStatus {
     shell.status()
 }
 
+/// The file name a save dialog suggests for `title` (one rule for every file Nytta names).
+#[tauri::command(async)]
+pub fn file_name(title: String, extension: String, fallback: String) -> String {
+    nytta_app::files::file_name(&title, &extension, &fallback)
+}
+
 /// Evaluates a valuation document's JSON text (docs/format.md) in the given language.
 #[tauri::command(async)]
 pub fn evaluate_document(document: String, lang: Lang) -> Res<Evaluation> {

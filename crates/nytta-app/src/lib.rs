@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod evidence_view;
 pub mod overview;
 pub mod portfolio;
+pub mod files;
 pub mod report;
 pub mod report_files;
 pub mod schema;

@@ -414,24 +414,6 @@ pub struct ExportedFile {
     pub file: String,
 }
 
-/// A file name from a title: lower case ASCII letters and digits, å/ä → a, ö → o.
-fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' => 'a',
-            'ö' | 'ó' => 'o',
-            'é' | 'è' => 'e',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c != '-' || !out.ends_with('-') {
-            out.push(c);
-        }
-    }
-    out.trim_matches('-').chars().take(60).collect()
-}
-
 /// Writes every live initiative as `<title>-<id>.nytta.json` into `dir`.
 pub fn export_all(ctx: &Ctx, dir: &Path) -> Result<Vec<ExportedFile>, AppError> {
     let io = |p: &Path, e: std::io::Error| AppError::Io {
@@ -442,7 +424,11 @@ pub fn export_all(ctx: &Ctx, dir: &Path) -> Result<Vec<ExportedFile>, AppError> 
     let mut out = Vec::new();
     for s in list(ctx)? {
         let text = export(ctx, s.id)?;
-        let file = dir.join(format!("{}-{}.nytta.json", slug(&s.summary.title), s.id));
+        let file = dir.join(crate::files::file_name(
+            &format!("{} {}", s.summary.title, s.id),
+            "nytta.json",
+            "",
+        ));
         std::fs::write(&file, text).map_err(|e| io(&file, e))?;
         out.push(ExportedFile {
             id: s.id,
@@ -766,14 +752,5 @@ mod tests {
             crate::dto::ErrorDto::from(&import_text(&c, &text, OnDuplicate::Refuse).unwrap_err());
         assert_eq!(dto.code, "already_in_store");
         assert_eq!(dto.existing.map(|e| e.id), Some(back.id));
-    }
-
-    #[test]
-    fn file_names_from_titles() {
-        assert_eq!(
-            slug("Läkemedelsrobotar i boendestödet"),
-            "lakemedelsrobotar-i-boendestodet"
-        );
-        assert_eq!(slug("  HSL: signering / 2025 "), "hsl-signering-2025");
     }
 }

@@ -72,6 +72,9 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 }
 
 export const storeStatus = () => call<StoreStatus>("store_status");
+/** The file name to suggest for `title` (ASCII words joined by "-", the app's one rule). */
+export const fileName = (title: string, extension: string, fallback: string) =>
+  call<string>("file_name", { title, extension, fallback });
 export const evaluateDocument = (document: string, lang: Lang) =>
   call<Evaluation>("evaluate_document", { document, lang });
 export const portfolioList = () => call<InitiativeSummary[]>("portfolio_list");

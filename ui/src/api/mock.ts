@@ -199,6 +199,12 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         return entries.filter((e) => !e.deleted).map((e) => ({ ...e.summary, has_working_copy: e.stored.working_copy != null }));
       case "initiative_get":
         return structuredClone(find(a.id).stored);
+      case "file_name": {
+        // Like nytta-app's files::file_name: ASCII words joined by "-" (a stand-in for deunicode).
+        const stem = (x: string) =>
+          x.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+        return `${stem(String(a.title)) || stem(String(a.fallback)) || "nytta"}.${String(a.extension)}`;
+      }
       case "version_get": {
         for (const e of entries) {
           const info = e.stored.versions.find((v) => v.id === a.versionId);

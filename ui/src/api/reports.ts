@@ -8,6 +8,8 @@ import { save } from "@tauri-apps/plugin-dialog";
 import type { Category, ChartSet, Evidence, Lang, Lesson } from "./types/index";
 import { toApiError } from "./index";
 
+export { fileName } from "./index";
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);

@@ -7,29 +7,24 @@
 import * as reports from "../api/reports";
 import { toApiError } from "../api/index";
 import type { InitiativeEditor } from "./editor.svelte";
-import { fileName } from "../lib/filename";
 import { locale, t } from "../i18n/i18n.svelte";
 import { showToast } from "./toast.svelte";
 
 /** The commands an export needs (replaced by fakes in tests). */
 export interface ReportApi {
   choosePdfToSave: typeof reports.choosePdfToSave;
+  fileName: typeof reports.fileName;
   reportBusinessCase: typeof reports.reportBusinessCase;
   reportFollowUp: typeof reports.reportFollowUp;
 }
 
 export const exporting = $state<{ busy: boolean }>({ busy: false });
 
-const SETTLE_MS = 5000;
-
-/** Waits until the editor's last edit is stored (or its save failed). */
+/** Waits until the editor's last edit is stored; whether the stored version is what the
+ * user sees (not a failed save, nor a working copy with problems). */
 async function settled(editor: InitiativeEditor): Promise<boolean> {
-  editor.flush();
-  const until = Date.now() + SETTLE_MS;
-  while (editor.saveState === "saving" && Date.now() < until) {
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  return editor.saveState !== "saving" && editor.saveState !== "error";
+  await editor.settle();
+  return editor.leaveRisk === "none";
 }
 
 /** The plain-language message for a failed export, by the error's code. */
@@ -62,7 +57,7 @@ async function run(
       return;
     }
     const title = editor.doc.initiative.title + suffix;
-    const chosen = await api.choosePdfToSave(t("report_save_title"), fileName(title, "pdf", t("report_file_fallback")));
+    const chosen = await api.choosePdfToSave(t("report_save_title"), await api.fileName(title, "pdf", t("report_file_fallback")));
     if (!chosen) return;
     path = chosen;
     await write(path);

@@ -73,7 +73,7 @@ describe("Beslutsunderlag", () => {
     dialog.save.mockResolvedValue("/home/handläggare/Läkemedelsrobotar.pdf");
     await user.click(screen.getByTestId("report-export"));
     await waitFor(() => expect(screen.getByTestId("toast").textContent).toContain("PDF:en sparades: /home/handläggare/Läkemedelsrobotar.pdf"));
-    expect(dialog.save).toHaveBeenCalledWith("Spara PDF", "Läkemedelsrobotar i boendestödet.pdf");
+    expect(dialog.save).toHaveBeenCalledWith("Spara PDF", "lakemedelsrobotar-i-boendestodet.pdf");
     expect(sent).toContainEqual(["report_business_case", { id, path: "/home/handläggare/Läkemedelsrobotar.pdf", lang: "sv" }]);
   });
 
@@ -103,7 +103,7 @@ describe("Beslutsunderlag", () => {
     await screen.findByTestId("npv-economic");
     dialog.save.mockResolvedValue(null);
     await fireEvent.keyDown(window, { key: "p", ctrlKey: true });
-    await waitFor(() => expect(dialog.save).toHaveBeenCalledWith("Spara PDF", "Digitala examinationer i samhällsorienteringen.pdf"));
+    await waitFor(() => expect(dialog.save).toHaveBeenCalledWith("Spara PDF", "digitala-examinationer-i-samhallsorienteringen.pdf"));
   });
 });
 
@@ -149,7 +149,7 @@ describe("charts beside the figures", () => {
     dialog.save.mockResolvedValue("/tmp/uppfoljning.pdf");
     await user.click(screen.getByTestId("report-follow-up-export"));
     await waitFor(() => expect(sent.map(([c]) => c)).toContain("report_follow_up"), { timeout: 3000 });
-    expect(dialog.save.mock.calls[0][1]).toBe("Läkemedelsrobotar i boendestödet – uppföljning 2023-01-25.pdf");
+    expect(dialog.save.mock.calls[0][1]).toBe("lakemedelsrobotar-i-boendestodet-uppfoljning-2023-01-25.pdf");
     expect(sent.find(([c]) => c === "report_follow_up")?.[1]).toMatchObject({ index: 0, path: "/tmp/uppfoljning.pdf", lang: "sv" });
     robots.unmount();
 
