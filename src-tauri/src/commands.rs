@@ -121,6 +121,36 @@ pub fn document_export(shell: State<'_, Shell>, id: i64, path: PathBuf) -> Res<(
     Ok(documents::export_file(shell.ctx()?, id, &path)?)
 }
 
+/// Writes the initiative's stored current version as an Excel workbook with live formulas
+/// to the file chosen in the native save dialog.
+#[tauri::command(async)]
+pub fn xlsx_export(shell: State<'_, Shell>, id: i64, path: PathBuf) -> Res<()> {
+    Ok(nytta_app::xlsx::export_initiative(shell.ctx()?, id, &path)?)
+}
+
+/// Reads the workbook chosen in the native open dialog back into the store; returns the
+/// initiative's id. A workbook whose document is already in the store is refused
+/// (`already_in_store`) unless `on_duplicate` asks for a copy or a new version.
+#[tauri::command(async)]
+pub fn xlsx_import(
+    shell: State<'_, Shell>,
+    path: PathBuf,
+    on_duplicate: pf::OnDuplicate,
+) -> Res<i64> {
+    Ok(nytta_app::xlsx::import_into_store(
+        shell.ctx()?,
+        &path,
+        on_duplicate,
+    )?)
+}
+
+/// Writes the portfolio, one row per initiative, as an Excel table to the file chosen in
+/// the native save dialog.
+#[tauri::command(async)]
+pub fn portfolio_export_xlsx(shell: State<'_, Shell>, path: PathBuf) -> Res<()> {
+    Ok(nytta_app::xlsx::export_portfolio(shell.ctx()?, &path)?)
+}
+
 /// The store's settings.
 #[tauri::command(async)]
 pub fn settings_get(shell: State<'_, Shell>) -> Res<Settings> {

@@ -141,6 +141,15 @@ export function mockChooseFile(path: string, text: string): void {
   chosen = path;
 }
 
+let savePath: string | null = null;
+/** Makes the next save dialog pick `path`. */
+export function mockChooseSavePath(path: string): void {
+  savePath = path;
+}
+
+/** The Excel workbooks written, as `{ command, id?, path }`, oldest first. */
+export const mockWorkbooks: { command: string; id?: number; path: string }[] = [];
+
 /**
  * Installs the mock: `examples` is a fresh store, `empty` one without initiatives (the
  * empty state), `damaged` a store that could not be opened (the recovery message).
@@ -185,6 +194,8 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
 
   mockWindows("main");
   windowClosed = false;
+  mockWorkbooks.length = 0;
+  savePath = null;
   mockIPC((cmd, payload) => {
     const a = (payload ?? {}) as Record<string, unknown>;
     switch (cmd) {
@@ -299,6 +310,15 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       }
       case "backup_restore":
         return "";
+      case "xlsx_export":
+        find(a.id);
+        mockWorkbooks.push({ command: cmd, id: Number(a.id), path: String(a.path) });
+        return null;
+      case "portfolio_export_xlsx":
+        mockWorkbooks.push({ command: cmd, path: String(a.path) });
+        return null;
+      // The shell reads a workbook back as a document; a mock file holds that document.
+      case "xlsx_import":
       case "document_import": {
         // Like the store: the same title and department (trimmed, any case) is the same
         // initiative, refused unless a copy or a new version is asked for.
@@ -329,8 +349,11 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         chosen = null;
         return path;
       }
-      case "plugin:dialog|save":
-        return null;
+      case "plugin:dialog|save": {
+        const path = savePath;
+        savePath = null;
+        return path;
+      }
       case "plugin:window|destroy":
         windowClosed = true;
         return null;
