@@ -7,6 +7,7 @@
 //! Errors cross the boundary as [`AppError`] `{code, message, path?}`: callers branch on the
 //! code, never on the message text.
 
+pub mod csv;
 pub mod demo;
 pub mod documents;
 pub mod dto;
@@ -15,10 +16,12 @@ pub mod evidence;
 pub mod evidence_view;
 pub mod overview;
 pub mod portfolio;
+pub mod priorities;
 pub mod files;
 pub mod report;
 pub mod report_files;
 pub mod schema;
+pub mod similar;
 pub mod summary;
 pub mod sync;
 pub mod text;

@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
+use nytta_core::case::compute;
 use nytta_core::document::{Document, Side, ValuationStatus};
-use nytta_core::engine::compute;
 use nytta_core::read::read_document;
 use nytta_core::settings::ScoreSettings;
 use nytta_core::{Lang, Model};
@@ -116,7 +116,8 @@ pub struct NeedLink {
 pub struct PortfolioSettings {
     /// A valuation older than this many months is listed under hygiene.
     pub stale_months: u32,
-    /// Two needs at least this similar (cosine, 0–1) are suggested as similar.
+    /// Two needs at least this similar (cosine, 0–1) are suggested as similar; 0.25 by
+    /// default, chosen on the labelled pairs of `nytta-app/tests/similar_eval.rs`.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub similarity_threshold: Decimal,
 }
@@ -125,7 +126,7 @@ impl Default for PortfolioSettings {
     fn default() -> Self {
         PortfolioSettings {
             stale_months: 24,
-            similarity_threshold: Decimal::new(30, 2),
+            similarity_threshold: Decimal::new(25, 2),
         }
     }
 }

@@ -1,15 +1,20 @@
-//! `nytta portfolio`: the portfolio overview for the municipal leadership, through the same
-//! `nytta_app::overview` use case the desktop app calls. `--db PATH` as for `db`.
+//! `nytta portfolio [priorities|similar|csv]`: portfolio governance for the municipal leadership,
+//! through the same `nytta_app` use cases the desktop app calls: the overview (the default),
+//! the priority order with a capacity line, similar needs across departments, and the
+//! portfolio as CSV for Excel. `--db PATH` as for
+//! `db`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use nytta_app::portfolio::{self as pf, Ctx};
-use nytta_app::{overview, AppError, Lang};
+use nytta_app::{csv, overview, priorities, similar, AppError, Lang};
 
 /// Arguments of `portfolio`.
 #[derive(clap::Args)]
 pub struct Args {
+    #[command(subcommand)]
+    command: Option<PortfolioCommand>,
     /// Databasfilen (the store's file); annars NYTTA_DB eller användarens datamapp.
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
@@ -21,14 +26,48 @@ pub struct Args {
     json: bool,
 }
 
+#[derive(clap::Subcommand)]
+enum PortfolioCommand {
+    /// Liknande behov i olika förvaltningar (similar needs across departments).
+    Similar {
+        /// Tröskel 0–1, t.ex. 0,25 (threshold; else the setting).
+        #[arg(long)]
+        threshold: Option<String>,
+    },
+    /// Prioriteringsordning med kapacitetsgräns (priority order with a capacity line).
+    Priorities {
+        /// Status att ta med, t.ex. awaiting_decision (stage codes; default awaiting_decision;
+        /// "all" for every stage).
+        #[arg(long = "stage")]
+        stages: Vec<String>,
+        /// Bara denna förvaltning (only this department).
+        #[arg(long)]
+        department: Option<String>,
+        /// Budget per år i kronor för kapacitetsgränsen (budget per year for the capacity line).
+        #[arg(long)]
+        budget: Option<String>,
+    },
+    /// Portföljen som CSV för Excel (the portfolio as CSV for Excel).
+    Csv {
+        /// Fil att skriva till; annars stdout (file to write; else stdout).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
 fn fail(e: &AppError, lang: Lang) -> ExitCode {
     for line in e.lines(lang) {
         eprintln!("{line}");
     }
     match e {
+        AppError::InvalidDocument(_) => ExitCode::from(2),
         AppError::StoreDamaged { .. } => ExitCode::from(3),
         _ => ExitCode::from(1),
     }
+}
+
+fn json(v: serde_json::Result<String>) -> String {
+    v.unwrap_or_else(|_| "null".into())
 }
 
 /// Runs `portfolio`.
@@ -37,21 +76,73 @@ pub fn run(args: Args) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let result = pf::resolve_db_path(args.db.as_deref())
-        .and_then(|p| Ctx::open(&p))
-        .and_then(|ctx| overview::overview(&ctx, &pf::system_today()));
-    match result {
-        Ok(o) if args.json => {
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(&o).unwrap_or_else(|_| "null".into())
-            );
-            ExitCode::SUCCESS
-        }
-        Ok(o) => {
-            out!("{}", overview::text(&o, lang));
-            ExitCode::SUCCESS
-        }
+    let ctx = match pf::resolve_db_path(args.db.as_deref()).and_then(|p| Ctx::open(&p)) {
+        Ok(c) => c,
+        Err(e) => return fail(&e, lang),
+    };
+    match run_with(args.command, args.json, &ctx, lang) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e, lang),
     }
+}
+
+fn run_with(
+    command: Option<PortfolioCommand>,
+    as_json: bool,
+    ctx: &Ctx,
+    lang: Lang,
+) -> Result<(), AppError> {
+    match command {
+        None => {
+            let o = overview::overview(ctx, &pf::system_today())?;
+            if as_json {
+                outln!("{}", json(serde_json::to_string_pretty(&o)));
+            } else {
+                out!("{}", overview::text(&o, lang));
+            }
+        }
+        Some(PortfolioCommand::Similar { threshold }) => {
+            let t = threshold
+                .as_deref()
+                .map(similar::parse_threshold)
+                .transpose()?;
+            let s = similar::similar_needs(ctx, t)?;
+            if as_json {
+                outln!("{}", json(serde_json::to_string_pretty(&s)));
+            } else {
+                out!("{}", similar::text(&s, lang));
+            }
+        }
+        Some(PortfolioCommand::Priorities {
+            stages,
+            department,
+            budget,
+        }) => {
+            let mut filter = priorities::PriorityFilter {
+                department,
+                budget_per_year: budget
+                    .as_deref()
+                    .map(priorities::parse_budget)
+                    .transpose()?,
+                ..Default::default()
+            };
+            if stages.iter().any(|s| s == "all") {
+                filter.stages.clear();
+            } else if !stages.is_empty() {
+                filter.stages = stages;
+            }
+            let p = priorities::priorities(ctx, &filter)?;
+            if as_json {
+                outln!("{}", json(serde_json::to_string_pretty(&p)));
+            } else {
+                out!("{}", priorities::text(&p, lang));
+            }
+        }
+        Some(PortfolioCommand::Csv { out: Some(file) }) => {
+            csv::export_to(ctx, &file, lang)?;
+            outln!("{}", file.display());
+        }
+        Some(PortfolioCommand::Csv { out: None }) => out!("{}", csv::export(ctx, lang)?),
+    }
+    Ok(())
 }
