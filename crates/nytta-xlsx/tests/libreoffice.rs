@@ -26,7 +26,10 @@ fn enabled() -> bool {
     if std::env::var_os("NYTTA_LIBREOFFICE").is_some_and(|v| v == "1") {
         return true;
     }
-    eprintln!(
+    // Written past the test harness's capture, so a plain `cargo test` shows it.
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
         "skipped: set NYTTA_LIBREOFFICE=1 to recalculate in LibreOffice Calc (see scripts/test.sh)"
     );
     false
