@@ -690,3 +690,88 @@ async fn the_results_panel_and_the_follow_up_comparison_fit_at_1280_and_1024() {
     c.close().await.unwrap();
     drop(driver);
 }
+
+/// Runs a command of the real shell from the window, as the UI's `ui/src/api` does (the
+/// native file dialogs are left out: the path a dialog would return is passed directly).
+async fn invoke(c: &Client, cmd: &str, args: serde_json::Value) -> serde_json::Value {
+    let out = c
+        .execute_async(
+            "const [cmd, args, done] = arguments; \
+             window.__TAURI_INTERNALS__.invoke(cmd, args).then((ok) => done({ ok }), (err) => done({ err }));",
+            vec![json!(cmd), args],
+        )
+        .await
+        .unwrap();
+    assert!(out.get("err").is_none(), "{cmd} failed: {out}");
+    out["ok"].clone()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn excel_export_and_import_run_through_the_real_shell() {
+    if std::env::var_os("NYTTA_E2E").is_none() {
+        eprintln!("skipped: set NYTTA_E2E=1 and run under xvfb-run (see scripts/test.sh)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&dir.path().join("nytta.db"));
+    let c = driver.session().await;
+    let robots = "Läkemedelsrobotar i boendestödet";
+    row_with(&c, robots).await;
+    for testid in ["xlsx-export", "xlsx-import"] {
+        assert_eq!(
+            wait_for(&c, testid).await.text().await.unwrap(),
+            if testid == "xlsx-export" {
+                "Exportera till Excel"
+            } else {
+                "Importera från Excel"
+            }
+        );
+    }
+    let list = invoke(&c, "portfolio_list", json!({})).await;
+    let rows = list.as_array().unwrap().len();
+    let id = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"] == robots)
+        .unwrap()["id"]
+        .clone();
+
+    // The valuation as a workbook, and the workbook back into the store as a copy.
+    let book = dir.path().join("robotar.xlsx");
+    invoke(&c, "xlsx_export", json!({ "id": id, "path": book })).await;
+    assert_eq!(&std::fs::read(&book).unwrap()[..2], b"PK", "an .xlsx file");
+    let copy = invoke(
+        &c,
+        "xlsx_import",
+        json!({ "path": book, "onDuplicate": "copy" }),
+    )
+    .await;
+    assert_ne!(copy, id, "a copy is a new initiative");
+    let list = invoke(&c, "portfolio_list", json!({})).await;
+    assert_eq!(list.as_array().unwrap().len(), rows + 1);
+
+    // The portfolio as a workbook.
+    let portfolio = dir.path().join("portfolj.xlsx");
+    invoke(&c, "portfolio_export_xlsx", json!({ "path": portfolio })).await;
+    assert_eq!(&std::fs::read(&portfolio).unwrap()[..2], b"PK");
+
+    // A file that is no workbook is refused with the problem in both languages.
+    let junk = dir.path().join("inte-excel.xlsx");
+    std::fs::write(&junk, "hej").unwrap();
+    let out = c
+        .execute_async(
+            "const [args, done] = arguments; \
+             window.__TAURI_INTERNALS__.invoke('xlsx_import', args).then((ok) => done({ ok }), (err) => done({ err }));",
+            vec![json!({ "path": junk, "onDuplicate": "refuse" })],
+        )
+        .await
+        .unwrap();
+    let err = out["err"].to_string();
+    assert!(
+        err.contains("Excelarbetsbok") && err.contains("Excel workbook"),
+        "{out}"
+    );
+    c.close().await.unwrap();
+    drop(driver);
+}
