@@ -951,7 +951,9 @@ fn front(ws: &mut Worksheet, st: &Styles, model: &Model, ev: &Evaluation) -> Res
     ];
     for p in paragraphs {
         ws.merge_range(row, 0, row, 7, p, &st.wrap)?;
-        ws.set_row_height(row, 48)?;
+        // About 110 characters fit on a line of the merged columns A–H.
+        let lines = p.chars().count().div_ceil(110) as f64;
+        ws.set_row_height(row, 15.0 * lines + 4.0)?;
         row += 1;
     }
     ws.set_column_width(0, 22)?;
