@@ -22,7 +22,6 @@ pub mod report;
 pub mod report_files;
 pub mod schema;
 pub mod similar;
-pub mod summary;
 pub mod sync;
 pub mod text;
 pub mod xlsx;

@@ -5,7 +5,8 @@
 //! unions, never free strings.
 
 pub use nytta_core::calibration::{Lesson, LessonQuery};
-pub use nytta_core::document::{Category, PriorityBasis, Stage, ValuationStatus};
+pub use nytta_core::case::{Figures, YearFlows, YearRow};
+pub use nytta_core::document::{Category, PriorityBasis, Side, Stage, ValuationStatus};
 pub use nytta_core::{Evaluation, Lang};
 pub use nytta_store::versions::VersionInfo;
 pub use nytta_store::{

@@ -27,7 +27,7 @@ pub fn run(args: Args) -> ExitCode {
             if args.json {
                 outln!("{}", nytta_app::evaluation_json(&ev));
             } else {
-                out!("{}", nytta_app::summary::summary(&model, &ev, lang));
+                out!("{}", crate::summary::summary(&model, &ev, lang));
             }
             ExitCode::SUCCESS
         }

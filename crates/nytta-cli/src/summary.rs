@@ -3,12 +3,10 @@
 
 use std::fmt::Write;
 
-use nytta_core::engine::{Figures, YearFlows};
-use nytta_core::format::{self, Lang};
-use nytta_core::{Evaluation, Model};
-use rust_decimal::Decimal;
-
-use crate::text::{self, t, Key};
+use nytta_app::format::{self, Lang};
+use nytta_app::text::{self, t, Key};
+use nytta_app::types::{Figures, Side, YearFlows, YearRow};
+use nytta_app::{Decimal, Evaluation, Model};
 
 fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
@@ -212,11 +210,9 @@ pub fn summary(model: &Model, ev: &Evaluation, lang: Lang) -> String {
     for (heading, pick) in [
         (
             Key::Economic,
-            (|r: &nytta_core::engine::YearRow| r.economic.clone()) as fn(&_) -> YearFlows,
+            (|r: &YearRow| r.economic.clone()) as fn(&_) -> YearFlows,
         ),
-        (Key::Budget, |r: &nytta_core::engine::YearRow| {
-            r.budget.clone()
-        }),
+        (Key::Budget, |r: &YearRow| r.budget.clone()),
     ] {
         let _ = writeln!(
             out,
@@ -277,8 +273,8 @@ pub fn summary(model: &Model, ev: &Evaluation, lang: Lang) -> String {
     let _ = writeln!(out, "{}", t(lang, Key::Lines));
     for (line, result) in doc.valuation.lines.iter().zip(&ev.lines) {
         let sign = match line.side {
-            nytta_core::document::Side::Benefit => "+",
-            nytta_core::document::Side::Cost => "−",
+            Side::Benefit => "+",
+            Side::Cost => "−",
         };
         let _ = writeln!(
             out,
