@@ -4,7 +4,7 @@
 //!
 //! The limit is `MAX_LINE_AMOUNT` = 10^15 kr (or hours) per line and occurrence.
 
-use nytta_core::engine::MAX_LINE_AMOUNT;
+use nytta_core::amounts::MAX_LINE_AMOUNT;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 

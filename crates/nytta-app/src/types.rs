@@ -21,7 +21,7 @@ pub use crate::report_files::ChartSet;
 
 /// The engine's limits that the UI checks input against (so it never keeps a copy).
 pub mod limits {
-    pub use nytta_core::engine::MAX_LINE_AMOUNT;
+    pub use nytta_core::amounts::MAX_LINE_AMOUNT;
     pub use nytta_core::format::IRR_SHOWN_UP_TO;
     pub use nytta_core::num::MAX_DIGITS;
 }

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::{Figures, View, YearRow};
+use crate::case::{Figures, View, YearRow};
 use crate::format::{self, Lang};
 use crate::formula::explain_number;
 use crate::model::Model;

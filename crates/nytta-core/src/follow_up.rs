@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::case::{compute, Computed, Figures};
 use crate::document::{Direction, FreedTimeUse, Timing};
-use crate::engine::{compute, Computed, Figures};
 use crate::error::DocError;
 use crate::format::Lang;
 use crate::model::Model;
@@ -175,7 +175,7 @@ pub fn compare(
                     })
                 })
                 .collect();
-            let freed_value = |lines: &[crate::engine::LineResult]| -> Decimal {
+            let freed_value = |lines: &[crate::case::LineResult]| -> Decimal {
                 lines
                     .iter()
                     .filter(|l| {

@@ -10,12 +10,17 @@
 //! - [`model::Model::from_document`] checks it into a [`model::Model`]: ids unique,
 //!   references resolved, formulas parsed ([`formula`]), inputs ordered without cycles.
 //!   Every problem is a [`error::DocError`] naming its path, in Swedish and English.
-//! - [`engine::evaluate`] computes an [`engine::Evaluation`]: the year table in the
-//!   economic and budget views, key figures ([`finance`]), scores ([`score`]),
-//!   sensitivity ([`sensitivity`]) and follow-up comparisons ([`follow_up`]).
+//! - [`case::compute`] computes one case: input values and line amounts ([`amounts`]), the
+//!   year table in the economic and budget views, key figures ([`finance`]) and scores
+//!   ([`score`]).
+//! - [`engine::evaluate`] computes an [`engine::Evaluation`]: the expected case with its
+//!   sensitivity ([`sensitivity`]), follow-up comparisons ([`follow_up`]) and the key
+//!   figures explained ([`explain`]).
 //! - [`format`] is the one place numbers are rounded and written for people (sv-SE first).
 
+pub mod amounts;
 pub mod calibration;
+pub mod case;
 pub mod date;
 pub mod document;
 pub mod engine;

@@ -5,8 +5,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::amounts::LineAmount;
 use crate::document::{Category, Side};
-use crate::engine::LineAmount;
 use crate::model::{Form, Model};
 use crate::ser;
 

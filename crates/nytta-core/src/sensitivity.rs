@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::economic_case;
+use crate::case::economic_case;
 use crate::error::DocError;
 use crate::model::Model;
 use crate::ser;

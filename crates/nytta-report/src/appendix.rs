@@ -270,7 +270,7 @@ pub(crate) fn assumptions(pdf: &mut Pdf, model: &Model, lang: Lang) {
 
     l.h2(tx::INPUTS.get(lang));
     let num = |d: Decimal| format::number_trim(d, 4, lang);
-    let values = nytta_core::engine::input_values(model, &[]).unwrap_or_default();
+    let values = nytta_core::amounts::input_values(model, &[]).unwrap_or_default();
     let rows: Vec<Vec<Cell>> = model
         .doc
         .valuation

@@ -1,8 +1,8 @@
 //! The business case (*beslutsunderlag*): ten sections a manager decides from, with every
 //! figure explained and every assumption's source in view.
 
+use nytta_core::case::YearFlows;
 use nytta_core::document::{Line, Side, Stakeholder, Timing, ValuationStatus};
-use nytta_core::engine::YearFlows;
 use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
 use rust_decimal::Decimal;
@@ -284,7 +284,7 @@ fn timing_text(line: &Line, years: u32, lang: Lang) -> String {
     }
 }
 
-fn money_cell(line: &Line, r: &nytta_core::engine::LineResult, years: u32, lang: Lang) -> Cell {
+fn money_cell(line: &Line, r: &nytta_core::case::LineResult, years: u32, lang: Lang) -> Cell {
     let amount = r
         .annual
         .map(|a| format::kronor_ore(a, lang))
@@ -482,8 +482,8 @@ fn year_tables(pdf: &mut Pdf, ev: &Evaluation, lang: Lang) {
         tx::DISCOUNTED_NET,
     ]
     .map(|t: Tr| t.get(lang));
-    type Pick = fn(&nytta_core::engine::YearRow) -> &YearFlows;
-    let views: [(Tr, Pick, &nytta_core::engine::Figures); 2] = [
+    type Pick = fn(&nytta_core::case::YearRow) -> &YearFlows;
+    let views: [(Tr, Pick, &nytta_core::case::Figures); 2] = [
         (tx::ECONOMIC, |r| &r.economic, &ev.economic),
         (tx::BUDGET, |r| &r.budget, &ev.budget),
     ];

@@ -1,6 +1,6 @@
 //! Figures written the way both reports show them.
 
-use nytta_core::engine::Figures;
+use nytta_core::case::Figures;
 use nytta_core::format;
 use nytta_core::Lang;
 use rust_decimal::Decimal;

@@ -5,8 +5,8 @@
 //! form of [`nytta_core::read::write_document`]. The summary columns are taken from that
 //! evaluation, so they always describe the document stored beside them.
 
+use nytta_core::case::compute;
 use nytta_core::document::{Document, PriorityBasis, Stage};
-use nytta_core::engine::compute;
 use nytta_core::format::{money_json, ratio_json};
 use nytta_core::read::{read_document, write_document};
 use nytta_core::settings::ScoreSettings;

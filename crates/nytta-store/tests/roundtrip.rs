@@ -47,7 +47,7 @@ fn case() -> impl Strategy<Value = Case> {
         }),
         id(),
         // The input: up to 7 digits, so `input * amount` stays below 10^15 kr, the most a
-        // line may come to (nytta_core::engine::MAX_LINE_AMOUNT).
+        // line may come to (nytta_core::amounts::MAX_LINE_AMOUNT).
         decimal_of(7),
         prop::collection::vec((id(), decimal(), any::<bool>(), 0u32..6), 0..6),
     )

@@ -8,8 +8,10 @@
 
 use std::collections::HashMap;
 
+use nytta_core::amounts;
+use nytta_core::case::{Figures, YearFlows};
 use nytta_core::document::{Category, Side, Timing};
-use nytta_core::engine::{self, Evaluation, Figures, YearFlows};
+use nytta_core::engine::Evaluation;
 use nytta_core::error::DocError;
 use nytta_core::model::{Form, Model};
 use nytta_core::DocErrors;
@@ -312,7 +314,7 @@ pub fn export_valuation(model: &Model, ev: &Evaluation) -> Result<Vec<u8>, Error
     }
 
     // Inputs.
-    let input_values = engine::input_values(model, &[]).map_err(|e| Error::Document(e.into()))?;
+    let input_values = amounts::input_values(model, &[]).map_err(|e| Error::Document(e.into()))?;
     let values = Values {
         model,
         inputs: &input_values,
@@ -465,7 +467,7 @@ pub fn export_valuation(model: &Model, ev: &Evaluation) -> Result<Vec<u8>, Error
                 }
             }
             // The value in each year: amount × ramp × confidence (benefits) or × (1 +
-            // optimism bias) (costs), within the timing; as engine::year_value.
+            // optimism bias) (costs), within the timing; as case::year_value.
             let col = |c: u16| format!("${}{r}", col_letters(c));
             let (amount, side, from, to, kind, conf) = (
                 col(L_AMOUNT),

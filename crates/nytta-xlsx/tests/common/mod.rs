@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use nytta_core::engine::{Figures, YearFlows};
+use nytta_core::case::{Figures, YearFlows};
 use nytta_core::{evaluate, read::read_document, Evaluation, Lang, Model};
 use nytta_xlsx::cells;
 use rust_decimal::prelude::ToPrimitive;

@@ -1,0 +1,215 @@
+//! Input values and line amounts: the first steps of a case. Every input's value (likely, or
+//! a scenario's overrides) in dependency order, and from them each line's annual amount and
+//! hours, checked against [`MAX_LINE_AMOUNT`], with the formula written out with the values
+//! used. Nothing is rounded here.
+
+use rust_decimal::Decimal;
+
+use crate::error::{DocError, ErrorKind};
+use crate::format::Lang;
+use crate::formula::{self, Formula};
+use crate::model::{Form, LineDef, Model, MoneyDef};
+
+/// A line's amount at given input values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineAmount {
+    /// Full-effect amount per occurrence of the timing.
+    pub annual: Decimal,
+    /// Hours per occurrence, for time-form lines.
+    pub hours: Option<Decimal>,
+}
+
+struct Env<'a> {
+    model: &'a Model,
+    values: &'a [Decimal],
+}
+
+impl formula::Env for Env<'_> {
+    fn input(&self, id: &str) -> Option<Decimal> {
+        self.model
+            .input_position(id)
+            .and_then(|i| self.values.get(i).copied())
+    }
+
+    fn role(&self, id: &str) -> Option<Decimal> {
+        self.model.role(id).map(|r| r.hourly_cost)
+    }
+}
+
+fn formula_error(path: String, e: formula::FormulaError) -> DocError {
+    DocError::new(path, ErrorKind::Formula(e))
+}
+
+pub(crate) fn overflow(path: String) -> DocError {
+    formula_error(
+        path,
+        formula::FormulaError {
+            pos: 1,
+            kind: formula::FormulaErrorKind::Overflow,
+        },
+    )
+}
+
+/// The value of every input (document order) with `overrides` (input index, value) in place
+/// of the likely values.
+pub fn input_values(
+    model: &Model,
+    overrides: &[(usize, Decimal)],
+) -> Result<Vec<Decimal>, DocError> {
+    let mut values = vec![Decimal::ZERO; model.inputs.len()];
+    for &i in &model.input_order {
+        values[i] = match overrides.iter().find(|(k, _)| *k == i) {
+            Some((_, v)) => *v,
+            None => {
+                let env = Env {
+                    model,
+                    values: &values,
+                };
+                model.inputs[i]
+                    .formula
+                    .eval(&env)
+                    .map_err(|e| formula_error(format!("valuation.inputs[{i}].value"), e))?
+            }
+        };
+    }
+    Ok(values)
+}
+
+/// Each line's amount at the given input values (`None` for lines without money).
+pub fn line_amounts(
+    model: &Model,
+    values: &[Decimal],
+) -> Result<Vec<Option<LineAmount>>, DocError> {
+    let env = Env { model, values };
+    model
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let Some(money) = &line.money else {
+                return Ok(None);
+            };
+            let path = format!("valuation.lines[{i}]");
+            let a = amount(model, &env, money, &path)?;
+            let field = match money.form {
+                Form::Amount(_) => "amount",
+                Form::Time { .. } => "time",
+            };
+            within_limit(&line.id, &format!("{path}.{field}"), a).map(Some)
+        })
+        .collect()
+}
+
+const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
+
+/// The largest amount (kr per occurrence of the timing) or number of hours a line may come
+/// to: 10^15, about a thousand times the Swedish state budget. It is what lets the engine
+/// add with plain `+` and `-`: a line's value in a year is at most 11 × 10^15 (ramp and
+/// confidence are at most 1, the optimism bias at most 10), so the cumulative net over 51
+/// years of L lines stays below 5.7 × 10^17 × L, inside `Decimal`'s 7.9 × 10^28 for any
+/// document that fits in memory.
+pub const MAX_LINE_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
+/// Refuses a line whose amount or hours exceed [`MAX_LINE_AMOUNT`], naming the line.
+fn within_limit(line_id: &str, path: &str, a: LineAmount) -> Result<LineAmount, DocError> {
+    use crate::format::{kronor, number};
+    let too_big = |what_sv: &str, what_en: &str, shown: fn(Decimal, Lang) -> String, v| {
+        DocError::invalid(
+            path,
+            format!(
+                "{what_sv} för raden \"{line_id}\" blir {}; högst {} kan räknas med – kontrollera formeln och faktorernas värden",
+                shown(v, Lang::Sv),
+                shown(MAX_LINE_AMOUNT, Lang::Sv),
+            ),
+            format!(
+                "{what_en} of line \"{line_id}\" comes to {}; at most {} can be calculated with – check the formula and the inputs' values",
+                shown(v, Lang::En),
+                shown(MAX_LINE_AMOUNT, Lang::En),
+            ),
+        )
+    };
+    fn hours(v: Decimal, lang: Lang) -> String {
+        let unit = if lang == Lang::Sv { "timmar" } else { "hours" };
+        format!("{} {unit}", number(v, 0, lang))
+    }
+    if a.annual.abs() > MAX_LINE_AMOUNT {
+        return Err(too_big("beloppet", "the amount", kronor, a.annual));
+    }
+    match a.hours {
+        Some(h) if h.abs() > MAX_LINE_AMOUNT => Err(too_big("timmarna", "the hours", hours, h)),
+        _ => Ok(a),
+    }
+}
+
+fn amount(model: &Model, env: &Env, money: &MoneyDef, path: &str) -> Result<LineAmount, DocError> {
+    match &money.form {
+        Form::Amount(f) => Ok(LineAmount {
+            annual: f
+                .eval(env)
+                .map_err(|e| formula_error(format!("{path}.amount"), e))?,
+            hours: None,
+        }),
+        Form::Time {
+            minutes,
+            occurrences,
+            role,
+        } => {
+            let m = minutes
+                .eval(env)
+                .map_err(|e| formula_error(format!("{path}.time.minutes"), e))?;
+            let o = occurrences
+                .eval(env)
+                .map_err(|e| formula_error(format!("{path}.time.occurrences"), e))?;
+            let cost = model.role(role).map(|r| r.hourly_cost).unwrap_or_default();
+            // Multiply first and divide by 60 once, so whole minutes stay exact.
+            let minutes_total = m
+                .checked_mul(o)
+                .ok_or_else(|| overflow(format!("{path}.time")))?;
+            let annual = minutes_total
+                .checked_mul(cost)
+                .and_then(|x| x.checked_div(SIXTY))
+                .ok_or_else(|| overflow(format!("{path}.time")))?;
+            Ok(LineAmount {
+                annual,
+                hours: minutes_total.checked_div(SIXTY),
+            })
+        }
+    }
+}
+
+/// The explanation of a line's amount: its formula with the values used and the result.
+pub fn explain(
+    model: &Model,
+    values: &[Decimal],
+    line: &LineDef,
+    annual: Decimal,
+    lang: Lang,
+) -> Option<String> {
+    let money = line.money.as_ref()?;
+    let env = Env { model, values };
+    let text = |f: &Formula| f.explain(&env, lang).ok();
+    let wrapped = |f: &Formula| {
+        let t = text(f)?;
+        Some(if f.is_compound() { format!("({t})") } else { t })
+    };
+    let body = match &money.form {
+        Form::Amount(f) => text(f)?,
+        Form::Time {
+            minutes,
+            occurrences,
+            role,
+        } => {
+            let cost = model.role(role)?.hourly_cost;
+            format!(
+                "{} / 60 × {} × {}",
+                wrapped(minutes)?,
+                wrapped(occurrences)?,
+                formula::explain_number(cost, lang)
+            )
+        }
+    };
+    Some(format!(
+        "{body} = {}",
+        crate::format::number(annual, 2, lang)
+    ))
+}

@@ -1,0 +1,379 @@
+//! One case of a model (the expected one, or a follow-up's realised one): line amounts →
+//! each line's value per year → the year table in the economic and budget views → key
+//! figures ([`crate::finance`]) and scores ([`crate::score`]). Nothing is rounded here;
+//! rounding happens when a figure is written (see [`crate::format`] and the `serde`
+//! attributes).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::amounts::{explain, input_values, line_amounts, overflow, LineAmount};
+use crate::document::{Category, Side, Stakeholder};
+use crate::error::DocError;
+use crate::finance;
+use crate::format::Lang;
+use crate::model::{LineDef, Model};
+use crate::score::{self, Scores};
+use crate::ser;
+
+/// Which lines a figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Every line valued in money: financial and reallocation.
+    Economic,
+    /// Financial lines only: what actually moves in the budget.
+    Budget,
+}
+
+/// The key figures of one view.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Figures {
+    /// Net present value, year 0 undiscounted.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub npv: Decimal,
+    /// Present value of benefits.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub pv_benefits: Decimal,
+    /// Present value of costs.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub pv_costs: Decimal,
+    /// (PVb − PVc) / PVc.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub roi: Option<Decimal>,
+    /// PVb / PVc.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub benefit_cost_ratio: Option<Decimal>,
+    /// Payback in years; `None` when not within the period.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub payback_years: Option<Decimal>,
+    /// Payback on the discounted net flow.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub discounted_payback_years: Option<Decimal>,
+    /// Internal rate of return, chosen among [`Figures::irr_roots`] by the rule of
+    /// [`finance::irr`]; `None` when the net flow never changes sign.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub irr: Option<Decimal>,
+    /// Every rate at which NPV crosses zero, ascending; more than one makes the IRR
+    /// ambiguous (read NPV and MIRR instead).
+    #[serde(serialize_with = "ser::ratio_vec")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
+    pub irr_roots: Vec<Decimal>,
+    /// Modified internal rate of return with the discount rate for finance and
+    /// reinvestment (Excel's `MIRR(values; r; r)`); `None` without both a positive and a
+    /// negative year.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub mirr: Option<Decimal>,
+    /// Undiscounted sum of benefits.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub total_benefits: Decimal,
+    /// Undiscounted sum of costs.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub total_costs: Decimal,
+    /// How far benefits may fall before NPV reaches 0: NPV / PVb.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub switching_benefits: Option<Decimal>,
+    /// How far costs may rise before NPV reaches 0: NPV / PVc.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub switching_costs: Option<Decimal>,
+}
+
+/// One year of one view.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct YearFlows {
+    /// Benefits in the year.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub benefits: Decimal,
+    /// Costs in the year (with optimism bias).
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub costs: Decimal,
+    /// Benefits − costs.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub net: Decimal,
+    /// Net summed from year 0.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub cumulative: Decimal,
+    /// Net / (1 + r)^t.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub discounted_net: Decimal,
+}
+
+/// One row of the year table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct YearRow {
+    /// t = 0..N.
+    pub year: u32,
+    /// Start year + t.
+    pub calendar_year: i32,
+    /// Economic view.
+    pub economic: YearFlows,
+    /// Budget view.
+    pub budget: YearFlows,
+}
+
+/// A line's computed amount and its explanation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LineResult {
+    /// Line id.
+    pub id: String,
+    /// Benefit or cost.
+    pub side: Side,
+    /// Category.
+    pub category: Category,
+    /// Stakeholder.
+    pub stakeholder: Option<Stakeholder>,
+    /// Full-effect amount per occurrence of the timing (before ramp and confidence);
+    /// `None` for quality and environment lines.
+    #[serde(serialize_with = "ser::money_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub annual: Option<Decimal>,
+    /// Hours per occurrence of the timing, for time-form lines.
+    #[serde(serialize_with = "ser::ratio_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub hours_per_year: Option<Decimal>,
+    /// The formula with the values used, e.g. `12 / 60 × (10 × 2 × 365) × 359 = 524 140,00`.
+    pub explain: Option<String>,
+    /// Whether the line counts in the budget view.
+    pub in_budget: bool,
+    /// The line's value in each year 0..N (after ramp, confidence and optimism bias).
+    #[serde(serialize_with = "ser::money_vec")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
+    pub values: Vec<Decimal>,
+}
+
+/// The line's value in year `t`: amount × ramp × confidence for benefits, amount ×
+/// (1 + optimism bias) for costs; 0 outside its timing.
+pub fn year_value(model: &Model, line: &LineDef, annual: Decimal, t: u32) -> Option<Decimal> {
+    let money = line.money.as_ref()?;
+    if t < money.first || t > money.last {
+        return Some(Decimal::ZERO);
+    }
+    let k = usize::try_from(t - money.first).unwrap_or(usize::MAX);
+    let ramp = money
+        .ramp
+        .get(k)
+        .or(money.ramp.last())
+        .copied()
+        .unwrap_or(Decimal::ONE);
+    let v = annual.checked_mul(ramp)?;
+    match line.side {
+        Side::Benefit => v.checked_mul(money.confidence),
+        Side::Cost => v.checked_mul(Decimal::ONE + model.params.optimism_bias),
+    }
+}
+
+/// Per-line values for every year.
+pub fn line_values(
+    model: &Model,
+    amounts: &[Option<LineAmount>],
+) -> Result<Vec<Vec<Decimal>>, DocError> {
+    let n = model.params.years;
+    model
+        .lines
+        .iter()
+        .zip(amounts)
+        .enumerate()
+        .map(|(i, (line, a))| match a {
+            None => Ok(vec![Decimal::ZERO; n as usize + 1]),
+            Some(a) => (0..=n)
+                .map(|t| {
+                    year_value(model, line, a.annual, t)
+                        .ok_or_else(|| overflow(format!("valuation.lines[{i}]")))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Benefits and costs per year in one view.
+pub fn view_flows(
+    model: &Model,
+    values: &[Vec<Decimal>],
+    view: View,
+) -> (Vec<Decimal>, Vec<Decimal>) {
+    let len = model.params.years as usize + 1;
+    let mut benefits = vec![Decimal::ZERO; len];
+    let mut costs = vec![Decimal::ZERO; len];
+    for (line, vals) in model.lines.iter().zip(values) {
+        let Some(money) = &line.money else { continue };
+        if view == View::Budget && !money.in_budget {
+            continue;
+        }
+        let target = match line.side {
+            Side::Benefit => &mut benefits,
+            Side::Cost => &mut costs,
+        };
+        for (acc, v) in target.iter_mut().zip(vals) {
+            *acc += *v;
+        }
+    }
+    (benefits, costs)
+}
+
+/// `(1 + r)^t` for t = 0..len.
+fn growth(rate: Decimal, len: usize) -> Vec<Decimal> {
+    let base = Decimal::ONE + rate;
+    let mut g = Vec::with_capacity(len);
+    let mut acc = Decimal::ONE;
+    for _ in 0..len {
+        g.push(acc);
+        acc = acc.checked_mul(base).unwrap_or(Decimal::MAX);
+    }
+    g
+}
+
+fn discounted(flows: &[Decimal], growth: &[Decimal]) -> Vec<Decimal> {
+    flows
+        .iter()
+        .zip(growth)
+        .map(|(f, g)| f.checked_div(*g).unwrap_or_default())
+        .collect()
+}
+
+/// Year flows and key figures of one view.
+pub fn figures(
+    model: &Model,
+    benefits: &[Decimal],
+    costs: &[Decimal],
+) -> (Figures, Vec<YearFlows>) {
+    let g = growth(model.params.rate, benefits.len());
+    let net: Vec<Decimal> = benefits.iter().zip(costs).map(|(b, c)| b - c).collect();
+    let disc_net = discounted(&net, &g);
+    let pv_benefits: Decimal = discounted(benefits, &g).iter().sum();
+    let pv_costs: Decimal = discounted(costs, &g).iter().sum();
+    let npv: Decimal = disc_net.iter().sum();
+    let irr_roots = finance::irr_roots(&net);
+    let ratio = |a: Decimal, b: Decimal| if b.is_zero() { None } else { a.checked_div(b) };
+    let mut cumulative = Decimal::ZERO;
+    let rows = (0..net.len())
+        .map(|t| {
+            cumulative += net[t];
+            YearFlows {
+                benefits: benefits[t],
+                costs: costs[t],
+                net: net[t],
+                cumulative,
+                discounted_net: disc_net[t],
+            }
+        })
+        .collect();
+    let figures = Figures {
+        npv,
+        pv_benefits,
+        pv_costs,
+        roi: ratio(pv_benefits - pv_costs, pv_costs),
+        benefit_cost_ratio: ratio(pv_benefits, pv_costs),
+        payback_years: finance::payback(&net),
+        discounted_payback_years: finance::payback(&disc_net),
+        irr: finance::choose_irr(&irr_roots),
+        irr_roots,
+        mirr: finance::mirr(&net, model.params.rate),
+        total_benefits: benefits.iter().sum(),
+        total_costs: costs.iter().sum(),
+        switching_benefits: ratio(npv, pv_benefits),
+        switching_costs: ratio(npv, pv_costs),
+    };
+    (figures, rows)
+}
+
+/// Economic NPV and payback at given input overrides (the sensitivity analysis's unit).
+pub fn economic_case(
+    model: &Model,
+    overrides: &[(usize, Decimal)],
+) -> Result<(Decimal, Option<Decimal>), DocError> {
+    let values = input_values(model, overrides)?;
+    let amounts = line_amounts(model, &values)?;
+    let per_line = line_values(model, &amounts)?;
+    let (b, c) = view_flows(model, &per_line, View::Economic);
+    let g = growth(model.params.rate, b.len());
+    let net: Vec<Decimal> = b.iter().zip(&c).map(|(b, c)| b - c).collect();
+    let npv = discounted(&net, &g).iter().sum();
+    Ok((npv, finance::payback(&net)))
+}
+
+/// The figures of one case (expected or realised), before sensitivity and follow-ups.
+#[derive(Clone, Debug)]
+pub struct Computed {
+    /// Economic view.
+    pub economic: Figures,
+    /// Budget view.
+    pub budget: Figures,
+    /// Year table.
+    pub rows: Vec<YearRow>,
+    /// Lines.
+    pub lines: Vec<LineResult>,
+    /// Freed hours a year.
+    pub freed_hours: Decimal,
+    /// Scores.
+    pub scores: Scores,
+}
+
+/// Computes one case of a model.
+pub fn compute(model: &Model, lang: Lang) -> Result<Computed, DocError> {
+    let values = input_values(model, &[])?;
+    let amounts = line_amounts(model, &values)?;
+    let per_line = line_values(model, &amounts)?;
+    let (eb, ec) = view_flows(model, &per_line, View::Economic);
+    let (bb, bc) = view_flows(model, &per_line, View::Budget);
+    let (economic, erows) = figures(model, &eb, &ec);
+    let (budget, brows) = figures(model, &bb, &bc);
+    let rows = erows
+        .into_iter()
+        .zip(brows)
+        .enumerate()
+        .map(|(t, (e, b))| YearRow {
+            year: t as u32,
+            calendar_year: model.params.start_year + t as i32,
+            economic: e,
+            budget: b,
+        })
+        .collect();
+    let lines: Vec<LineResult> = model
+        .lines
+        .iter()
+        .zip(&amounts)
+        .zip(per_line)
+        .map(|((line, a), vals)| LineResult {
+            id: line.id.clone(),
+            side: line.side,
+            category: line.category,
+            stakeholder: line.stakeholder,
+            annual: a.map(|a| a.annual),
+            hours_per_year: a.and_then(|a| a.hours),
+            explain: a.and_then(|a| explain(model, &values, line, a.annual, lang)),
+            in_budget: line.money.as_ref().is_some_and(|m| m.in_budget),
+            values: vals,
+        })
+        .collect();
+    let freed_hours = score::freed_hours(model, &amounts);
+    let scores = score::scores(model, &amounts, freed_hours);
+    Ok(Computed {
+        economic,
+        budget,
+        rows,
+        lines,
+        freed_hours,
+        scores,
+    })
+}
