@@ -23,8 +23,8 @@ pub mod types;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use nytta_app::ctx::Ctx;
 use nytta_app::dto::{ErrorDto, StoreStatus};
-use nytta_app::portfolio::{self, Ctx};
 use tauri::Manager;
 
 /// What every command gets: the open store, or why it could not be opened.
@@ -67,7 +67,7 @@ pub fn run() -> ExitCode {
         eprintln!("{message}");
         return ExitCode::from(3);
     }
-    let db_path = match portfolio::resolve_db_path(options.db.as_deref()) {
+    let db_path = match nytta_app::ctx::resolve_db_path(options.db.as_deref()) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{}", e.lines(nytta_app::Lang::Sv).join("\n"));

@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use nytta_app::ctx::system_today;
 use nytta_app::dto::ErrorDto;
 use nytta_app::evidence_view::{self, Evidence};
 use nytta_app::portfolio::system_today;

@@ -9,8 +9,9 @@
 
 use std::path::Path;
 
+use nytta_app::ctx::Ctx;
 use nytta_app::dto::ErrorDto;
-use nytta_app::portfolio::{self as pf, Ctx};
+use nytta_app::portfolio as pf;
 use nytta_app::Lang;
 use serde_json::{json, Value};
 

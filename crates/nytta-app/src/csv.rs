@@ -8,8 +8,8 @@ use nytta_core::format::{money_json, ratio_json};
 use nytta_store::InitiativeSummary;
 use rust_decimal::Decimal;
 
+use crate::ctx::Ctx;
 use crate::overview::{basis_name, stage_name};
-use crate::portfolio::Ctx;
 use crate::{AppError, Lang};
 
 /// A text cell: guarded against formulas, quoted when it holds a separator, quote or line

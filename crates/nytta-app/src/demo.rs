@@ -12,7 +12,7 @@ use nytta_core::document::Document;
 use nytta_core::read::read_document;
 use serde_json::{json, Value};
 
-use crate::portfolio::Ctx;
+use crate::ctx::Ctx;
 use crate::AppError;
 
 /// Initiatives per stage, in process order.

@@ -7,7 +7,8 @@
 
 use std::path::Path;
 
-use crate::portfolio::{self, Ctx, OnDuplicate};
+use crate::ctx::Ctx;
+use crate::portfolio::{self, OnDuplicate};
 use crate::AppError;
 
 fn io_error(path: &Path, e: &std::io::Error) -> AppError {

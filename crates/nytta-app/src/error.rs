@@ -3,6 +3,7 @@
 
 use nytta_core::error::ErrorKind;
 use nytta_core::{DocErrors, Lang};
+use nytta_store::StoreError;
 use serde::Serialize;
 
 /// One problem, ready to show.
@@ -155,7 +156,7 @@ impl AppError {
                 Lang::Sv => message_sv.clone(),
                 Lang::En => message_en.clone(),
             }],
-            other => crate::portfolio::store_lines(other, lang),
+            other => store_lines(other, lang),
         }
     }
 }
@@ -177,4 +178,83 @@ impl From<DocErrors> for AppError {
                 .collect(),
         )
     }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Damaged {
+                path,
+                moved_to,
+                detail,
+                newest_backup,
+            } => AppError::StoreDamaged {
+                path,
+                moved_to,
+                detail,
+                newest_backup,
+            },
+            StoreError::Newer {
+                path,
+                found,
+                supported,
+            } => AppError::StoreNewer {
+                path,
+                found,
+                supported,
+            },
+            StoreError::DecidedLocked { id } => AppError::DecidedLocked { id },
+            StoreError::NotFound { what, id } => AppError::NotFound {
+                what: what.to_string(),
+                id,
+            },
+            StoreError::Invalid(errors) => AppError::from(errors),
+            StoreError::Io { path, detail } => AppError::Io { path, detail },
+            other @ (StoreError::Busy(_)
+            | StoreError::Sqlite(_)
+            | StoreError::WorkingCopy { .. }) => AppError::Store {
+                code: other.code().to_string(),
+                message_sv: other.lines(Lang::Sv).join("\n"),
+                message_en: other.lines(Lang::En).join("\n"),
+            },
+        }
+    }
+}
+
+/// The message lines of the store's errors (used by [`AppError::lines`]).
+fn store_lines(e: &AppError, lang: Lang) -> Vec<String> {
+    let se = match e.clone() {
+        AppError::StoreDamaged {
+            path,
+            moved_to,
+            detail,
+            newest_backup,
+        } => StoreError::Damaged {
+            path,
+            moved_to,
+            detail,
+            newest_backup,
+        },
+        AppError::StoreNewer {
+            path,
+            found,
+            supported,
+        } => StoreError::Newer {
+            path,
+            found,
+            supported,
+        },
+        AppError::DecidedLocked { id } => StoreError::DecidedLocked { id },
+        AppError::NotFound { what, id } => {
+            let what = match what.as_str() {
+                "initiative" => "initiative",
+                "version" => "version",
+                "backup" => "backup",
+                _ => "store",
+            };
+            StoreError::NotFound { what, id }
+        }
+        other => return vec![other.to_string()],
+    };
+    se.lines(lang)
 }

@@ -9,7 +9,8 @@ use nytta_core::document::{Category, Side};
 use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
 
-use crate::portfolio::{self, Ctx};
+use crate::ctx::Ctx;
+use crate::portfolio;
 use crate::text;
 use crate::AppError;
 

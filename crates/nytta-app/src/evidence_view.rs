@@ -6,8 +6,8 @@ use nytta_core::calibration::{Calibration, Lesson, LessonQuery};
 use nytta_core::document::Category;
 use serde::Serialize;
 
+use crate::ctx::Ctx;
 use crate::evidence;
-use crate::portfolio::Ctx;
 use crate::{AppError, Lang};
 
 /// The hint for one benefit category, e.g. "Omfördelningsnyttor realiserades i snitt till

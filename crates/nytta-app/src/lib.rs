@@ -9,6 +9,7 @@
 
 pub mod csv;
 pub mod demo;
+pub mod ctx;
 pub mod documents;
 pub mod dto;
 pub mod error;

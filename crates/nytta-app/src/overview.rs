@@ -16,7 +16,7 @@ use nytta_store::{PortfolioRow, PortfolioSettings};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::portfolio::Ctx;
+use crate::ctx::Ctx;
 use crate::{AppError, Lang};
 
 /// The development process's four steps and the stages in each, in process order. Nytta's

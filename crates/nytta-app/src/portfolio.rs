@@ -2,184 +2,21 @@
 //! decide, version, duplicate, delete and undo, import and export, settings and backups.
 //!
 //! Each is a plain function `fn(&Ctx, …) -> Result<T, AppError>` with a serialisable `T`, so
-//! the CLI and the desktop shell only forward. The clock is read here, at the edge, and
-//! handed to the store as an ISO timestamp; tests give [`Ctx`] a fixed clock instead.
+//! the CLI and the desktop shell only forward. [`Ctx`] (crate::ctx) carries the store and
+//! the clock; tests give it a fixed clock.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
 
 use nytta_core::Lang;
 use nytta_store::{
-    BackupInfo, CheckReport, Decision, InitiativeSummary, SavedInfo, Settings, Store, StoreError,
+    BackupInfo, CheckReport, Decision, InitiativeSummary, SavedInfo, Settings, Store,
     StoredInitiative, VersionInfo,
 };
 use serde::{Deserialize, Serialize};
 
+use crate::ctx::Ctx;
 use crate::error::Problem;
 use crate::AppError;
-
-/// The environment variable that names the store's file.
-pub const DB_ENV: &str = "NYTTA_DB";
-
-/// Where "now" comes from: the system clock, or a fixed one in tests.
-pub type Clock = Box<dyn Fn() -> String + Send + Sync>;
-
-/// The current time as an ISO 8601 UTC timestamp, from the system clock.
-pub fn system_now() -> String {
-    nytta_store::clock::iso_from_unix(jiff::Timestamp::now().as_second())
-}
-
-/// Today's date as `YYYY-MM-DD` where the user is: the system clock in the system's time
-/// zone (a PDF printed at 00:30 Swedish time carries that day's date, not yesterday's UTC
-/// date).
-pub fn system_today() -> String {
-    local_date(jiff::Timestamp::now(), &jiff::tz::TimeZone::system())
-}
-
-/// The calendar date of the instant `now` in the time zone `tz`, as `YYYY-MM-DD`.
-pub fn local_date(now: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
-    now.to_zoned_datetime(tz.clone()).date().to_string()
-}
-
-/// An open store and a clock: what every use case here needs.
-pub struct Ctx {
-    store: Mutex<Store>,
-    clock: Clock,
-}
-
-impl From<StoreError> for AppError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Damaged {
-                path,
-                moved_to,
-                detail,
-                newest_backup,
-            } => AppError::StoreDamaged {
-                path,
-                moved_to,
-                detail,
-                newest_backup,
-            },
-            StoreError::Newer {
-                path,
-                found,
-                supported,
-            } => AppError::StoreNewer {
-                path,
-                found,
-                supported,
-            },
-            StoreError::DecidedLocked { id } => AppError::DecidedLocked { id },
-            StoreError::NotFound { what, id } => AppError::NotFound {
-                what: what.to_string(),
-                id,
-            },
-            StoreError::Invalid(errors) => AppError::from(errors),
-            StoreError::Io { path, detail } => AppError::Io { path, detail },
-            other @ (StoreError::Busy(_)
-            | StoreError::Sqlite(_)
-            | StoreError::WorkingCopy { .. }) => AppError::Store {
-                code: other.code().to_string(),
-                message_sv: other.lines(Lang::Sv).join("\n"),
-                message_en: other.lines(Lang::En).join("\n"),
-            },
-        }
-    }
-}
-
-/// The message lines of the store's errors (used by [`AppError::lines`]).
-pub fn store_lines(e: &AppError, lang: Lang) -> Vec<String> {
-    let se = match e.clone() {
-        AppError::StoreDamaged {
-            path,
-            moved_to,
-            detail,
-            newest_backup,
-        } => StoreError::Damaged {
-            path,
-            moved_to,
-            detail,
-            newest_backup,
-        },
-        AppError::StoreNewer {
-            path,
-            found,
-            supported,
-        } => StoreError::Newer {
-            path,
-            found,
-            supported,
-        },
-        AppError::DecidedLocked { id } => StoreError::DecidedLocked { id },
-        AppError::NotFound { what, id } => {
-            let what = match what.as_str() {
-                "initiative" => "initiative",
-                "version" => "version",
-                "backup" => "backup",
-                _ => "store",
-            };
-            StoreError::NotFound { what, id }
-        }
-        other => return vec![other.to_string()],
-    };
-    se.lines(lang)
-}
-
-/// The store's default file: `$NYTTA_DB` when set, else `nytta/nytta.db` in the operating
-/// system's per-user data folder (e.g. `~/.local/share/nytta/nytta.db`).
-pub fn default_db_path() -> Result<PathBuf, AppError> {
-    if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    dirs::data_dir()
-        .map(|d| d.join("nytta").join("nytta.db"))
-        .ok_or_else(|| AppError::Io {
-            path: "nytta.db".into(),
-            detail: "no per-user data folder; set NYTTA_DB / ingen datamapp för användaren; ange NYTTA_DB".into(),
-        })
-}
-
-/// `--db PATH` when given, else [`default_db_path`].
-pub fn resolve_db_path(flag: Option<&Path>) -> Result<PathBuf, AppError> {
-    flag.map_or_else(default_db_path, |p| Ok(p.to_path_buf()))
-}
-
-impl Ctx {
-    /// Opens (or creates, with the samples) the store at `path`, with the system clock.
-    pub fn open(path: &Path) -> Result<Ctx, AppError> {
-        Ctx::open_with_clock(path, Box::new(system_now))
-    }
-
-    /// Opens the store at [`default_db_path`].
-    pub fn open_default() -> Result<Ctx, AppError> {
-        Ctx::open(&default_db_path()?)
-    }
-
-    /// Opens the store with a given clock.
-    pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Ctx, AppError> {
-        let store = Store::open(path, &clock())?;
-        Ok(Ctx {
-            store: Mutex::new(store),
-            clock,
-        })
-    }
-
-    pub(crate) fn now(&self) -> String {
-        (self.clock)()
-    }
-
-    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
-        // A panic while holding the lock cannot leave the store half-written (every write is
-        // one SQLite transaction), so the poisoned guard is safe to keep using.
-        self.store.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// The store's file.
-    pub fn path(&self) -> PathBuf {
-        self.store().path().to_path_buf()
-    }
-}
 
 /// The live initiatives in portfolio order (priority basis, priority score, NPV).
 pub fn list(ctx: &Ctx) -> Result<Vec<InitiativeSummary>, AppError> {
@@ -478,7 +315,11 @@ pub fn check_path(path: &Path) -> Result<CheckReport, AppError> {
 /// Restores a backup into the store at `db` even when that file is damaged or missing;
 /// returns the copy of the previous content, if there was a healthy one.
 pub fn restore_to_path(db: &Path, backup: &Path) -> Result<Option<String>, AppError> {
-    Ok(Store::restore_to_path(db, backup, &system_now())?)
+    Ok(Store::restore_to_path(
+        db,
+        backup,
+        &crate::ctx::system_now(),
+    )?)
 }
 
 #[cfg(test)]
@@ -619,26 +460,6 @@ mod tests {
         let stored = get(&c, id).unwrap();
         assert_eq!(stored.working_copy, None);
         assert_eq!(stored.document_json, valid);
-    }
-
-    /// A PDF printed at 00:30 Swedish time carried yesterday's date (the UTC date).
-    #[test]
-    fn today_is_the_users_local_date_not_the_utc_date() {
-        let half_past_midnight_in_stockholm: jiff::Timestamp =
-            "2026-11-29T23:30:00Z".parse().unwrap();
-        let cet = jiff::tz::TimeZone::fixed(jiff::tz::offset(1));
-        assert_eq!(
-            local_date(half_past_midnight_in_stockholm, &cet),
-            "2026-11-30"
-        );
-        assert_eq!(
-            local_date(half_past_midnight_in_stockholm, &jiff::tz::TimeZone::UTC),
-            "2026-11-29"
-        );
-        // Summer time: 23:30 UTC on 30 June is 01:30 on 1 July in Stockholm (UTC+2).
-        let summer: jiff::Timestamp = "2026-06-30T23:30:00Z".parse().unwrap();
-        let cest = jiff::tz::TimeZone::fixed(jiff::tz::offset(2));
-        assert_eq!(local_date(summer, &cest), "2026-07-01");
     }
 
     #[test]

@@ -11,8 +11,8 @@ use nytta_store::PortfolioRow;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::ctx::Ctx;
 use crate::overview::{basis_of, stage_of};
-use crate::portfolio::Ctx;
 use crate::AppError;
 
 /// Which initiatives to rank.

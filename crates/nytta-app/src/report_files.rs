@@ -13,7 +13,8 @@ use nytta_report::charts::Chart;
 use nytta_report::ReportOptions;
 use serde::Serialize;
 
-use crate::portfolio::{self, Ctx};
+use crate::ctx::Ctx;
+use crate::portfolio;
 use crate::report::report_error;
 use crate::{evaluate_text, AppError, Lang};
 

@@ -9,7 +9,7 @@ use std::process::Command;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::portfolio::Ctx;
+use crate::ctx::Ctx;
 
 const ROBOTS_TITLE: &str = "Läkemedelsrobotar i boendestödet";
 const EXAMS_TITLE: &str = "Digitala examinationer";

@@ -18,7 +18,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::portfolio::Ctx;
+use crate::ctx::Ctx;
 use crate::AppError;
 
 /// Swedish stop words (the Snowball list), which carry no need of their own.

@@ -37,7 +37,7 @@ use nytta_store::sync::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::portfolio::Ctx;
+use crate::ctx::Ctx;
 use crate::AppError;
 
 /// The lock every write on the server takes (see the server's `nytta.stamp`).

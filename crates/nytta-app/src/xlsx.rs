@@ -10,7 +10,8 @@ use std::path::Path;
 use nytta_core::read::write_document;
 use nytta_xlsx::PortfolioRow;
 
-use crate::portfolio::{self, Ctx, OnDuplicate};
+use crate::ctx::Ctx;
+use crate::portfolio::{self, OnDuplicate};
 use crate::{AppError, Lang};
 
 fn io_error(path: &Path, detail: impl ToString) -> AppError {

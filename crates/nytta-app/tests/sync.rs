@@ -158,7 +158,7 @@ fn a_stage_changed_on_both_is_not_overwritten_either() {
     sync::sync(&a, &pg.url(&a_role)).unwrap();
     sync::sync(&l, &pg.url(&lead)).unwrap();
     let xl = id_of(&l, "Digital tillsyn nattetid");
-    let set_stage = |ctx: &pf::Ctx, id: i64, stage: &str| {
+    let set_stage = |ctx: &nytta_app::ctx::Ctx, id: i64, stage: &str| {
         let mut doc: serde_json::Value =
             serde_json::from_str(&pf::export(ctx, id).unwrap()).unwrap();
         doc["initiative"]["stage"] = serde_json::Value::String(stage.into());
@@ -172,7 +172,7 @@ fn a_stage_changed_on_both_is_not_overwritten_either() {
     let r = sync::sync(&l, &pg.url(&lead)).unwrap();
     assert!(r.refused.is_empty(), "{r:?}");
     sync::sync(&a, &pg.url(&a_role)).unwrap();
-    let stage = |ctx: &pf::Ctx, id: i64| {
+    let stage = |ctx: &nytta_app::ctx::Ctx, id: i64| {
         let s = pf::list(ctx)
             .unwrap()
             .into_iter()
@@ -312,7 +312,7 @@ fn a_push_sent_twice_is_stored_once() {
     let role = pg.user("handlaggare", &[OMSORG]);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    let a = pf::Ctx::open(&db).unwrap();
+    let a = nytta_app::ctx::Ctx::open(&db).unwrap();
     pf::create(&a, "Digital tillsyn nattetid", OMSORG).unwrap();
     pf::create(&a, "Trygghetskamera i hemtjänsten", OMSORG).unwrap();
     // The store as it was before the sync: as if the server's commit had never been
@@ -321,7 +321,7 @@ fn a_push_sent_twice_is_stored_once() {
     pf::create_backup(&a).unwrap();
     drop(a);
     std::fs::copy(&db, &copy).unwrap();
-    let a = pf::Ctx::open(&db).unwrap();
+    let a = nytta_app::ctx::Ctx::open(&db).unwrap();
     sync::sync(&a, &pg.url(&role)).unwrap();
     let after_first = portfolio(&a);
     drop(a);
@@ -329,7 +329,7 @@ fn a_push_sent_twice_is_stored_once() {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     std::fs::copy(&copy, &db).unwrap();
-    let a = pf::Ctx::open(&db).unwrap();
+    let a = nytta_app::ctx::Ctx::open(&db).unwrap();
     assert_eq!(sync::status(&a).unwrap().waiting.len(), 2);
     let r = sync::sync(&a, &pg.url(&role)).unwrap();
     assert!(r.new_conflicts.is_empty() && r.refused.is_empty(), "{r:?}");
@@ -496,7 +496,7 @@ fn twenty_clients_at_once_end_with_every_change() {
             pg.user(&format!("handlaggare_{i:02}"), &[dep])
         })
         .collect();
-    let ctxs: Vec<pf::Ctx> = (0..CLIENTS)
+    let ctxs: Vec<nytta_app::ctx::Ctx> = (0..CLIENTS)
         .map(|i| client(dir.path(), &format!("c{i:02}")))
         .collect();
     std::thread::scope(|s| {

@@ -189,13 +189,13 @@ impl Pg {
 pub type Held = (String, String, Vec<(i64, String, String)>);
 
 /// A local store of its own, with the system clock.
-pub fn client(dir: &Path, name: &str) -> nytta_app::portfolio::Ctx {
-    nytta_app::portfolio::Ctx::open(&dir.join(format!("{name}.db"))).unwrap()
+pub fn client(dir: &Path, name: &str) -> nytta_app::ctx::Ctx {
+    nytta_app::ctx::Ctx::open(&dir.join(format!("{name}.db"))).unwrap()
 }
 
 /// The live non-example initiatives of a store: (title, department, versions as
 /// (number, status, document)), sorted by title.
-pub fn portfolio(ctx: &nytta_app::portfolio::Ctx) -> Vec<Held> {
+pub fn portfolio(ctx: &nytta_app::ctx::Ctx) -> Vec<Held> {
     let mut out: Vec<_> = nytta_app::portfolio::list(ctx)
         .unwrap()
         .into_iter()
@@ -220,7 +220,7 @@ pub fn portfolio(ctx: &nytta_app::portfolio::Ctx) -> Vec<Held> {
 }
 
 /// Edits an initiative's description and saves it as its current draft.
-pub fn edit(ctx: &nytta_app::portfolio::Ctx, id: i64, description: &str) {
+pub fn edit(ctx: &nytta_app::ctx::Ctx, id: i64, description: &str) {
     let text = nytta_app::portfolio::export(ctx, id).unwrap();
     let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     doc["initiative"]["description"] = serde_json::Value::String(description.into());
@@ -229,7 +229,7 @@ pub fn edit(ctx: &nytta_app::portfolio::Ctx, id: i64, description: &str) {
 }
 
 /// The id of the live initiative titled `title`.
-pub fn id_of(ctx: &nytta_app::portfolio::Ctx, title: &str) -> i64 {
+pub fn id_of(ctx: &nytta_app::ctx::Ctx, title: &str) -> i64 {
     nytta_app::portfolio::list(ctx)
         .unwrap()
         .into_iter()
@@ -239,7 +239,7 @@ pub fn id_of(ctx: &nytta_app::portfolio::Ctx, title: &str) -> i64 {
 }
 
 /// The current document's description.
-pub fn description(ctx: &nytta_app::portfolio::Ctx, id: i64) -> String {
+pub fn description(ctx: &nytta_app::ctx::Ctx, id: i64) -> String {
     let doc: serde_json::Value =
         serde_json::from_str(&nytta_app::portfolio::export(ctx, id).unwrap()).unwrap();
     doc["initiative"]["description"]

@@ -9,7 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use nytta_app::portfolio::{self as pf, Ctx};
+use nytta_app::ctx::Ctx;
+use nytta_app::portfolio as pf;
 use nytta_app::{AppError, Lang};
 
 /// Arguments of `db`.
@@ -143,7 +144,7 @@ pub fn run(args: Args) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let path = match pf::resolve_db_path(args.db.as_deref()) {
+    let path = match nytta_app::ctx::resolve_db_path(args.db.as_deref()) {
         Ok(p) => p,
         Err(e) => return fail(&e, lang),
     };

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use nytta_app::ctx::Ctx;
 use nytta_app::evidence;
-use nytta_app::portfolio::{self as pf, Ctx};
 use nytta_app::types::Category;
 use nytta_app::types::LessonQuery;
 use nytta_app::{AppError, Lang};
@@ -51,7 +51,7 @@ fn parse_category(s: &str) -> Result<Category, String> {
 
 fn open(args: &StoreArgs) -> Result<(Ctx, Lang), ExitCode> {
     let lang = super::lang(&args.lang)?;
-    let ctx = pf::resolve_db_path(args.db.as_deref()).and_then(|p| Ctx::open(&p));
+    let ctx = nytta_app::ctx::resolve_db_path(args.db.as_deref()).and_then(|p| Ctx::open(&p));
     match ctx {
         Ok(ctx) => Ok((ctx, lang)),
         Err(e) => Err(fail(&e, lang)),

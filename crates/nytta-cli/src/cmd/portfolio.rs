@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use nytta_app::portfolio::{self as pf, Ctx};
+use nytta_app::ctx::Ctx;
 use nytta_app::{csv, overview, priorities, similar, AppError, Lang};
 
 /// Arguments of `portfolio`.
@@ -76,7 +76,8 @@ pub fn run(args: Args) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let ctx = match pf::resolve_db_path(args.db.as_deref()).and_then(|p| Ctx::open(&p)) {
+    let ctx = match nytta_app::ctx::resolve_db_path(args.db.as_deref()).and_then(|p| Ctx::open(&p))
+    {
         Ok(c) => c,
         Err(e) => return fail(&e, lang),
     };
@@ -94,7 +95,7 @@ fn run_with(
 ) -> Result<(), AppError> {
     match command {
         None => {
-            let o = overview::overview(ctx, &pf::system_today())?;
+            let o = overview::overview(ctx, &nytta_app::ctx::system_today())?;
             if as_json {
                 outln!("{}", json(serde_json::to_string_pretty(&o)));
             } else {

@@ -42,7 +42,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(n) => Some(n.map(|n| n - 1)),
         None => None,
     };
-    let opts = ReportOptions::new(lang, nytta_app::portfolio::system_today());
+    let opts = ReportOptions::new(lang, nytta_app::ctx::system_today());
     let result = super::read(&args.file)
         .and_then(|text| match index {
             None => business_case_pdf(&text, &opts),

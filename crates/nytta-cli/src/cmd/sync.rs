@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use nytta_app::portfolio::{self as pf, Ctx};
+use nytta_app::ctx::Ctx;
 use nytta_app::sync::{self, SyncReport};
 use nytta_app::{AppError, Lang};
 
@@ -140,7 +140,7 @@ pub fn run(args: SyncArgs) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let result = pf::resolve_db_path(args.db.as_deref())
+    let result = nytta_app::ctx::resolve_db_path(args.db.as_deref())
         .and_then(|p| Ctx::open(&p))
         .and_then(|ctx| sync::sync(&ctx, &args.server));
     match result {
