@@ -6,9 +6,8 @@ use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
 use rust_decimal::Decimal;
 
-use crate::business_case::capital;
 use crate::charts::Chart;
-use crate::common::{kr, pct_or, years_or, FIGURE_COLUMNS};
+use crate::common::{capital, kr, pct_or, years_or, FIGURE_COLUMNS};
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, Weight, BODY, SMALL};
 use crate::pdf::Pdf;

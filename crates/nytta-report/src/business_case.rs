@@ -9,20 +9,12 @@ use rust_decimal::Decimal;
 
 use crate::appendix;
 use crate::charts::Chart;
-use crate::common::{figure_rows, kr, FIGURE_COLUMNS};
+use crate::common::{capital, figure_rows, kr, version, FIGURE_COLUMNS};
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, Weight, BODY, SMALL};
 use crate::pdf::Pdf;
 use crate::text::{self as tx, fill, Tr};
 use crate::ReportOptions;
-
-/// The version label and date, e.g. "Beslutsunderlag 2021-03-01".
-pub(crate) fn version(model: &Model) -> String {
-    let v = &model.doc.valuation;
-    format!("{} {}", v.label, v.date.as_deref().unwrap_or_default())
-        .trim()
-        .to_string()
-}
 
 /// When and by whom a decided version was decided ("2025-02-27 av Omsorgsnämnden"); `None`
 /// for a draft or when the document records neither.
@@ -382,12 +374,6 @@ fn benefits(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
         ],
         &rows,
     );
-}
-
-pub(crate) fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {

@@ -1,12 +1,28 @@
-//! Figures written the way both reports show them.
+//! What the business case, its appendix and the follow-up report share: figures written the
+//! way the reports show them, the version label, a capitalised first letter.
 
 use nytta_core::case::Figures;
 use nytta_core::format;
-use nytta_core::Lang;
+use nytta_core::{Lang, Model};
 use rust_decimal::Decimal;
 
 use crate::layout::{Align, Cell, Column};
 use crate::text::{self, Tr};
+
+/// The version label and date, e.g. "Beslutsunderlag 2021-03-01".
+pub(crate) fn version(model: &Model) -> String {
+    let v = &model.doc.valuation;
+    format!("{} {}", v.label, v.date.as_deref().unwrap_or_default())
+        .trim()
+        .to_string()
+}
+
+/// The text with its first letter upper-case ("risk" → "Risk").
+pub(crate) fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
 
 /// Whole kronor.
 pub(crate) fn kr(d: Decimal, lang: Lang) -> String {

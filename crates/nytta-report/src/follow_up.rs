@@ -4,9 +4,8 @@
 use nytta_core::format;
 use nytta_core::{Evaluation, Model};
 
-use crate::business_case::version;
 use crate::charts::Chart;
-use crate::common::{figure_rows, kr, pct_or, FIGURE_COLUMNS};
+use crate::common::{figure_rows, kr, pct_or, version, FIGURE_COLUMNS};
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, Weight, BODY, SMALL};
 use crate::pdf::Pdf;
