@@ -11,6 +11,7 @@ use std::path::Path;
 /// (`tests/commands.rs` fails on a difference).
 const COMMANDS: &[&str] = &[
     "store_status",
+    "about",
     "file_name",
     "evaluate_document",
     "portfolio_list",

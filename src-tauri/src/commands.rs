@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use nytta_app::about::About;
 use nytta_app::documents;
 use nytta_app::dto::{ErrorDto, StoreStatus};
 use nytta_app::portfolio::{self as pf, DraftSaved};
@@ -23,6 +24,12 @@ type Res<T> = Result<T, ErrorDto>;
 #[tauri::command(async)]
 pub fn store_status(shell: State<'_, Shell>) -> StoreStatus {
     shell.status()
+}
+
+/// "Om Nytta": the version, the store's file and schema version, and the licences.
+#[tauri::command(async)]
+pub fn about(shell: State<'_, Shell>) -> About {
+    nytta_app::about::about(shell.ctx().ok(), &shell.db_path)
 }
 
 /// The file name a save dialog suggests for `title` (one rule for every file Nytta names).

@@ -87,6 +87,7 @@ pub fn run() -> ExitCode {
         .manage(Shell::open(db_path))
         .invoke_handler(tauri::generate_handler![
             commands::store_status,
+            commands::about,
             commands::file_name,
             commands::evaluate_document,
             commands::portfolio_list,

@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use nytta_app::about::About;
 use nytta_app::types::{
     limits, BackupInfo, ChartSet, Decision, DraftSaved, ErrorDto, Evaluation, Evidence,
     InitiativeSummary, Lang, Lesson, OnDuplicate, SavedInfo, Settings, StoreStatus,
@@ -21,6 +22,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Evaluation::export_all(&cfg)?;
     ErrorDto::export_all(&cfg)?;
     StoreStatus::export_all(&cfg)?;
+    About::export_all(&cfg)?;
     Lang::export_all(&cfg)?;
     InitiativeSummary::export_all(&cfg)?;
     StoredInitiative::export_all(&cfg)?;

@@ -7,27 +7,28 @@
 //! Errors cross the boundary as [`AppError`] `{code, message, path?}`: callers branch on the
 //! code, never on the message text.
 
+pub mod about;
 pub mod csv;
-pub mod demo;
 pub mod ctx;
+pub mod demo;
 pub mod documents;
 pub mod dto;
 pub mod error;
 pub mod evidence;
 pub mod evidence_view;
+pub mod files;
 pub mod overview;
 pub mod portfolio;
 pub mod priorities;
-pub mod files;
 pub mod report;
 pub mod report_files;
 pub mod schema;
 pub mod similar;
 pub mod sync;
 pub mod text;
+pub mod types;
 pub mod xlsx;
 
-pub mod types;
 pub use error::AppError;
 pub use nytta_core::{format, Document, Evaluation, Lang, Model};
 pub use rust_decimal::Decimal;

@@ -217,6 +217,11 @@ impl Store {
         &self.path
     }
 
+    /// The schema version the file records (`PRAGMA user_version`, see [`migrate`]).
+    pub fn schema_version(&self) -> Result<i64> {
+        migrate::user_version(&self.conn)
+    }
+
     /// The last automatic backup's failure, if the last attempt failed.
     pub fn backup_error(&self) -> Option<&str> {
         self.backup_error.as_deref()

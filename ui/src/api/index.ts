@@ -7,6 +7,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
+  About,
   BackupInfo,
   Decision,
   DraftSaved,
@@ -72,6 +73,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 }
 
 export const storeStatus = () => call<StoreStatus>("store_status");
+export const about = () => call<About>("about");
 /** The file name to suggest for `title` (ASCII words joined by "-", the app's one rule). */
 export const fileName = (title: string, extension: string, fallback: string) =>
   call<string>("file_name", { title, extension, fallback });

@@ -10,6 +10,7 @@
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type {
+  About,
   BackupInfo,
   Decision,
   DraftSaved,
@@ -199,8 +200,26 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
   mockIPC((cmd, payload) => {
     const a = (payload ?? {}) as Record<string, unknown>;
     switch (cmd) {
+      case "file_name": {
+        // Like nytta-app's files::file_name: ASCII words joined by "-" (a stand-in for deunicode).
+        const stem = (x: string) =>
+          x.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+        return `${stem(String(a.title)) || stem(String(a.fallback)) || "nytta"}.${String(a.extension)}`;
+      }
       case "store_status":
         return { db_path: "nytta.db", error: store === "damaged" ? SHELL.store_damaged : null };
+      case "about":
+        return {
+          version: "0.1.0",
+          licence: "EUPL-1.2",
+          db_path: "nytta.db",
+          schema_version: store === "damaged" ? null : 5,
+          third_party: [
+            { source: "crate", name: "rusqlite", version: "0.43.0", licence: "MIT" },
+            { source: "crate", name: "tauri", version: "2.12.5", licence: "Apache-2.0 OR MIT" },
+            { source: "npm", name: "svelte", version: "5.57.3", licence: "MIT" },
+          ],
+        } satisfies About;
       case "settings_get":
         return structuredClone(settings);
       case "settings_save":
@@ -210,12 +229,6 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         return entries.filter((e) => !e.deleted).map((e) => ({ ...e.summary, has_working_copy: e.stored.working_copy != null }));
       case "initiative_get":
         return structuredClone(find(a.id).stored);
-      case "file_name": {
-        // Like nytta-app's files::file_name: ASCII words joined by "-" (a stand-in for deunicode).
-        const stem = (x: string) =>
-          x.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
-        return `${stem(String(a.title)) || stem(String(a.fallback)) || "nytta"}.${String(a.extension)}`;
-      }
       case "version_get": {
         for (const e of entries) {
           const info = e.stored.versions.find((v) => v.id === a.versionId);
