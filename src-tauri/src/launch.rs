@@ -41,20 +41,31 @@ fn usage(problem: &str) -> String {
 
 /// On Linux, a message for people when neither X11 nor Wayland is available (GTK would
 /// otherwise abort with "Failed to initialize gtk backend"); `None` when a window can open.
+/// The message names the program as it was started (`nytta-desktop` when installed).
 pub fn missing_display() -> Option<String> {
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
     if cfg!(target_os = "linux") && !set("DISPLAY") && !set("WAYLAND_DISPLAY") {
-        Some(NO_DISPLAY.to_string())
+        let program = std::env::args_os()
+            .next()
+            .map(|p| p.to_string_lossy().into_owned())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| "nytta-desktop".to_string());
+        Some(no_display(&program))
     } else {
         None
     }
 }
 
-/// Said when there is no display.
-pub const NO_DISPLAY: &str = "Nytta behöver en skärm: varken DISPLAY eller WAYLAND_DISPLAY är satt.\n\
-Kör appen i en grafisk session, eller utan skärm med:  xvfb-run -a -s \"-screen 0 1280x800x24\" scripts/run.sh\n\
-Nytta needs a display: neither DISPLAY nor WAYLAND_DISPLAY is set.\n\
-Run it in a graphical session, or without a screen with:  xvfb-run -a -s \"-screen 0 1280x800x24\" scripts/run.sh";
+/// Said when there is no display, with the command that starts `program` under Xvfb.
+pub fn no_display(program: &str) -> String {
+    let xvfb = format!("xvfb-run -a -s \"-screen 0 1280x800x24\" {program}");
+    format!(
+        "Nytta behöver en skärm: varken DISPLAY eller WAYLAND_DISPLAY är satt.\n\
+         Kör appen i en grafisk session, eller utan skärm med:  {xvfb}\n\
+         Nytta needs a display: neither DISPLAY nor WAYLAND_DISPLAY is set.\n\
+         Run it in a graphical session, or without a screen with:  {xvfb}"
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -89,5 +100,17 @@ mod tests {
             e.contains("okänt argument") && e.contains("--verbose"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn without_a_display_the_message_names_the_program_as_started_in_both_languages() {
+        let m = no_display("nytta-desktop");
+        assert!(
+            m.contains("Nytta behöver en skärm") && m.contains("Nytta needs a display"),
+            "{m}"
+        );
+        let command = "xvfb-run -a -s \"-screen 0 1280x800x24\" nytta-desktop";
+        assert_eq!(m.matches(command).count(), 2, "{m}");
+        assert!(!m.contains("scripts/run.sh"), "no source-tree command: {m}");
     }
 }
