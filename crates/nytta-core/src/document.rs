@@ -186,6 +186,9 @@ pub struct Valuation {
     /// Score thresholds and weights this valuation is computed with (defaults when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<ScoreSettingsDoc>,
+    /// Draws and seed of the Monte Carlo simulation (defaults when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simulation: Option<SimulationSettings>,
 }
 
 /// Whether a valuation version is still being worked on.
@@ -259,12 +262,40 @@ pub struct Input {
     /// High value for sensitivity analysis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub high: Option<Num>,
+    /// How the input varies in the simulation (needs `low` and `high`); PERT when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<Distribution>,
     /// Source (*källa*), printed in the business case.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
     /// Free description.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+}
+
+/// The distribution an input with a range is drawn from in the simulation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Distribution {
+    /// PERT (a Beta distribution) from low, likely and high: most draws near the likely value.
+    #[default]
+    Pert,
+    /// Triangular from low, likely and high.
+    Triangular,
+    /// Every value between low and high equally likely (the likely value plays no part).
+    Uniform,
+}
+
+/// How the valuation's Monte Carlo simulation is run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SimulationSettings {
+    /// Number of draws, 1–100 000; default 10 000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draws: Option<i64>,
+    /// Seed of the random numbers; the same document and seed give the same figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
 }
 
 /// Benefit or cost.

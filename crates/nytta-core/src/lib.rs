@@ -37,6 +37,7 @@ pub mod score;
 pub mod sensitivity;
 pub mod ser;
 pub mod settings;
+pub mod simulation;
 
 pub use document::Document;
 pub use engine::{evaluate, Evaluation};

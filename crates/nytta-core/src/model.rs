@@ -29,6 +29,14 @@ pub const HOURS_PER_MONTH: Decimal = Decimal::from_parts(142, 0, 0, false, 0);
 /// Payroll overhead factor behind the monthly-salary rule (+54 %).
 pub const PAYROLL_FACTOR: Decimal = Decimal::from_parts(154, 0, 0, false, 2);
 
+/// The hourly cost incl. payroll overhead of a monthly salary: `monthly ÷ 142 × 1,54`, exact
+/// (not rounded); `None` when it does not fit a decimal.
+pub fn hourly_from_monthly(monthly: Decimal) -> Option<Decimal> {
+    monthly
+        .checked_div(HOURS_PER_MONTH)
+        .and_then(|x| x.checked_mul(PAYROLL_FACTOR))
+}
+
 /// Checked analysis parameters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
@@ -238,10 +246,7 @@ impl Model {
             let path = format!("valuation.roles[{i}]");
             let hourly = match (r.hourly_cost, r.monthly_salary) {
                 (Some(h), None) => Some(h.get()),
-                (None, Some(m)) => m
-                    .get()
-                    .checked_div(HOURS_PER_MONTH)
-                    .and_then(|x| x.checked_mul(PAYROLL_FACTOR)),
+                (None, Some(m)) => hourly_from_monthly(m.get()),
                 _ => {
                     p.invalid(
                         path.clone(),
@@ -314,6 +319,9 @@ impl Model {
                 low: x.low.map(|n| n.get()),
                 high: x.high.map(|n| n.get()),
             });
+        }
+        for e in crate::simulation::check(&doc) {
+            p.push(e);
         }
         let input_index: HashMap<String, usize> = inputs
             .iter()

@@ -600,6 +600,9 @@ pub fn import_workbook(bytes: &[u8]) -> Result<Document, DocErrors> {
             name: s.text(row, I_NAME),
             unit: s.text(row, I_UNIT),
             value,
+            distribution: o
+                .and_then(|o| o.distribution)
+                .filter(|_| low.is_some() && high.is_some()),
             low,
             high,
             source: s.text(row, I_SOURCE),
