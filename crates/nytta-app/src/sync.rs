@@ -270,8 +270,17 @@ fn push_one(client: &mut Client, p: &PendingInitiative) -> Result<(Pushed, Vec<i
     let id = uuid(&p.uuid)?;
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-    let row = tx.query_opt("SELECT rev FROM nytta.initiatives WHERE id = $1", &[&id])?;
-    let server_rev: Option<i64> = row.map(|r| r.get(0));
+    let row = tx.query_opt(
+        "SELECT rev, deleted FROM nytta.initiatives WHERE id = $1",
+        &[&id],
+    )?;
+    let server_rev: Option<i64> = row.as_ref().map(|r| r.get(0));
+    // Deleting or restoring is sent only when it happened here; otherwise the server's
+    // state stands (no one's deletion is undone by someone else's edit).
+    let deleted = match &row {
+        Some(r) if !p.deletion_changed => r.get(1),
+        _ => p.deleted,
+    };
     let pending: Vec<_> = p.versions.iter().filter(|v| v.pending()).collect();
     let snapshots: Vec<Uuid> = pending
         .iter()
@@ -404,6 +413,16 @@ fn push_one(client: &mut Client, p: &PendingInitiative) -> Result<(Pushed, Vec<i
         record.push((v.id, as_version.to_string(), v.snapshot.clone()));
     }
     let head = server.iter().max_by_key(|s| s.number).map(|s| s.snapshot);
+    // The row's summary columns describe the head, whoever wrote it.
+    let (title, department, stage, priority_basis) = match head {
+        Some(h) => {
+            let doc: String = tx
+                .query_one("SELECT document FROM nytta.versions WHERE id = $1", &[&h])?
+                .get(0);
+            head_fields(&doc)
+        }
+        None => (title, department, stage, priority_basis),
+    };
     let base = server_rev.unwrap_or(0);
     let n = tx.execute(
         "UPDATE nytta.initiatives SET head = $2, rev = rev + 1, department = $3, title = $4,
@@ -416,7 +435,7 @@ fn push_one(client: &mut Client, p: &PendingInitiative) -> Result<(Pushed, Vec<i
             &title,
             &stage,
             &priority_basis,
-            &p.deleted,
+            &deleted,
             &base,
         ],
     )?;

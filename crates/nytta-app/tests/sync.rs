@@ -534,3 +534,37 @@ fn twenty_clients_at_once_end_with_every_change() {
         CLIENTS as i64
     );
 }
+
+#[test]
+fn an_edit_elsewhere_does_not_undo_a_deletion() {
+    let Some(pg) = Pg::new("deletion") else {
+        return;
+    };
+    let (a_role, b_role) = (
+        pg.user("handlaggare_a", &[OMSORG]),
+        pg.user("handlaggare_b", &[OMSORG]),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (client(dir.path(), "a"), client(dir.path(), "b"));
+    let x = pf::create(&a, "Digital tillsyn nattetid", OMSORG).unwrap();
+    sync::sync(&a, &pg.url(&a_role)).unwrap();
+    sync::sync(&b, &pg.url(&b_role)).unwrap();
+    let xb = id_of(&b, "Digital tillsyn nattetid");
+    pf::delete(&a, x).unwrap();
+    edit(&b, xb, "Ändrat medan det togs bort.");
+    sync::sync(&a, &pg.url(&a_role)).unwrap();
+    let r = sync::sync(&b, &pg.url(&b_role)).unwrap();
+    assert!(r.refused.is_empty() && r.waiting.is_empty(), "{r:?}");
+    assert_eq!(
+        count(&pg, "SELECT count(*) FROM nytta.initiatives WHERE deleted"),
+        1
+    );
+    assert!(pf::get(&b, xb).unwrap().deleted);
+    // The edit is kept: restoring the initiative shows it.
+    pf::undelete(&b, xb).unwrap();
+    assert_eq!(description(&b, xb), "Ändrat medan det togs bort.");
+    sync::sync(&b, &pg.url(&b_role)).unwrap();
+    sync::sync(&a, &pg.url(&a_role)).unwrap();
+    assert!(!pf::get(&a, x).unwrap().deleted);
+    assert_eq!(description(&a, x), "Ändrat medan det togs bort.");
+}

@@ -615,3 +615,61 @@ fn closed_stdout_panicked_the_cli() {
     assert!(!stderr.contains("panicked"), "the CLI panicked: {stderr}");
     assert_ne!(out.status.code(), Some(101));
 }
+
+#[test]
+fn sync_with_an_unreachable_server_exits_1_and_keeps_the_changes_waiting() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sync-unreachable");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("nytta.db");
+    let db_arg = db.to_str().unwrap();
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let doc = std::fs::read_to_string(sample("digitala-medicinskap.nytta.json"))
+        .unwrap()
+        .replace(
+            "Digitala medicinskåp",
+            "Digitala medicinskåp i norra distriktet",
+        );
+    let file = scratch("sync-unreachable.nytta.json", &doc);
+    assert!(
+        nytta(&["db", "import", file.to_str().unwrap(), "--db", db_arg])
+            .status
+            .success()
+    );
+    let url = format!("postgresql://handlaggare@127.0.0.1:{port}/nytta?sslmode=disable");
+    let out = nytta(&["sync", "--server", &url, "--db", db_arg]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("Servern går inte att nå"), "{err}");
+    assert!(
+        err.contains("ändringarna väntar i den lokala databasen"),
+        "{err}"
+    );
+    let out = nytta(&["sync", "--server", &url, "--db", db_arg, "--lang", "en"]);
+    assert!(text(&out.stderr).contains("The server cannot be reached"));
+    // The store still works and still holds the change, waiting.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let waiting: i64 = conn
+        .query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(waiting, 1);
+}
+
+#[test]
+fn a_server_address_that_cannot_be_used_is_named() {
+    let out = nytta(&[
+        "server",
+        "init",
+        "--url",
+        "host=127.0.0.1 user=it sslmode=verify-full",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("Serveradressen går inte att använda"), "{err}");
+    assert!(err.contains("sslrootcert"), "{err}");
+}

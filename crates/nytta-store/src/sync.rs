@@ -68,6 +68,9 @@ pub struct PendingInitiative {
     pub department: String,
     /// Deleted locally.
     pub deleted: bool,
+    /// Whether it was deleted or restored here since the last sync (else the server's
+    /// deletion state stands).
+    pub deletion_changed: bool,
     /// The server revision it was last synced at.
     pub server_rev: Option<i64>,
     /// The last outbox entry read: a push empties the outbox up to here.
@@ -223,7 +226,7 @@ impl Store {
     pub fn pending_sync(&self) -> Result<Vec<PendingInitiative>> {
         let mut stmt = self.conn.prepare(
             "SELECT o.initiative_id, max(o.seq), min(o.seq), i.uuid, i.title, i.department,
-                    i.deleted_at IS NOT NULL, i.server_rev
+                    i.deleted_at IS NOT NULL, i.server_rev, max(o.change <> 'version')
              FROM sync_outbox o JOIN initiatives i ON i.id = o.initiative_id
              GROUP BY o.initiative_id ORDER BY min(o.seq)",
         )?;
@@ -237,6 +240,7 @@ impl Store {
                     department: r.get(5)?,
                     deleted: r.get(6)?,
                     server_rev: r.get(7)?,
+                    deletion_changed: r.get(8)?,
                     versions: Vec::new(),
                 })
             })?
