@@ -29,13 +29,15 @@ pub mod store;
 pub mod sync;
 pub mod valuation;
 pub mod versions;
+pub mod write;
 
 pub use backup::BackupInfo;
 pub use error::StoreError;
 pub use initiatives::InitiativeSummary;
-pub use ops::{Decision, SavedInfo, StoredInitiative};
+pub use ops::{Decision, StoredInitiative};
 pub use portfolio::{LinkKind, NeedLink, PortfolioFigures, PortfolioRow, PortfolioSettings};
 pub use settings::Settings;
 pub use store::{CheckReport, Store};
 pub use valuation::Summary;
 pub use versions::VersionInfo;
+pub use write::SavedInfo;

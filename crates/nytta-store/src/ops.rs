@@ -14,8 +14,9 @@ use crate::error::{Result, StoreError};
 use crate::initiatives::{self, InitiativeSummary};
 use crate::settings::{self, Settings};
 use crate::store::Store;
-use crate::valuation::{check_doc, Checked, Summary};
+use crate::valuation::check_doc;
 use crate::versions::{self, VersionInfo};
+use crate::write::{import_in, insert_doc, prepare, saved, SavedInfo};
 
 /// One initiative with its versions and the current version's document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,22 +39,6 @@ pub struct StoredInitiative {
     pub working_copy: Option<String>,
     /// When the working copy was kept.
     pub working_copy_at: Option<String>,
-}
-
-/// What a write stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct SavedInfo {
-    /// Initiative id.
-    pub id: i64,
-    /// The version written.
-    pub version_id: i64,
-    /// Its number within the initiative.
-    pub version_number: i64,
-    /// Its status.
-    pub status: ValuationStatus,
-    /// The portfolio summary written with it.
-    pub summary: Summary,
 }
 
 /// What marking a version decided records: when, by whom and under which label.
@@ -98,51 +83,6 @@ impl Decision {
         }
         out
     }
-}
-
-/// Checks a document for storing. A document saved as decided carries the score settings
-/// it was computed with inside itself, so it shows the same figures wherever it goes.
-fn prepare(mut doc: Document, fallback: &ScoreSettings) -> Result<Checked> {
-    if doc.valuation.status == ValuationStatus::Decided && doc.valuation.settings.is_none() {
-        doc.valuation.settings = Some(fallback.into());
-    }
-    check_doc(doc, fallback)
-}
-
-fn saved(conn: &Connection, id: i64, version_id: i64, c: &Checked) -> Result<SavedInfo> {
-    let (info, _) = versions::get(conn, version_id)?;
-    Ok(SavedInfo {
-        id,
-        version_id,
-        version_number: info.number,
-        status: info.status,
-        summary: c.summary.clone(),
-    })
-}
-
-/// Inserts a new initiative from a document (inside the caller's transaction).
-pub(crate) fn import_in(
-    conn: &Connection,
-    text: &str,
-    example: bool,
-    fallback: &ScoreSettings,
-    now: &str,
-) -> Result<SavedInfo> {
-    insert_doc(conn, read_document(text)?, example, fallback, now)
-}
-
-fn insert_doc(
-    conn: &Connection,
-    doc: Document,
-    example: bool,
-    fallback: &ScoreSettings,
-    now: &str,
-) -> Result<SavedInfo> {
-    let c = prepare(doc, fallback)?;
-    let id = initiatives::insert(conn, example, &c.summary, now)?;
-    let vid = versions::insert(conn, id, None, &c, now)?;
-    initiatives::write_summary(conn, id, vid, &c.summary, now)?;
-    saved(conn, id, vid, &c)
 }
 
 fn current(conn: &Connection, id: i64) -> Result<(i64, VersionInfo, Document)> {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::backup::{self, BackupInfo};
 use crate::clock::{file_stamp, unix_from_iso};
 use crate::error::{Result, StoreError};
-use crate::{migrate, samples, settings};
+use crate::{migrate, samples, settings, write};
 
 /// How long a write waits for another program's write to finish.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -452,7 +452,7 @@ fn create_new(path: &Path, now: &str) -> Result<()> {
         let s = settings::Settings::default();
         settings::save(&tx, &s, now)?;
         for (_, text) in samples::SAMPLES {
-            crate::ops::import_in(&tx, text, true, &s.scores, now)?;
+            write::import_in(&tx, text, true, &s.scores, now)?;
         }
         tx.commit()?;
     }
