@@ -92,9 +92,7 @@ pub fn stem(word: &str) -> String {
         w.pop();
     }
     // Step 3.
-    if in_r1(&w, "fullt") {
-        w.pop();
-    } else if in_r1(&w, "löst") {
+    if in_r1(&w, "fullt") || in_r1(&w, "löst") {
         w.pop();
     } else if let Some(s) = ["lig", "els", "ig"].iter().find(|s| in_r1(&w, s)) {
         let n = w.len() - s.chars().count();
@@ -103,15 +101,19 @@ pub fn stem(word: &str) -> String {
     w.into_iter().collect()
 }
 
-/// The words of a text, lower-cased, without stop words: (stem, word as written).
-pub fn words(text: &str) -> Vec<(String, String)> {
+/// The words of a text, lower-cased, without stop words, numbers and words of one or two
+/// letters.
+fn raw_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
         .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| (stem(&w), w))
-        .collect()
+}
+
+/// The words of a text, lower-cased, without stop words: (stem, word as written).
+pub fn words(text: &str) -> Vec<(String, String)> {
+    raw_words(text).map(|w| (stem(&w), w)).collect()
 }
 
 /// The two parts of a compound word whose stems are both in `vocabulary` (a linking `s`
@@ -156,7 +158,18 @@ pub struct Index {
 impl Index {
     /// Builds the vectors of `texts`.
     pub fn new(texts: &[String]) -> Index {
-        let mut tokenised: Vec<Vec<(String, String)>> = texts.iter().map(|t| words(t)).collect();
+        let mut stems: HashMap<String, String> = HashMap::new();
+        let mut tokenised: Vec<Vec<(String, String)>> = texts
+            .iter()
+            .map(|t| {
+                raw_words(t)
+                    .map(|w| {
+                        let s = stems.entry(w.clone()).or_insert_with(|| stem(&w)).clone();
+                        (s, w)
+                    })
+                    .collect()
+            })
+            .collect();
         // Compounds are split where both parts are words of the portfolio, so that
         // `fastighetssensorer` also counts as `fastighet` and `sensorer`.
         let vocabulary: HashSet<String> = tokenised
@@ -165,11 +178,15 @@ impl Index {
             .map(|(s, _)| s.clone())
             .filter(|s| s.chars().count() >= 4)
             .collect();
+        let mut splits: HashMap<String, Vec<(String, String)>> = HashMap::new();
         for doc in &mut tokenised {
-            let parts: Vec<(String, String)> = doc
-                .iter()
-                .flat_map(|(_, w)| split_compound(w, &vocabulary))
-                .collect();
+            let mut parts = Vec::new();
+            for (_, w) in doc.iter() {
+                let split = splits
+                    .entry(w.clone())
+                    .or_insert_with(|| split_compound(w, &vocabulary));
+                parts.extend(split.iter().cloned());
+            }
             doc.extend(parts);
         }
         let mut df: HashMap<&str, usize> = HashMap::new();
@@ -276,7 +293,7 @@ impl Index {
                 acc[j] = 0.0;
             }
         }
-        out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        out.sort_by_key(|a| (a.0, a.1));
         out
     }
 }
@@ -349,6 +366,9 @@ pub struct SimilarNeeds {
     pub dismissed: usize,
 }
 
+/// A pair kept for a group: (row, row, cosine, coordinated).
+type KeptPair = (usize, usize, f64, bool);
+
 /// Groups of initiatives in different departments whose texts reach `threshold`.
 pub fn find(
     rows: &[PortfolioRow],
@@ -390,8 +410,7 @@ pub fn find(
             parent[a.max(b)] = a.min(b);
         }
     }
-    let mut by_root: BTreeMap<usize, (Vec<usize>, Vec<(usize, usize, f64, bool)>)> =
-        BTreeMap::new();
+    let mut by_root: BTreeMap<usize, (Vec<usize>, Vec<KeptPair>)> = BTreeMap::new();
     for &(i, j, c, co) in &kept {
         let r = root(&mut parent, i);
         by_root.entry(r).or_default().1.push((i, j, c, co));
