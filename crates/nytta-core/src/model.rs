@@ -16,12 +16,17 @@ use crate::settings::ScoreSettings;
 
 mod check;
 mod follow_up;
+mod simulation;
 
 use check::{check_line, check_names, check_params, check_settings, order_inputs};
 use follow_up::check_follow_up;
+use simulation::check_simulation;
 
 /// Longest analysis period accepted (Inera's method uses up to 25 years).
 pub const MAX_YEARS: u32 = 50;
+
+/// The most draws accepted: ten times the default, about half a second for a large valuation.
+pub const MAX_DRAWS: u32 = 100_000;
 
 /// Hours per month behind the monthly-salary rule (1 700 h ÷ 12, rounded; docs/domain.md).
 pub const HOURS_PER_MONTH: Decimal = Decimal::from_parts(142, 0, 0, false, 0);
@@ -320,7 +325,7 @@ impl Model {
                 high: x.high.map(|n| n.get()),
             });
         }
-        for e in crate::simulation::check(&doc) {
+        for e in check_simulation(&doc) {
             p.push(e);
         }
         let input_index: HashMap<String, usize> = inputs
