@@ -11,7 +11,6 @@ mod bad_documents;
 mod check;
 mod conventions;
 mod modules;
-mod modules;
 mod overflow;
 mod properties;
 mod samples;
