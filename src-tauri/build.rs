@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "store_status",
     "about",
     "file_name",
+    "hourly_from_monthly",
     "evaluate_document",
     "portfolio_list",
     "initiative_get",

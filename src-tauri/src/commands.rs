@@ -38,6 +38,12 @@ pub fn file_name(title: String, extension: String, fallback: String) -> String {
     nytta_app::files::file_name(&title, &extension, &fallback)
 }
 
+/// The hourly cost of a monthly salary (the settings' helper), by the engine's rule.
+#[tauri::command(async)]
+pub fn hourly_from_monthly(monthly: String) -> Res<String> {
+    Ok(nytta_app::hourly_from_monthly(&monthly)?)
+}
+
 /// Evaluates a valuation document's JSON text (docs/format.md) in the given language.
 #[tauri::command(async)]
 pub fn evaluate_document(document: String, lang: Lang) -> Res<Evaluation> {

@@ -89,6 +89,7 @@ pub fn run() -> ExitCode {
             commands::store_status,
             commands::about,
             commands::file_name,
+            commands::hourly_from_monthly,
             commands::evaluate_document,
             commands::portfolio_list,
             commands::initiative_get,

@@ -1,8 +1,7 @@
 //! The shell's answers the UI's mock (`ui/src/api/mock.ts`, used by vitest and the axe run)
 //! replays, recorded from the real use cases on a fresh store with a fixed clock into
 //! `ui/src/test/fixtures/shell.json`: settings, the portfolio, every example with its
-//! evaluation and the evaluation of its derived-input probe, a new initiative, a save, a
-//! backup and the error of a damaged store. The test fails when the committed recording differs
+//! evaluation, a new initiative, a save, a backup and the error of a damaged store. The test fails when the committed recording differs
 //! from what the commands answer now; `NYTTA_UPDATE_TYPES=1` rewrites it with the types.
 
 #![allow(clippy::unwrap_used)]
@@ -31,45 +30,6 @@ fn evaluation(document: &str) -> Value {
     serde_json::to_value(nytta_app::evaluate_text(document, Lang::Sv).unwrap().1).unwrap()
 }
 
-/// The probe the UI evaluates for the expected value of inputs given as formulas
-/// (`ui/src/lib/derived.ts`): one one-off line `amount = <input id>` per such input.
-fn probe(document: &str) -> Option<String> {
-    let doc: Value = serde_json::from_str(document).unwrap();
-    let v = &doc["valuation"];
-    let plain = |x: &Value| match x {
-        Value::Number(_) => true,
-        Value::String(s) => {
-            s.trim_start_matches('-').parse::<f64>().is_ok() && !s.contains(['e', 'E'])
-        }
-        _ => false,
-    };
-    let ids: Vec<&str> = v["inputs"]
-        .as_array()?
-        .iter()
-        .filter(|i| !plain(&i["value"]))
-        .filter_map(|i| i["id"].as_str())
-        .collect();
-    if ids.is_empty() {
-        return None;
-    }
-    let lines: Vec<Value> = ids
-        .iter()
-        .enumerate()
-        .map(|(n, id)| {
-            json!({"id": format!("probe_{n}"), "side": "benefit", "name": id,
-                   "category": "financial", "amount": id, "timing": {"once": 0}})
-        })
-        .collect();
-    let mut valuation =
-        json!({"parameters": v["parameters"], "inputs": v["inputs"], "lines": lines});
-    if let Some(roles) = v.get("roles") {
-        valuation["roles"] = roles.clone();
-    }
-    let probe = json!({"nytta": doc["nytta"], "initiative": {"title": doc["initiative"]["title"]},
-                       "valuation": valuation});
-    Some(probe.to_string())
-}
-
 fn record() -> Value {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().display().to_string();
@@ -83,13 +43,6 @@ fn record() -> Value {
     let evaluations: Vec<Value> = initiatives
         .iter()
         .map(|i| evaluation(i["document_json"].as_str().unwrap()))
-        .collect();
-    let probes: Vec<Value> = initiatives
-        .iter()
-        .map(|i| match probe(i["document_json"].as_str().unwrap()) {
-            Some(p) => evaluation(&p),
-            None => Value::Null,
-        })
         .collect();
     let backup = pf::create_backup(&ctx).unwrap();
     let saved = pf::save_draft(
@@ -113,7 +66,6 @@ fn record() -> Value {
         "portfolio": list,
         "initiatives": initiatives,
         "evaluations": evaluations,
-        "probes": probes,
         "new_initiative": new_initiative,
         "new_evaluation": new_evaluation,
         "saved": saved.ok(),

@@ -94,6 +94,37 @@ fn evaluate_json(name: &str) -> Value {
     serde_json::from_slice(&out.stdout).expect("--json prints JSON")
 }
 
+/// The UI showed a derived input's value and a role's monthly-salary cost from its own
+/// arithmetic (a probe document, rounded to öre; a copy of ÷ 142 × 1,54); the evaluation
+/// now carries both exactly as the engine used them.
+#[test]
+fn evaluate_json_carries_each_inputs_value_and_each_roles_hourly_cost() {
+    let j = evaluate_json("lakemedelsrobotar.nytta.json");
+    let input = |id: &str| {
+        j["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()["value"]
+            .clone()
+    };
+    // By hand: 10 robots × 1,5 visits a day × 365 days = 5 475 visits a year.
+    assert_eq!(input("removed_visits"), "5475");
+    assert_eq!(input("visits_removed_per_day"), "1.5");
+    let vu = j["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "vu")
+        .unwrap()["hourly_cost"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // By hand: 46 000 kr a month ÷ 142 h × 1,54 = 498,8732394366197… kr/h (28 digits kept).
+    assert!(vu.starts_with("498.873239436619718309859"), "{vu}");
+}
+
 #[test]
 fn evaluate_json_prints_every_format_md_key_for_every_sample() {
     for name in SAMPLES {
@@ -111,6 +142,8 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                 "lines",
                 "sensitivity",
                 "follow_ups",
+                "inputs",
+                "roles",
             ],
             &["explanations"],
         );

@@ -42,11 +42,57 @@ pub struct Evaluation {
     pub follow_ups: Vec<FollowUpResult>,
     /// The key figures explained in words with the quantities they are made of.
     pub explanations: crate::explain::Explanations,
+    /// Every input's likely value as the engine used it (an input given as a formula
+    /// computed), in document order, at full precision.
+    pub inputs: Vec<InputValue>,
+    /// Every role's hourly cost as the engine used it (a monthly salary turned into kr/h),
+    /// in document order, at full precision.
+    pub roles: Vec<RoleCost>,
+}
+
+/// One input's value as the engine used it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct InputValue {
+    /// The input's id.
+    pub id: String,
+    /// Its likely value (computed when given as a formula), exact.
+    #[serde(serialize_with = "ser::exact")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub value: Decimal,
+}
+
+/// One role's hourly cost as the engine used it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RoleCost {
+    /// The role's id.
+    pub id: String,
+    /// Kronor an hour incl. payroll overhead (from a monthly salary: ÷ 142 × 1,54), exact.
+    #[serde(serialize_with = "ser::exact")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub hourly_cost: Decimal,
 }
 
 /// Computes every figure of a checked model.
 pub fn evaluate(model: &Model, lang: Lang) -> Result<Evaluation, DocErrors> {
     let expected = compute(model, lang)?;
+    let inputs = crate::amounts::input_values(model, &[])?
+        .into_iter()
+        .zip(&model.inputs)
+        .map(|(value, input)| InputValue {
+            id: input.id.clone(),
+            value,
+        })
+        .collect();
+    let roles = model
+        .roles
+        .iter()
+        .map(|r| RoleCost {
+            id: r.id.clone(),
+            hourly_cost: r.hourly_cost,
+        })
+        .collect();
     let sensitivity = sensitivity::analyse(model)?;
     let follow_ups = follow_up::compare(model, &expected, lang)?;
     let explanations = crate::explain::explanations(
@@ -86,5 +132,7 @@ pub fn evaluate(model: &Model, lang: Lang) -> Result<Evaluation, DocErrors> {
         sensitivity,
         follow_ups,
         explanations,
+        inputs,
+        roles,
     })
 }

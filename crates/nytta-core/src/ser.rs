@@ -30,6 +30,11 @@ pub fn ratio<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&ratio_json(*d))
 }
 
+/// A decimal exactly as computed, without trailing zeros (an input's value, a role's cost).
+pub fn exact<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.normalize().to_string())
+}
+
 /// An optional ratio.
 pub fn ratio_opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {

@@ -74,6 +74,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const storeStatus = () => call<StoreStatus>("store_status");
 export const about = () => call<About>("about");
+/** The hourly cost (kr/h, öre) of a monthly salary, by the engine's rule (÷ 142 × 1,54). */
+export const hourlyFromMonthly = (monthly: string) => call<string>("hourly_from_monthly", { monthly });
 /** The file name to suggest for `title` (ASCII words joined by "-", the app's one rule). */
 export const fileName = (title: string, extension: string, fallback: string) =>
   call<string>("file_name", { title, extension, fallback });

@@ -33,8 +33,6 @@ export const SHELL = recorded as unknown as {
   portfolio: InitiativeSummary[];
   initiatives: StoredInitiative[];
   evaluations: Evaluation[];
-  /** The engine's answer to each example's derived-input probe (`lib/derived.ts`), or null. */
-  probes: (Evaluation | null)[];
   new_initiative: StoredInitiative;
   new_evaluation: Evaluation;
   saved: SavedInfo;
@@ -96,12 +94,9 @@ function negativeCost(doc: NyttaDocument): ErrorDto | null {
   return null;
 }
 
-/** The recorded evaluation of the example with this title (or of its derived-input probe), or the new initiative's. */
+/** The recorded evaluation of the example with this title, or the new initiative's. */
 function evaluationFor(doc: NyttaDocument): Evaluation {
   const i = SHELL.initiatives.findIndex((s) => (JSON.parse(s.document_json) as NyttaDocument).initiative.title === doc.initiative.title);
-  const lines = doc.valuation.lines ?? [];
-  const probe = lines.length > 0 && lines.every((l) => l.id.startsWith("probe_"));
-  if (i >= 0 && probe) return SHELL.probes[i] ?? fail("invalid_document", "Ingen inspelad sond", "No recorded probe");
   return i >= 0 ? SHELL.evaluations[i] : SHELL.new_evaluation;
 }
 
@@ -200,6 +195,9 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
   mockIPC((cmd, payload) => {
     const a = (payload ?? {}) as Record<string, unknown>;
     switch (cmd) {
+      case "hourly_from_monthly":
+        // A stand-in for the engine's rule (monthly ÷ 142 × 1,54, to öre), for page tests.
+        return (Math.round((Number(a.monthly) / 142) * 1.54 * 100) / 100).toFixed(2);
       case "file_name": {
         // Like nytta-app's files::file_name: ASCII words joined by "-" (a stand-in for deunicode).
         const stem = (x: string) =>

@@ -6,7 +6,6 @@ import {
   formatNumber,
   formatPercent,
   formatYears,
-  hourlyFromMonthly,
   MINUS,
   parseNumber,
   shiftDecimal,
@@ -77,11 +76,6 @@ describe("formatters give sv-SE text from the engine's decimal strings", () => {
     expect(formatPercent("-0.024092", "sv", 1)).toBe("\u22122,4 %");
     expect(formatPercent("0.280948", "en", 1)).toBe("28.1%");
     expect(formatPercent("0.004", "sv")).toBe("0 %");
-  });
-  it("computes the hourly cost from a monthly salary: 35 000 ÷ 142 × 1,54 = 379,58", () => {
-    expect(hourlyFromMonthly("35000")).toBe("379.58");
-    // 46 000 / 142 * 1.54 = 498.873239… → 498.87
-    expect(hourlyFromMonthly("46000")).toBe("498.87");
   });
   it("shows field values grouped with every decimal, and reads them back", () => {
     expect(displayText("1000000", "sv")).toBe("1 000 000");

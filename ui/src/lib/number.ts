@@ -170,20 +170,6 @@ export function displayText(value: string | number | null | undefined, lang: Lan
   return formatNumberTrim(s, s.split(".")[1]?.length ?? 0, lang);
 }
 
-/** The hourly cost from a monthly salary, `monthly ÷ 142 × 1,54`, rounded to öre. */
-export function hourlyFromMonthly(monthly: string): string {
-  // monthly × 154 / 14200, computed on integers at 4 extra digits, then rounded to öre.
-  const p = roundParts(monthly, 6);
-  const micro = BigInt((p.negative ? "-" : "") + p.int + p.frac); // monthly × 10^6
-  const scaled = (micro * 154n * 10000n) / 14200n; // × 10^10 / 10^6 … = hourly × 10^10
-  const negative = scaled < 0n;
-  const abs = negative ? -scaled : scaled;
-  const s = abs.toString().padStart(11, "0");
-  const text = `${negative ? "-" : ""}${s.slice(0, -10)}.${s.slice(-10)}`;
-  const r = roundParts(text, 2);
-  return `${r.negative ? "-" : ""}${r.int}.${r.frac}`;
-}
-
 /** Moves the decimal point of a decimal string: `shiftDecimal("0.03", 2)` → `"3"`. */
 export function shiftDecimal(value: string, places: number): string {
   if (!isDecimal(value)) throw new Error(`not a decimal: ${value}`);

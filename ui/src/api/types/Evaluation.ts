@@ -2,7 +2,9 @@
 import type { Explanations } from "./Explanations";
 import type { Figures } from "./Figures";
 import type { FollowUpResult } from "./FollowUpResult";
+import type { InputValue } from "./InputValue";
 import type { LineResult } from "./LineResult";
+import type { RoleCost } from "./RoleCost";
 import type { Scores } from "./Scores";
 import type { Sensitivity } from "./Sensitivity";
 import type { YearRow } from "./YearRow";
@@ -50,4 +52,14 @@ follow_ups: Array<FollowUpResult>,
 /**
  * The key figures explained in words with the quantities they are made of.
  */
-explanations: Explanations, };
+explanations: Explanations, 
+/**
+ * Every input's likely value as the engine used it (an input given as a formula
+ * computed), in document order, at full precision.
+ */
+inputs: Array<InputValue>, 
+/**
+ * Every role's hourly cost as the engine used it (a monthly salary turned into kr/h),
+ * in document order, at full precision.
+ */
+roles: Array<RoleCost>, };
