@@ -595,8 +595,8 @@ fn db_import_of_an_initiative_already_in_the_store_is_refused_unless_a_flag_says
     let out = nytta(&["db", "import", file, "--copy", "--new-version", "--db", db]);
     assert_eq!(
         out.status.code(),
-        Some(2),
-        "clap refuses both flags at once"
+        Some(1),
+        "both flags at once are a bad argument (exit 1; 2 is an invalid document)"
     );
 }
 

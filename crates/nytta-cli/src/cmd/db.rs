@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::LangArg;
 use nytta_app::ctx::Ctx;
 use nytta_app::portfolio as pf;
 use nytta_app::{AppError, Lang};
@@ -22,8 +23,8 @@ pub struct Args {
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
     /// Språk: sv eller en.
-    #[arg(long, global = true, default_value = "sv")]
-    lang: String,
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
 }
 
 #[derive(clap::Subcommand)]
@@ -140,10 +141,7 @@ fn say(lang: Lang, sv: String, en: String) {
 
 /// Runs a `db` subcommand.
 pub fn run(args: Args) -> ExitCode {
-    let lang = match super::lang(&args.lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let lang = Lang::from(args.lang);
     let path = match nytta_app::ctx::resolve_db_path(args.db.as_deref()) {
         Ok(p) => p,
         Err(e) => return fail(&e, lang),

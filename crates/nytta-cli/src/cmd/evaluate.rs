@@ -1,5 +1,6 @@
 //! `nytta evaluate FILE [--json] [--lang sv|en]`.
 
+use super::LangArg;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,16 +13,13 @@ pub struct Args {
     #[arg(long)]
     json: bool,
     /// Språk: sv eller en.
-    #[arg(long, default_value = "sv")]
-    lang: String,
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
 }
 
 /// Evaluates the document and prints JSON or the readable summary.
 pub fn run(args: Args) -> ExitCode {
-    let lang = match super::lang(&args.lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let lang = nytta_app::Lang::from(args.lang);
     match super::read(&args.file).and_then(|text| nytta_app::evaluate_text(&text, lang)) {
         Ok((model, ev)) => {
             if args.json {

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::LangArg;
 use nytta_app::ctx::Ctx;
 use nytta_app::evidence;
 use nytta_app::types::Category;
@@ -20,8 +21,8 @@ pub struct StoreArgs {
     #[arg(long)]
     json: bool,
     /// Språk: sv eller en.
-    #[arg(long, default_value = "sv")]
-    lang: String,
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
 }
 
 /// Arguments of `lessons`.
@@ -50,7 +51,7 @@ fn parse_category(s: &str) -> Result<Category, String> {
 }
 
 fn open(args: &StoreArgs) -> Result<(Ctx, Lang), ExitCode> {
-    let lang = super::lang(&args.lang)?;
+    let lang = Lang::from(args.lang);
     let ctx = nytta_app::ctx::resolve_db_path(args.db.as_deref()).and_then(|p| Ctx::open(&p));
     match ctx {
         Ok(ctx) => Ok((ctx, lang)),

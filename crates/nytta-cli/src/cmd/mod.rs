@@ -15,12 +15,22 @@ use std::process::ExitCode;
 
 use nytta_app::{AppError, Lang};
 
-/// Parses `--lang`; an unknown code is a usage error (exit 1).
-pub fn lang(code: &str) -> Result<Lang, ExitCode> {
-    code.parse::<Lang>().map_err(|_| {
-        eprintln!("okänt språk \"{code}\"; välj sv eller en / unknown language \"{code}\"; choose sv or en");
-        ExitCode::from(1)
-    })
+/// `--lang sv|en`: the language of messages and summaries (clap refuses anything else).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Svenska (the default).
+    Sv,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 /// Reads a text file.

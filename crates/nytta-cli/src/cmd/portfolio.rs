@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::LangArg;
 use nytta_app::ctx::Ctx;
 use nytta_app::{csv, overview, priorities, similar, AppError, Lang};
 
@@ -19,8 +20,8 @@ pub struct Args {
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
     /// Språk: sv eller en.
-    #[arg(long, global = true, default_value = "sv")]
-    lang: String,
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
     /// Skriv JSON (print JSON; keys in docs/portfolio.md).
     #[arg(long, global = true)]
     json: bool,
@@ -72,10 +73,7 @@ fn json(v: serde_json::Result<String>) -> String {
 
 /// Runs `portfolio`.
 pub fn run(args: Args) -> ExitCode {
-    let lang = match super::lang(&args.lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let lang = Lang::from(args.lang);
     let ctx = match nytta_app::ctx::resolve_db_path(args.db.as_deref()).and_then(|p| Ctx::open(&p))
     {
         Ok(c) => c,

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::LangArg;
 use nytta_app::report::{business_case_pdf, follow_up_pdf, ReportOptions};
 use nytta_app::report_files::write_atomically;
 use nytta_app::Lang;
@@ -20,8 +21,8 @@ pub struct Args {
     #[arg(short = 'o', long = "output", value_name = "PDF")]
     output: PathBuf,
     /// Språk: sv eller en.
-    #[arg(long, default_value = "sv")]
-    lang: String,
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
     /// Skriv uppföljningsrapporten; N = vilken uppföljning, 1 = den första, utan N den senaste
     /// (write the follow-up report of follow-up N, the latest by default).
     #[arg(long = "follow-up", value_name = "N", num_args = 0..=1)]
@@ -30,10 +31,7 @@ pub struct Args {
 
 /// Writes the PDF and says where.
 pub fn run(args: Args) -> ExitCode {
-    let lang = match super::lang(&args.lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let lang = Lang::from(args.lang);
     let index = match args.follow_up {
         Some(Some(0)) => {
             eprintln!("--follow-up räknar från 1 / --follow-up counts from 1");

@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::LangArg;
 use nytta_app::ctx::Ctx;
 use nytta_app::sync::{self, SyncReport};
 use nytta_app::{AppError, Lang};
@@ -27,8 +28,8 @@ pub struct SyncArgs {
     #[arg(long)]
     json: bool,
     /// Språk: sv eller en.
-    #[arg(long, default_value = "sv")]
-    lang: String,
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
 }
 
 /// Arguments of `server`.
@@ -47,8 +48,8 @@ enum ServerCommand {
         #[arg(long, value_name = "URL")]
         url: String,
         /// Språk: sv eller en.
-        #[arg(long, default_value = "sv")]
-        lang: String,
+        #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+        lang: LangArg,
     },
 }
 
@@ -136,10 +137,7 @@ fn print(r: &SyncReport, lang: Lang) {
 
 /// Runs `sync`.
 pub fn run(args: SyncArgs) -> ExitCode {
-    let lang = match super::lang(&args.lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let lang = Lang::from(args.lang);
     let result = nytta_app::ctx::resolve_db_path(args.db.as_deref())
         .and_then(|p| Ctx::open(&p))
         .and_then(|ctx| sync::sync(&ctx, &args.server));
@@ -164,10 +162,7 @@ pub fn run(args: SyncArgs) -> ExitCode {
 pub fn server(args: ServerArgs) -> ExitCode {
     match args.command {
         ServerCommand::Init { url, lang } => {
-            let lang = match super::lang(&lang) {
-                Ok(l) => l,
-                Err(code) => return code,
-            };
+            let lang = Lang::from(lang);
             match sync::server_init(&url) {
                 Ok(r) => {
                     outln!(

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::LangArg;
 use nytta_app::Lang;
 
 /// Arguments of `validate`.
@@ -12,16 +13,13 @@ pub struct Args {
     /// Dokumentet (*.nytta.json).
     file: PathBuf,
     /// Språk: sv eller en.
-    #[arg(long, default_value = "sv")]
-    lang: String,
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
 }
 
 /// Validates and reports.
 pub fn run(args: Args) -> ExitCode {
-    let lang = match super::lang(&args.lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let lang = Lang::from(args.lang);
     match super::read(&args.file).and_then(|text| nytta_app::evaluate_text(&text, lang)) {
         Ok(_) => {
             let ok = match lang {

@@ -2,6 +2,7 @@
 //! as an Excel workbook with live formulas, and a workbook (perhaps edited in Excel or
 //! LibreOffice) back as a document. The work is in `nytta_app::xlsx`.
 
+use super::LangArg;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,8 +15,8 @@ pub struct ExportArgs {
     #[arg(short, long)]
     out: PathBuf,
     /// Språk: sv eller en.
-    #[arg(long, default_value = "sv")]
-    lang: String,
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
 }
 
 /// Arguments of `import-xlsx`.
@@ -27,8 +28,8 @@ pub struct ImportArgs {
     #[arg(short, long)]
     out: PathBuf,
     /// Språk: sv eller en.
-    #[arg(long, default_value = "sv")]
-    lang: String,
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
 }
 
 /// Names the file written.
@@ -39,10 +40,7 @@ fn done(from: &std::path::Path, to: &std::path::Path) -> ExitCode {
 
 /// Writes the workbook.
 pub fn export(args: ExportArgs) -> ExitCode {
-    let lang = match super::lang(&args.lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let lang = nytta_app::Lang::from(args.lang);
     match nytta_app::xlsx::export_file(&args.file, &args.out) {
         Ok(()) => done(&args.file, &args.out),
         Err(e) => super::fail(&e, lang, &args.file),
@@ -51,10 +49,7 @@ pub fn export(args: ExportArgs) -> ExitCode {
 
 /// Reads the workbook back and writes the document.
 pub fn import(args: ImportArgs) -> ExitCode {
-    let lang = match super::lang(&args.lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let lang = nytta_app::Lang::from(args.lang);
     match nytta_app::xlsx::import_file(&args.file, &args.out) {
         Ok(()) => done(&args.file, &args.out),
         Err(e) => super::fail(&e, lang, &args.file),
