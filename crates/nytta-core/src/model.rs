@@ -20,6 +20,7 @@ mod simulation;
 
 use check::{check_line, check_names, check_params, check_settings, order_inputs};
 use follow_up::check_follow_up;
+pub use simulation::check_draws;
 use simulation::check_simulation;
 
 /// Longest analysis period accepted (Inera's method uses up to 25 years).

@@ -8,7 +8,7 @@ use crate::error::DocError;
 use crate::format::{number, Lang};
 
 /// Checks a number of draws (1 to [`super::MAX_DRAWS`]), naming `path` when it is refused.
-fn check_draws(draws: i64, path: &str) -> Result<u32, DocError> {
+pub fn check_draws(draws: i64, path: &str) -> Result<u32, DocError> {
     match u32::try_from(draws) {
         Ok(d) if (1..=super::MAX_DRAWS).contains(&d) => Ok(d),
         _ => Err(DocError::invalid(

@@ -26,6 +26,9 @@ use crate::ser;
 use compiled::{Compiled, FaultKind};
 use random::Rng;
 
+/// The draws a document may ask for, checked with the model.
+pub use crate::model::{check_draws, MAX_DRAWS};
+
 /// Draws when the document does not say.
 pub const DEFAULT_DRAWS: u32 = 10_000;
 
