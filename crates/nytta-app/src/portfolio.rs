@@ -5,9 +5,8 @@
 //! the CLI and the desktop shell only forward. [`Ctx`] (crate::ctx) carries the store and
 //! the clock; tests give it a fixed clock.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use nytta_core::Lang;
 use nytta_store::{
     BackupInfo, CheckReport, Decision, InitiativeSummary, SavedInfo, Settings, Store,
     StoredInitiative, VersionInfo,
@@ -195,46 +194,16 @@ pub struct ImportOutcome {
     pub errors_en: Vec<String>,
 }
 
-/// Imports every `*.json` file of a folder, each on its own (one bad file does not stop
-/// the others), in file-name order; reports each file's outcome. A file already in the store
-/// is handled as `on_duplicate` says (refused, unless a copy or new version is asked for).
+/// Imports every `*.json` file of a folder in one transaction, in file-name order (one bad
+/// file does not stop the others); reports each file's outcome. A file already in the store
+/// is handled as `on_duplicate` says (refused, unless a copy or new version is asked for);
+/// see [`crate::batch::import_dir`].
 pub fn import_dir(
     ctx: &Ctx,
     dir: &Path,
     on_duplicate: OnDuplicate,
 ) -> Result<Vec<ImportOutcome>, AppError> {
-    let io = |e: std::io::Error| AppError::Io {
-        path: dir.display().to_string(),
-        detail: e.to_string(),
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    Ok(files
-        .into_iter()
-        .map(|file| {
-            let result = std::fs::read_to_string(&file)
-                .map_err(|e| AppError::Io {
-                    path: file.display().to_string(),
-                    detail: e.to_string(),
-                })
-                .and_then(|text| import_text(ctx, &text, on_duplicate));
-            let (id, err) = match result {
-                Ok(s) => (Some(s.id), None),
-                Err(e) => (None, Some(e)),
-            };
-            ImportOutcome {
-                file: file.display().to_string(),
-                id,
-                code: err.as_ref().map(|e| e.code().to_string()),
-                errors_sv: err.as_ref().map(|e| e.lines(Lang::Sv)).unwrap_or_default(),
-                errors_en: err.as_ref().map(|e| e.lines(Lang::En)).unwrap_or_default(),
-            }
-        })
-        .collect())
+    crate::batch::import_dir(ctx, dir, on_duplicate)
 }
 
 /// The current version's document (re-imports to identical data).
@@ -328,6 +297,7 @@ mod tests {
 
     use super::*;
     use nytta_core::document::ValuationStatus;
+    use nytta_core::Lang;
 
     fn ctx(dir: &Path) -> Ctx {
         Ctx::open_with_clock(

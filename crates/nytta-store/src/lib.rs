@@ -19,6 +19,7 @@
 pub mod backup;
 pub mod clock;
 pub mod error;
+pub mod import_many;
 pub mod initiatives;
 pub mod migrate;
 pub mod ops;
