@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::date::is_iso_date;
-use crate::document::{Category, Document, Line, Side, Stakeholder};
+use crate::document::{Category, Document, Line, ScoreChoice, Side, Stakeholder, Valuation};
 use crate::error::{DocError, DocErrors, ErrorKind};
 use crate::formula::{self, Formula};
 use crate::settings::ScoreSettings;
@@ -216,224 +216,266 @@ fn unit_interval(p: &mut Problems, path: String, v: Decimal, what_sv: &str, what
     }
 }
 
-impl Model {
-    /// Checks a document into a model, reporting every problem with its path.
-    pub fn from_document(doc: Document) -> Result<Model, DocErrors> {
-        let mut p = Problems::default();
-        if doc.initiative.title.trim().is_empty() {
+/// The initiative needs a title.
+fn check_title(p: &mut Problems, doc: &Document) {
+    if doc.initiative.title.trim().is_empty() {
+        p.invalid(
+            "initiative.title".into(),
+            "initiativet behöver en titel; den får inte vara tom eller bara blanksteg",
+            "the initiative needs a title; it must not be empty or only spaces",
+        );
+    }
+}
+
+/// The valuation's date, when given, is an ISO date.
+fn check_date(p: &mut Problems, v: &Valuation) {
+    if let Some(date) = &v.date {
+        if !is_iso_date(date) {
             p.invalid(
-                "initiative.title".into(),
-                "initiativet behöver en titel; den får inte vara tom eller bara blanksteg",
-                "the initiative needs a title; it must not be empty or only spaces",
+                "valuation.date".into(),
+                "ska vara ett datum ÅÅÅÅ-MM-DD",
+                "must be a date YYYY-MM-DD",
             );
         }
-        let v = &doc.valuation;
-        let params = check_params(&mut p, &doc);
-        let n = params.years;
+    }
+}
 
-        if let Some(date) = &v.date {
-            if !is_iso_date(date) {
+/// Each role's hourly cost (given, or from a monthly salary), with the roles by id.
+fn check_roles(p: &mut Problems, v: &Valuation) -> (Vec<RoleDef>, HashMap<String, usize>) {
+    check_ids(p, "valuation.roles", v.roles.iter().map(|r| r.id.as_str()));
+    let mut roles = Vec::new();
+    for (i, r) in v.roles.iter().enumerate() {
+        let path = format!("valuation.roles[{i}]");
+        let hourly = match (r.hourly_cost, r.monthly_salary) {
+            (Some(h), None) => Some(h.get()),
+            (None, Some(m)) => hourly_from_monthly(m.get()),
+            _ => {
                 p.invalid(
-                    "valuation.date".into(),
+                    path.clone(),
+                    "ange antingen hourly_cost (timkostnad inkl. PO-pålägg) eller monthly_salary (månadslön), inte båda eller ingen",
+                    "give either hourly_cost (incl. payroll overhead) or monthly_salary, not both or neither",
+                );
+                None
+            }
+        };
+        if let Some(h) = hourly {
+            if h < Decimal::ZERO {
+                // The path names the field the person typed into.
+                let field = if r.hourly_cost.is_some() {
+                    "hourly_cost"
+                } else {
+                    "monthly_salary"
+                };
+                p.invalid(
+                    format!("{path}.{field}"),
+                    "timkostnaden får inte vara negativ",
+                    "the hourly cost must not be negative",
+                );
+            }
+            roles.push(RoleDef {
+                id: r.id.clone(),
+                hourly_cost: h,
+                monthly_salary: r.monthly_salary.map(|m| m.get()),
+            });
+        }
+    }
+    let role_index: HashMap<String, usize> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect();
+    (roles, role_index)
+}
+
+/// Each input's formula parsed and its range checked against its value.
+fn check_inputs(p: &mut Problems, v: &Valuation) -> Vec<InputDef> {
+    check_ids(
+        p,
+        "valuation.inputs",
+        v.inputs.iter().map(|x| x.id.as_str()),
+    );
+    let mut inputs = Vec::new();
+    for (i, x) in v.inputs.iter().enumerate() {
+        let path = format!("valuation.inputs[{i}]");
+        let Some(f) = parse_formula(p, format!("{path}.value"), x.value.as_str()) else {
+            continue;
+        };
+        let derived = f.as_number().is_none();
+        if derived && (x.low.is_some() || x.high.is_some()) {
+            p.invalid(
+                path.clone(),
+                "en härledd faktor (värdet är en formel) har inget lågt eller högt värde; ange intervall på faktorerna den bygger på",
+                "a derived input (its value is a formula) has no low or high value; give ranges on the inputs it is built from",
+            );
+        }
+        if let (Some(value), Some(lo), Some(hi)) = (f.as_number(), x.low, x.high) {
+            if !(lo.get() <= value && value <= hi.get()) {
+                p.invalid(
+                    path.clone(),
+                    "förväntade low ≤ value ≤ high",
+                    "expected low ≤ value ≤ high",
+                );
+            }
+        }
+        inputs.push(InputDef {
+            id: x.id.clone(),
+            formula: f,
+            derived,
+            low: x.low.map(|n| n.get()),
+            high: x.high.map(|n| n.get()),
+        });
+    }
+    inputs
+}
+
+/// The names the inputs refer to resolve, and the inputs in an order without cycles: the
+/// inputs by id and the evaluation order.
+fn order_checked_inputs(
+    p: &mut Problems,
+    v: &Valuation,
+    inputs: &[InputDef],
+    role_index: &HashMap<String, usize>,
+) -> (HashMap<String, usize>, Vec<usize>) {
+    let input_index: HashMap<String, usize> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.id.clone(), i))
+        .collect();
+    // References from inputs, by document index of the referring input.
+    let doc_pos: HashMap<&str, usize> = v
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.id.as_str(), i))
+        .collect();
+    for x in inputs {
+        let path = format!(
+            "valuation.inputs[{}].value",
+            doc_pos.get(x.id.as_str()).copied().unwrap_or(0)
+        );
+        check_names(p, &path, &x.formula, &input_index, role_index);
+    }
+    let input_order = match order_inputs(inputs, &input_index) {
+        Ok(order) => order,
+        Err(chain) => {
+            let first = chain.first().cloned().unwrap_or_default();
+            let i = doc_pos.get(first.as_str()).copied().unwrap_or(0);
+            p.push(DocError::new(
+                format!("valuation.inputs[{i}].value"),
+                ErrorKind::Cycle { chain },
+            ));
+            Vec::new()
+        }
+    };
+    (input_index, input_order)
+}
+
+/// Each line checked against the analysis period (`years`), the inputs and the roles.
+fn check_lines(
+    p: &mut Problems,
+    v: &Valuation,
+    years: u32,
+    input_index: &HashMap<String, usize>,
+    role_index: &HashMap<String, usize>,
+) -> Vec<LineDef> {
+    check_ids(p, "valuation.lines", v.lines.iter().map(|l| l.id.as_str()));
+    let mut lines = Vec::new();
+    for (i, l) in v.lines.iter().enumerate() {
+        let path = format!("valuation.lines[{i}]");
+        if let Some(def) = check_line(p, &path, l, years, input_index, role_index) {
+            lines.push(def);
+        }
+    }
+    lines
+}
+
+/// The feasibility and financing levels the user chose (1, 3 or 5).
+fn check_score_levels(p: &mut Problems, v: &Valuation) -> (Option<u8>, Option<u8>) {
+    let mut level = |field: &str, c: Option<&ScoreChoice>| {
+        let c = c?;
+        if matches!(c.level, 1 | 3 | 5) {
+            Some(c.level)
+        } else {
+            p.invalid(
+                format!("valuation.scores.{field}.level"),
+                "nivån ska vara 1, 3 eller 5",
+                "the level must be 1, 3 or 5",
+            );
+            None
+        }
+    };
+    let scores = v.scores.clone().unwrap_or_default();
+    let feasibility = level("feasibility", scores.feasibility.as_ref());
+    let financing = level("financing", scores.financing.as_ref());
+    (feasibility, financing)
+}
+
+/// Effect goals: unique ids, ISO target dates, a target that differs from the baseline.
+fn check_effect_goals(p: &mut Problems, v: &Valuation) {
+    check_ids(
+        p,
+        "valuation.effect_goals",
+        v.effect_goals.iter().map(|g| g.id.as_str()),
+    );
+    for (i, g) in v.effect_goals.iter().enumerate() {
+        if let Some(d) = &g.target_date {
+            if !is_iso_date(d) {
+                p.invalid(
+                    format!("valuation.effect_goals[{i}].target_date"),
                     "ska vara ett datum ÅÅÅÅ-MM-DD",
                     "must be a date YYYY-MM-DD",
                 );
             }
         }
-
-        // Roles.
-        check_ids(
-            &mut p,
-            "valuation.roles",
-            v.roles.iter().map(|r| r.id.as_str()),
-        );
-        let mut roles = Vec::new();
-        for (i, r) in v.roles.iter().enumerate() {
-            let path = format!("valuation.roles[{i}]");
-            let hourly = match (r.hourly_cost, r.monthly_salary) {
-                (Some(h), None) => Some(h.get()),
-                (None, Some(m)) => hourly_from_monthly(m.get()),
-                _ => {
-                    p.invalid(
-                        path.clone(),
-                        "ange antingen hourly_cost (timkostnad inkl. PO-pålägg) eller monthly_salary (månadslön), inte båda eller ingen",
-                        "give either hourly_cost (incl. payroll overhead) or monthly_salary, not both or neither",
-                    );
-                    None
-                }
-            };
-            if let Some(h) = hourly {
-                if h < Decimal::ZERO {
-                    // The path names the field the person typed into.
-                    let field = if r.hourly_cost.is_some() {
-                        "hourly_cost"
-                    } else {
-                        "monthly_salary"
-                    };
-                    p.invalid(
-                        format!("{path}.{field}"),
-                        "timkostnaden får inte vara negativ",
-                        "the hourly cost must not be negative",
-                    );
-                }
-                roles.push(RoleDef {
-                    id: r.id.clone(),
-                    hourly_cost: h,
-                    monthly_salary: r.monthly_salary.map(|m| m.get()),
-                });
-            }
+        if g.baseline.map(|b| b.get()) == Some(g.target.get()) {
+            p.invalid(
+                format!("valuation.effect_goals[{i}].target"),
+                "målvärdet ska skilja sig från utgångsvärdet",
+                "the target must differ from the baseline",
+            );
         }
-        let role_index: HashMap<String, usize> = roles
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
+    }
+}
 
-        // Inputs.
-        check_ids(
-            &mut p,
-            "valuation.inputs",
-            v.inputs.iter().map(|x| x.id.as_str()),
-        );
-        let mut inputs = Vec::new();
-        for (i, x) in v.inputs.iter().enumerate() {
-            let path = format!("valuation.inputs[{i}]");
-            let Some(f) = parse_formula(&mut p, format!("{path}.value"), x.value.as_str()) else {
-                continue;
-            };
-            let derived = f.as_number().is_none();
-            if derived && (x.low.is_some() || x.high.is_some()) {
+/// Risks: likelihood and impact 1–5.
+fn check_risks(p: &mut Problems, v: &Valuation) {
+    for (i, r) in v.risks.iter().enumerate() {
+        for (field, value) in [("likelihood", r.likelihood), ("impact", r.impact)] {
+            if !(1..=5).contains(&value) {
                 p.invalid(
-                    path.clone(),
-                    "en härledd faktor (värdet är en formel) har inget lågt eller högt värde; ange intervall på faktorerna den bygger på",
-                    "a derived input (its value is a formula) has no low or high value; give ranges on the inputs it is built from",
+                    format!("valuation.risks[{i}].{field}"),
+                    "ska vara 1–5",
+                    "must be 1–5",
                 );
             }
-            if let (Some(value), Some(lo), Some(hi)) = (f.as_number(), x.low, x.high) {
-                if !(lo.get() <= value && value <= hi.get()) {
-                    p.invalid(
-                        path.clone(),
-                        "förväntade low ≤ value ≤ high",
-                        "expected low ≤ value ≤ high",
-                    );
-                }
-            }
-            inputs.push(InputDef {
-                id: x.id.clone(),
-                formula: f,
-                derived,
-                low: x.low.map(|n| n.get()),
-                high: x.high.map(|n| n.get()),
-            });
         }
+    }
+}
+
+impl Model {
+    /// Checks a document into a model, reporting every problem with its path. The steps run
+    /// in document order, so the problems are listed in the order a reader meets them.
+    pub fn from_document(doc: Document) -> Result<Model, DocErrors> {
+        let mut p = Problems::default();
+        check_title(&mut p, &doc);
+        let v = &doc.valuation;
+        let params = check_params(&mut p, &doc);
+        let n = params.years;
+        check_date(&mut p, v);
+        let (roles, role_index) = check_roles(&mut p, v);
+        let inputs = check_inputs(&mut p, v);
         for e in check_simulation(&doc) {
             p.push(e);
         }
-        let input_index: HashMap<String, usize> = inputs
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.clone(), i))
-            .collect();
-        // References from inputs, by document index of the referring input.
-        let doc_pos: HashMap<&str, usize> = v
-            .inputs
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.as_str(), i))
-            .collect();
-        for x in &inputs {
-            let path = format!(
-                "valuation.inputs[{}].value",
-                doc_pos.get(x.id.as_str()).copied().unwrap_or(0)
-            );
-            check_names(&mut p, &path, &x.formula, &input_index, &role_index);
-        }
-        let input_order = match order_inputs(&inputs, &input_index) {
-            Ok(order) => order,
-            Err(chain) => {
-                let first = chain.first().cloned().unwrap_or_default();
-                let i = doc_pos.get(first.as_str()).copied().unwrap_or(0);
-                p.push(DocError::new(
-                    format!("valuation.inputs[{i}].value"),
-                    ErrorKind::Cycle { chain },
-                ));
-                Vec::new()
-            }
-        };
-
-        // Lines.
-        check_ids(
-            &mut p,
-            "valuation.lines",
-            v.lines.iter().map(|l| l.id.as_str()),
-        );
-        let mut lines = Vec::new();
-        for (i, l) in v.lines.iter().enumerate() {
-            let path = format!("valuation.lines[{i}]");
-            if let Some(def) = check_line(&mut p, &path, l, n, &input_index, &role_index) {
-                lines.push(def);
-            }
-        }
-
-        // Scores.
-        let mut level = |field: &str, c: Option<&crate::document::ScoreChoice>| {
-            let c = c?;
-            if matches!(c.level, 1 | 3 | 5) {
-                Some(c.level)
-            } else {
-                p.invalid(
-                    format!("valuation.scores.{field}.level"),
-                    "nivån ska vara 1, 3 eller 5",
-                    "the level must be 1, 3 or 5",
-                );
-                None
-            }
-        };
-        let scores = v.scores.clone().unwrap_or_default();
-        let feasibility = level("feasibility", scores.feasibility.as_ref());
-        let financing = level("financing", scores.financing.as_ref());
-
-        // Effect goals and risks.
-        check_ids(
-            &mut p,
-            "valuation.effect_goals",
-            v.effect_goals.iter().map(|g| g.id.as_str()),
-        );
-        for (i, g) in v.effect_goals.iter().enumerate() {
-            if let Some(d) = &g.target_date {
-                if !is_iso_date(d) {
-                    p.invalid(
-                        format!("valuation.effect_goals[{i}].target_date"),
-                        "ska vara ett datum ÅÅÅÅ-MM-DD",
-                        "must be a date YYYY-MM-DD",
-                    );
-                }
-            }
-            if g.baseline.map(|b| b.get()) == Some(g.target.get()) {
-                p.invalid(
-                    format!("valuation.effect_goals[{i}].target"),
-                    "målvärdet ska skilja sig från utgångsvärdet",
-                    "the target must differ from the baseline",
-                );
-            }
-        }
-        for (i, r) in v.risks.iter().enumerate() {
-            for (field, value) in [("likelihood", r.likelihood), ("impact", r.impact)] {
-                if !(1..=5).contains(&value) {
-                    p.invalid(
-                        format!("valuation.risks[{i}].{field}"),
-                        "ska vara 1–5",
-                        "must be 1–5",
-                    );
-                }
-            }
-        }
-
+        let (input_index, input_order) = order_checked_inputs(&mut p, v, &inputs, &role_index);
+        let lines = check_lines(&mut p, v, n, &input_index, &role_index);
+        let (feasibility, financing) = check_score_levels(&mut p, v);
+        check_effect_goals(&mut p, v);
+        check_risks(&mut p, v);
         let settings = match &v.settings {
             Some(s) => check_settings(&mut p, s.into()),
             None => ScoreSettings::default(),
         };
-
         // Follow-ups are checked against the valuation they follow up.
         for (i, f) in doc.follow_ups.iter().enumerate() {
             check_follow_up(&mut p, i, f, &doc, n, &input_index, &lines);
