@@ -260,6 +260,23 @@ fn root_exports(src: &Path, modules: &BTreeSet<ModPath>) -> BTreeMap<String, Mod
     exports
 }
 
+/// Where a file's inline test module begins: `#[cfg(test)]`, any further attributes, then
+/// `mod tests {`.
+fn test_module_start(code: &str) -> Option<usize> {
+    code.match_indices("#[cfg(test)]")
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let mut rest = code[at + "#[cfg(test)]".len()..].trim_start();
+            while rest.starts_with("#[") {
+                rest = rest
+                    .split_once(']')
+                    .map_or("", |(_, after)| after)
+                    .trim_start();
+            }
+            rest.starts_with("mod tests {")
+        })
+}
+
 /// Every dependency edge between sibling modules, by parent: for a file in `a::b` using
 /// `a::c::d`, the edge `b → c` under `a`.
 fn sibling_edges(src: &Path) -> BTreeMap<ModPath, BTreeMap<String, BTreeSet<String>>> {
@@ -273,7 +290,7 @@ fn sibling_edges(src: &Path) -> BTreeMap<ModPath, BTreeMap<String, BTreeSet<Stri
         let code = code_only(&text);
         // A file's test module (`#[cfg(test)] mod tests`) belongs to that file's module; its
         // `super` is the file's module itself.
-        let (code, test_code) = match code.find("#[cfg(test)]\nmod tests") {
+        let (code, test_code) = match test_module_start(&code) {
             Some(at) => (&code[..at], &code[at..]),
             None => (&code[..], ""),
         };
@@ -370,6 +387,11 @@ fn no_module_cycles_in_any_crate() {
 
 #[test]
 fn the_cycle_check_sees_what_it_should() {
+    assert_eq!(
+        test_module_start("fn f() {}\n#[cfg(test)]\n#[allow(x)]\nmod tests {\n}"),
+        Some(10)
+    );
+    assert_eq!(test_module_start("#[cfg(test)]\nmod tests;"), None);
     let code = code_only(
         "use crate::{a::B, c as d};\n// use crate::hidden;\nfn f() { crate::e::g(); super::h::I; }",
     );
