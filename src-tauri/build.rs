@@ -41,6 +41,14 @@ const COMMANDS: &[&str] = &[
     "charts_svg",
     "calibration",
     "lessons_search",
+    "portfolio_overview",
+    "portfolio_priorities",
+    "portfolio_similar",
+    "portfolio_similar_mark",
+    "portfolio_search_texts",
+    "demo_count",
+    "demo_add",
+    "demo_remove",
 ];
 
 fn main() {

@@ -16,6 +16,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod commands;
+pub mod governance;
 pub mod launch;
 pub mod reports;
 pub mod types;
@@ -117,6 +118,14 @@ pub fn run() -> ExitCode {
             reports::charts_svg,
             reports::calibration,
             reports::lessons_search,
+            governance::portfolio_overview,
+            governance::portfolio_priorities,
+            governance::portfolio_similar,
+            governance::portfolio_similar_mark,
+            governance::portfolio_search_texts,
+            governance::demo_count,
+            governance::demo_add,
+            governance::demo_remove,
         ])
         .run(tauri::generate_context!());
     match result {

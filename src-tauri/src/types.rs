@@ -9,9 +9,9 @@ use std::path::Path;
 
 use nytta_app::about::About;
 use nytta_app::types::{
-    limits, BackupInfo, ChartSet, Decision, DraftSaved, ErrorDto, Evaluation, Evidence,
-    InitiativeSummary, Lang, Lesson, OnDuplicate, SavedInfo, Settings, StoreStatus,
-    StoredInitiative, VersionDocument,
+    limits, BackupInfo, ChartSet, Decision, DemoOutcome, DraftSaved, ErrorDto, Evaluation,
+    Evidence, InitiativeSummary, Lang, Lesson, LinkKind, OnDuplicate, Overview, Priorities,
+    SavedInfo, SearchText, Settings, SimilarNeeds, StoreStatus, StoredInitiative, VersionDocument,
 };
 use ts_rs::{Config, ExportError, TS};
 
@@ -36,6 +36,12 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     ChartSet::export_all(&cfg)?;
     Evidence::export_all(&cfg)?;
     Lesson::export_all(&cfg)?;
+    Overview::export_all(&cfg)?;
+    Priorities::export_all(&cfg)?;
+    SimilarNeeds::export_all(&cfg)?;
+    LinkKind::export_all(&cfg)?;
+    SearchText::export_all(&cfg)?;
+    DemoOutcome::export_all(&cfg)?;
     write_limits(dir)?;
     write_index(dir)
 }

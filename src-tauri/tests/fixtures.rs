@@ -1,7 +1,10 @@
 //! The shell's answers the UI's mock (`ui/src/api/mock.ts`, used by vitest and the axe run)
 //! replays, recorded from the real use cases on a fresh store with a fixed clock into
 //! `ui/src/test/fixtures/shell.json`: settings, the portfolio, every example with its
-//! evaluation, a new initiative, a save, a backup and the error of a damaged store. The test fails when the committed recording differs
+//! evaluation, a new initiative, a save, a backup, the error of a damaged store, and the
+//! portfolio overview, priorities (awaiting decision; every stage; every stage with a budget
+//! of 1 000 000 kr), similar needs (on the examples, and with two camera initiatives added
+//! in another store) and search texts. The test fails when the committed recording differs
 //! from what the commands answer now; `NYTTA_UPDATE_TYPES=1` rewrites it with the types.
 
 #![allow(clippy::unwrap_used)]
@@ -11,7 +14,8 @@ use std::path::Path;
 use nytta_app::ctx::Ctx;
 use nytta_app::dto::ErrorDto;
 use nytta_app::portfolio as pf;
-use nytta_app::Lang;
+use nytta_app::priorities::PriorityFilter;
+use nytta_app::{Decimal, Lang};
 use serde_json::{json, Value};
 
 const NOW: &str = "2025-03-01T09:00:00Z";
@@ -44,6 +48,43 @@ fn record() -> Value {
         .iter()
         .map(|i| evaluation(i["document_json"].as_str().unwrap()))
         .collect();
+    let overview = nytta_app::overview::overview(&ctx, &NOW[..10]).unwrap();
+    let all = PriorityFilter {
+        stages: vec![],
+        ..PriorityFilter::default()
+    };
+    let budget = PriorityFilter {
+        budget_per_year: Some(Decimal::from(1_000_000)),
+        ..all.clone()
+    };
+    let priorities: Vec<Value> = [PriorityFilter::default(), all, budget]
+        .iter()
+        .map(|f| serde_json::to_value(nytta_app::priorities::priorities(&ctx, f).unwrap()).unwrap())
+        .collect();
+    // Similar needs on the examples, and on a second store where two departments ask for
+    // night supervision by camera.
+    let other = Ctx::open_with_clock(
+        &tmp.path().join("liknande.db"),
+        Box::new(|| NOW.to_string()),
+    )
+    .unwrap();
+    pf::create(
+        &other,
+        "Nattillsyn med kamera i hemtjänsten",
+        "Omsorgsförvaltningen",
+    )
+    .unwrap();
+    pf::create(
+        &other,
+        "Kamera för nattillsyn i boendestödet",
+        "Arbete och välfärd",
+    )
+    .unwrap();
+    let similar: Vec<Value> = [&ctx, &other]
+        .into_iter()
+        .map(|c| serde_json::to_value(nytta_app::similar::similar_needs(c, None).unwrap()).unwrap())
+        .collect();
+    let search_texts = pf::search_texts(&ctx).unwrap();
     let backup = pf::create_backup(&ctx).unwrap();
     let saved = pf::save_draft(
         &ctx,
@@ -71,6 +112,10 @@ fn record() -> Value {
         "saved": saved.ok(),
         "backups": [backup],
         "store_damaged": ErrorDto::from(damaged),
+        "overview": overview,
+        "priorities": priorities,
+        "similar": similar,
+        "search_texts": search_texts,
     });
     scrub(out, &dir)
 }

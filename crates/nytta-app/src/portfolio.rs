@@ -22,6 +22,42 @@ pub fn list(ctx: &Ctx) -> Result<Vec<InitiativeSummary>, AppError> {
     Ok(ctx.store().list()?)
 }
 
+/// What the portfolio list's search looks through for one initiative.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SearchText {
+    /// Initiative id.
+    pub id: i64,
+    /// Title, department, tags, description and the needs analysis (problem, goals, target
+    /// groups, alternatives), lower-cased, one line each.
+    pub text: String,
+}
+
+/// The search text of every live initiative, in portfolio order.
+pub fn search_texts(ctx: &Ctx) -> Result<Vec<SearchText>, AppError> {
+    Ok(ctx
+        .store()
+        .portfolio()?
+        .into_iter()
+        .map(|r| {
+            let s = &r.summary.summary;
+            let text = [
+                s.title.as_str(),
+                s.department.as_str(),
+                &s.tags.join(" "),
+                &r.figures.description,
+                &r.figures.needs,
+            ]
+            .join("\n")
+            .to_lowercase();
+            SearchText {
+                id: r.summary.id,
+                text,
+            }
+        })
+        .collect())
+}
+
 /// The deleted initiatives, for undo.
 pub fn list_deleted(ctx: &Ctx) -> Result<Vec<InitiativeSummary>, AppError> {
     Ok(ctx.store().list_deleted()?)

@@ -14,10 +14,17 @@ pub use nytta_store::{
     Summary,
 };
 
+pub use crate::demo::DemoOutcome;
 pub use crate::dto::{ErrorDto, StoreStatus};
 pub use crate::evidence_view::Evidence;
-pub use crate::portfolio::{DraftSaved, OnDuplicate, VersionDocument};
+pub use crate::overview::{
+    BasisRow, Count, DemandYear, DepartmentRow, Hygiene, Overview, StageCount, Step, Sum,
+};
+pub use crate::portfolio::{DraftSaved, OnDuplicate, SearchText, VersionDocument};
+pub use crate::priorities::{Priorities, PriorityFilter, Ranked, YearCost};
 pub use crate::report_files::ChartSet;
+pub use crate::similar::{Group, Member, Pair, SimilarNeeds};
+pub use nytta_store::LinkKind;
 
 /// The engine's limits that the UI checks input against (so it never keeps a copy).
 pub mod limits {

@@ -17,7 +17,13 @@ import type {
   ErrorDto,
   Evaluation,
   InitiativeSummary,
+  LinkKind,
+  Overview,
+  Priorities,
+  PriorityFilter,
   SavedInfo,
+  SearchText,
+  SimilarNeeds,
   Settings,
   StoredInitiative,
   VersionDocument,
@@ -38,7 +44,20 @@ export const SHELL = recorded as unknown as {
   saved: SavedInfo;
   backups: BackupInfo[];
   store_damaged: ErrorDto;
+  overview: Overview;
+  /** Awaiting decision; every stage; every stage with a budget of 1 000 000 kr. */
+  priorities: Priorities[];
+  /** On the examples; on a store where two departments ask for camera supervision. */
+  similar: SimilarNeeds[];
+  search_texts: SearchText[];
 };
+
+/** Which recorded similar needs the mock answers with (0: the examples, 1: two alike). */
+let similarStore = 0;
+/** Makes the mock answer similar needs from the recording with two alike initiatives. */
+export function mockSimilarNeeds(which: 0 | 1): void {
+  similarStore = which;
+}
 
 interface Entry {
   stored: StoredInitiative;
@@ -163,6 +182,8 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       }));
   const backups: BackupInfo[] = structuredClone(SHELL.backups);
   let nextVersion = 100;
+  let demo = 0;
+  const links = new Map<string, LinkKind>();
   const find = (id: unknown) =>
     entries.find((e) => e.stored.id === id && !e.deleted) ?? fail("not_found", "Initiativet finns inte", "No such initiative");
   const current = (e: Entry) => e.stored.versions.find((v) => v.id === e.stored.current_version_id)!;
@@ -190,6 +211,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
 
   mockWindows("main");
   windowClosed = false;
+  similarStore = 0;
   mockWorkbooks.length = 0;
   savePath = null;
   mockIPC((cmd, payload) => {
@@ -223,6 +245,49 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       case "settings_save":
         settings = structuredClone(a.settings as Settings);
         return null;
+      case "portfolio_overview":
+        return { ...structuredClone(SHELL.overview), demo };
+      case "portfolio_priorities": {
+        // The recording made with the same filter (the order and capacity line are the store's).
+        const f = a.filter as PriorityFilter;
+        const same = SHELL.priorities.find((p) => JSON.stringify(p.filter.stages) === JSON.stringify(f.stages) && (p.filter.budget_per_year === null) === (f.budget_per_year === null));
+        return same ? structuredClone(same) : fail("unknown_filter", "Ingen inspelning för filtret", "No recording for the filter");
+      }
+      case "portfolio_similar": {
+        // The recording, less the pairs marked "not similar", with coordinated pairs flagged.
+        const rec = structuredClone(SHELL.similar[similarStore]);
+        let dismissed = 0;
+        for (const g of rec.groups) {
+          g.pairs = g.pairs.filter((p) => {
+            const kind = links.get(`${p.a}-${p.b}`);
+            if (kind === "not_similar") dismissed++;
+            p.coordinated = kind === "coordinated";
+            return kind !== "not_similar";
+          });
+        }
+        rec.groups = rec.groups.filter((g) => g.pairs.length > 0);
+        rec.dismissed = dismissed;
+        return rec;
+      }
+      case "portfolio_similar_mark": {
+        const key = `${Math.min(Number(a.a), Number(a.b))}-${Math.max(Number(a.a), Number(a.b))}`;
+        if (a.kind) links.set(key, a.kind as LinkKind);
+        else links.delete(key);
+        return null;
+      }
+      case "portfolio_search_texts":
+        return structuredClone(SHELL.search_texts).filter((x) => entries.some((e) => e.stored.id === x.id && !e.deleted));
+      case "demo_count":
+        return demo;
+      case "demo_add":
+        if (demo > 0) return fail("demo_exists", "demoportföljen finns redan", "the demo portfolio is already there");
+        demo = 453;
+        return { count: demo };
+      case "demo_remove": {
+        const count = demo;
+        demo = 0;
+        return { count };
+      }
       case "portfolio_list":
         return entries.filter((e) => !e.deleted).map((e) => ({ ...e.summary, has_working_copy: e.stored.working_copy != null }));
       case "initiative_get":

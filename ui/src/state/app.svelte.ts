@@ -2,7 +2,10 @@
 import type { Settings } from "../api";
 
 export type View =
-  | { name: "portfolio" }
+  | { name: "portfolio"; ids?: number[]; what?: string }
+  | { name: "overview" }
+  | { name: "priorities" }
+  | { name: "similar" }
   | { name: "initiative"; id: number }
   | { name: "lessons" }
   | { name: "settings" };

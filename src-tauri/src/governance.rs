@@ -1,0 +1,70 @@
+//! The portfolio governance commands for the municipal leadership: the overview, the
+//! prioritisation with its capacity line, similar needs across departments, the search text
+//! of the portfolio list, and the demo portfolio. Each is one call into `nytta-app`; today's
+//! date for the overview is read here, at the edge.
+
+use nytta_app::ctx::system_today;
+use nytta_app::dto::ErrorDto;
+use nytta_app::types::{
+    DemoOutcome, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds,
+};
+use nytta_app::{demo, overview, portfolio, priorities, similar, Decimal};
+use tauri::State;
+
+use crate::Shell;
+
+type Res<T> = Result<T, ErrorDto>;
+
+/// The portfolio overview as of today.
+#[tauri::command(async)]
+pub fn portfolio_overview(shell: State<'_, Shell>) -> Res<Overview> {
+    Ok(overview::overview(shell.ctx()?, &system_today())?)
+}
+
+/// The initiatives `filter` chooses, in priority order, with the capacity line.
+#[tauri::command(async)]
+pub fn portfolio_priorities(shell: State<'_, Shell>, filter: PriorityFilter) -> Res<Priorities> {
+    Ok(priorities::priorities(shell.ctx()?, &filter)?)
+}
+
+/// Groups of initiatives in different departments with similar needs, at `threshold` or
+/// the stored setting.
+#[tauri::command(async)]
+pub fn portfolio_similar(shell: State<'_, Shell>, threshold: Option<Decimal>) -> Res<SimilarNeeds> {
+    Ok(similar::similar_needs(shell.ctx()?, threshold)?)
+}
+
+/// Marks a pair "not similar" or links it as a coordinated need (`null` forgets it).
+#[tauri::command(async)]
+pub fn portfolio_similar_mark(
+    shell: State<'_, Shell>,
+    a: i64,
+    b: i64,
+    kind: Option<LinkKind>,
+) -> Res<()> {
+    Ok(similar::mark(shell.ctx()?, a, b, kind)?)
+}
+
+/// The text the portfolio list's search looks through, per initiative.
+#[tauri::command(async)]
+pub fn portfolio_search_texts(shell: State<'_, Shell>) -> Res<Vec<SearchText>> {
+    Ok(portfolio::search_texts(shell.ctx()?)?)
+}
+
+/// How many live initiatives are demo data.
+#[tauri::command(async)]
+pub fn demo_count(shell: State<'_, Shell>) -> Res<i64> {
+    Ok(demo::count(shell.ctx()?)?)
+}
+
+/// Adds the demo portfolio.
+#[tauri::command(async)]
+pub fn demo_add(shell: State<'_, Shell>) -> Res<DemoOutcome> {
+    Ok(demo::add(shell.ctx()?)?)
+}
+
+/// Removes the demo portfolio in one action.
+#[tauri::command(async)]
+pub fn demo_remove(shell: State<'_, Shell>) -> Res<DemoOutcome> {
+    Ok(demo::remove(shell.ctx()?)?)
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it, beforeEach } from "vitest";
+import { render, screen, waitFor, within, cleanup } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import Portfolio from "./Portfolio.svelte";
+import OverviewView from "./Overview.svelte";
+import Priorities from "./Priorities.svelte";
+import Similar from "./Similar.svelte";
+import { installMockIpc, mockSimilarNeeds, SHELL } from "../api/mock";
+import { app } from "../state/app.svelte";
+import { setLang } from "../i18n/i18n.svelte";
+
+beforeEach(() => {
+  cleanup();
+  installMockIpc();
+  setLang("sv");
+  app.view = { name: "portfolio" };
+});
+
+const shownIds = () => screen.getAllByTestId("portfolio-row").map((r) => Number(r.dataset.id));
+
+describe("the overview", () => {
+  it("shows the funnel and clicks through a count to exactly its initiatives", async () => {
+    const user = userEvent.setup();
+    render(OverviewView);
+    const valued = await screen.findByRole("button", { name: "Visa 2 initiativ: Värderad" });
+    expect(valued.textContent).toBe("2");
+    // The third step has no stage of its own and says so.
+    expect(screen.getByTestId("ov-funnel").textContent).toContain("Ingen egen status");
+    await user.click(valued);
+    expect(app.view).toEqual({ name: "portfolio", ids: [3, 1], what: "Värderad" });
+    cleanup();
+    render(Portfolio, { ids: [3, 1], what: "Värderad" });
+    await screen.findByTestId("id-filter");
+    expect(shownIds()).toEqual([3, 1]);
+    expect(screen.getByTestId("id-filter").textContent).toContain("Visar: Värderad (2)");
+  });
+
+  it("lists the hygiene counts with the months setting in English", async () => {
+    setLang("en");
+    render(OverviewView);
+    const list = await screen.findByTestId("ov-hygiene");
+    expect(list.textContent).toContain(`Valuation older than ${SHELL.overview.stale_months} months: 4`);
+    expect(list.textContent).toContain("Follow-up overdue: 2");
+  });
+});
+
+describe("the portfolio list", () => {
+  it("shows every stage in the stage filter, also with 0, and departments with their share", async () => {
+    render(Portfolio);
+    await screen.findAllByTestId("portfolio-row");
+    await waitFor(() => expect(screen.getAllByTestId("stage-chip")).toHaveLength(10));
+    const decided = screen.getAllByTestId("stage-chip").find((c) => c.dataset.stage === "decided")!;
+    expect(decided.textContent?.replace(/\s+/g, " ").trim()).toBe("Beslutad 0");
+    const chips = screen.getAllByTestId("department-chip").map((c) => c.textContent?.replace(/\s+/g, " ").trim());
+    expect(chips).toEqual(["Arbete och välfärd 2 50,0 %", "Omsorgsförvaltningen 2 50,0 %"]);
+  });
+
+  it("finds initiatives by the words of their needs", async () => {
+    const user = userEvent.setup();
+    render(Portfolio);
+    await screen.findAllByTestId("portfolio-row");
+    // "kamera" is in the alternatives of the medicine robots, not in any title or tag.
+    await user.type(screen.getByTestId("portfolio-search"), "kamera");
+    await waitFor(() => expect(shownIds()).toEqual([2]));
+  });
+
+  it("keeps the store's priority order by default and comes back to it in one click", async () => {
+    const user = userEvent.setup();
+    render(Portfolio);
+    await screen.findAllByTestId("portfolio-row");
+    const storeOrder = SHELL.portfolio.map((r) => r.id);
+    expect(shownIds()).toEqual(storeOrder);
+    expect(screen.getByTestId("sort-line").textContent).toContain("Sorterat i prioritetsordning");
+    await user.click(screen.getByRole("button", { name: "Sortera på Titel" }));
+    expect(shownIds()).not.toEqual(storeOrder);
+    expect(screen.getByTestId("sort-line").textContent).toContain("Sorterat efter Titel i vyn.");
+    await user.click(screen.getByTestId("sort-priority"));
+    expect(shownIds()).toEqual(storeOrder);
+  });
+
+  it("adds and removes the demo portfolio from the toolbar", async () => {
+    const user = userEvent.setup();
+    render(Portfolio);
+    const button = await screen.findByTestId("demo-toggle");
+    await waitFor(() => expect(button.textContent).toBe("Lägg till demoportfölj"));
+    await user.click(button);
+    await waitFor(() => expect(button.textContent).toBe("Ta bort demoportföljen"));
+    await user.click(button);
+    await waitFor(() => expect(button.textContent).toBe("Lägg till demoportfölj"));
+  });
+});
+
+describe("prioritisation", () => {
+  it("ranks in the store's order and draws the capacity line at the budget entered", async () => {
+    const user = userEvent.setup();
+    render(Priorities);
+    expect(await screen.findByText("Inga initiativ med den statusen.")).toBeTruthy();
+    await user.selectOptions(screen.getByTestId("pr-stage"), "");
+    await waitFor(() => expect(screen.getAllByTestId("pr-row")).toHaveLength(4));
+    const recorded = SHELL.priorities[2];
+    await user.type(screen.getByTestId("pr-budget"), "1 000 000");
+    await user.tab();
+    const line = await screen.findByTestId("pr-capacity");
+    expect(line.textContent).toContain(`Kapacitetsgräns: ${recorded.fit_count} initiativ ryms i budgeten 1 000 000 kr per år`);
+    expect(screen.getAllByTestId("pr-row").map((r) => Number(r.dataset.id))).toEqual(recorded.ranked.map((r) => r.id));
+  });
+
+  it("names a budget that is no amount", async () => {
+    const user = userEvent.setup();
+    render(Priorities);
+    await user.type(await screen.findByTestId("pr-budget"), "mycket");
+    await user.tab();
+    expect((await screen.findByRole("alert")).textContent).toBe("Skriv budgeten som ett belopp, t.ex. 2 000 000.");
+  });
+});
+
+describe("similar needs", () => {
+  it("shows a group with its shared words and keeps a pair marked not similar out", async () => {
+    const user = userEvent.setup();
+    mockSimilarNeeds(1);
+    render(Similar);
+    const group = await screen.findByTestId("sim-group");
+    expect(group.textContent).toContain("Arbete och välfärd, Omsorgsförvaltningen");
+    expect(group.textContent).toContain("kamera");
+    await user.click(within(group).getByTestId("sim-dismiss"));
+    await waitFor(() => expect(screen.queryByTestId("sim-group")).toBeNull());
+    expect(screen.getByTestId("sim-summary").textContent).toContain("1 par markerade som inte liknande visas inte.");
+  });
+
+  it("links a pair as a coordinated need", async () => {
+    const user = userEvent.setup();
+    mockSimilarNeeds(1);
+    render(Similar);
+    await user.click(await screen.findByTestId("sim-coordinate"));
+    expect(await screen.findByTestId("sim-coordinated")).toBeTruthy();
+  });
+});
