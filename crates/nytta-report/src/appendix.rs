@@ -103,16 +103,27 @@ pub(crate) fn sensitivity(
     }
     let l = &mut pdf.layout;
     l.h2(tx::SWITCHING.get(lang));
+    // The sentence follows the NPV's sign: with a negative NPV the benefits must rise (and
+    // the costs fall) to reach zero, by the ratio's absolute value.
+    let switch = |v: Option<Decimal>, fine: tx::Tr, needed: tx::Tr| match v {
+        Some(r) if r.is_sign_negative() && !r.is_zero() => {
+            fill(needed.get(lang), &[("pct", &format::percent(-r, 1, lang))])
+        }
+        Some(r) => fill(fine.get(lang), &[("pct", &format::percent(r, 1, lang))]),
+        None => pct_or(None, lang),
+    };
+    let benefits = |v| switch(v, tx::BENEFITS_MAY_FALL, tx::BENEFITS_MUST_RISE);
+    let costs = |v| switch(v, tx::COSTS_MAY_RISE, tx::COSTS_MUST_FALL);
     let rows = vec![
         vec![
             Cell::text(tx::SWITCH_BENEFITS.get(lang)),
-            Cell::text(pct_or(ev.economic.switching_benefits, lang)),
-            Cell::text(pct_or(ev.budget.switching_benefits, lang)),
+            Cell::text(benefits(ev.economic.switching_benefits)),
+            Cell::text(benefits(ev.budget.switching_benefits)),
         ],
         vec![
             Cell::text(tx::SWITCH_COSTS.get(lang)),
-            Cell::text(pct_or(ev.economic.switching_costs, lang)),
-            Cell::text(pct_or(ev.budget.switching_costs, lang)),
+            Cell::text(costs(ev.economic.switching_costs)),
+            Cell::text(costs(ev.budget.switching_costs)),
         ],
         vec![
             Cell::text(tx::OPTIMISM_BIAS.get(lang)),
@@ -250,6 +261,10 @@ pub(crate) fn assumptions(pdf: &mut Pdf, model: &Model, lang: Lang) {
                 &[
                     ("n", &p.years.to_string()),
                     ("start", &p.start_year.to_string()),
+                    (
+                        "end",
+                        &(i64::from(p.start_year) + i64::from(p.years)).to_string(),
+                    ),
                 ],
             ),
         ),

@@ -11,7 +11,7 @@ use crate::appendix;
 use crate::charts::Chart;
 use crate::common::{capital, figure_rows, kr, version, FIGURE_COLUMNS};
 use crate::error::ReportError;
-use crate::layout::{Align, Cell, Column, Weight, BODY, SMALL};
+use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, HEADING_ROOM, SMALL};
 use crate::pdf::Pdf;
 use crate::text::{self as tx, fill, Tr};
 use crate::ReportOptions;
@@ -139,7 +139,6 @@ fn summary(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) 
     l.para(tx::VIEWS_NOTE.get(lang), SMALL);
     l.para(tx::NPV_NOTE.get(lang), SMALL);
 
-    l.h2(tx::MATRIX.get(lang));
     let s = &ev.scores;
     let level =
         |v: Option<u8>| v.map_or_else(|| tx::NOT_CHOSEN.get(lang).to_string(), |v| v.to_string());
@@ -191,21 +190,35 @@ fn summary(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) 
         Column(0.1, Align::Right),
         Column(0.64, Align::Left),
     ];
-    l.table(
-        &cols,
-        &[
-            tx::CRITERION.get(lang),
-            tx::LEVEL.get(lang),
-            tx::BASIS.get(lang),
-        ],
-        &rows,
-    );
     let rule = if s.full_valuation_required {
         tx::FULL_REQUIRED
     } else {
         tx::SIMPLIFIED_OK
     };
-    l.para(rule.get(lang), crate::layout::BODY_BOLD);
+    let w = &model.settings;
+    let legend = fill(
+        tx::MATRIX_LEGEND.get(lang),
+        &[
+            ("m5", &kr(w.effect_money_5, lang)),
+            ("m3", &kr(w.effect_money_3, lang)),
+            ("h5", &format::hours(w.effect_hours_5, lang)),
+            ("h3", &format::hours(w.effect_hours_3, lang)),
+            ("r5", &kr(w.resource_5, lang)),
+            ("r3", &kr(w.resource_3, lang)),
+        ],
+    );
+    let header = [
+        tx::CRITERION.get(lang),
+        tx::LEVEL.get(lang),
+        tx::BASIS.get(lang),
+    ];
+    let after = l.para_height(&legend, SMALL) + l.para_height(rule.get(lang), BODY_BOLD);
+    // The heading, the table with the priority score and the legend stay on one page.
+    l.keep(l.table_height(&cols, &header, &rows) + after + HEADING_ROOM);
+    l.h2(tx::MATRIX.get(lang));
+    l.table(&cols, &header, &rows);
+    l.para(&legend, SMALL);
+    l.para(rule.get(lang), BODY_BOLD);
 }
 
 fn background(pdf: &mut Pdf, model: &Model, lang: Lang) {
@@ -215,7 +228,7 @@ fn background(pdf: &mut Pdf, model: &Model, lang: Lang) {
     let mut facts = vec![
         (tx::DEPARTMENT, i.department.clone()),
         (tx::OWNER, i.owner.clone()),
-        (tx::STAGE, tx::stage(i.stage).get(lang).to_string()),
+        (tx::VERSION_STATUS, version_status(model, lang)),
         (
             tx::PRIORITY_BASIS,
             i.priority_basis
@@ -248,6 +261,25 @@ fn background(pdf: &mut Pdf, model: &Model, lang: Lang) {
         };
         l.labelled(label.get(lang), text);
     }
+}
+
+/// The version's own label, status and date ("Beslutsunderlag, beslutad 2021-03-01"): what
+/// this document was when it was written, not the stage the initiative has reached since.
+fn version_status(model: &Model, lang: Lang) -> String {
+    let v = &model.doc.valuation;
+    let status = match v.status {
+        ValuationStatus::Decided => tx::STATUS_DECIDED,
+        ValuationStatus::Draft => tx::STATUS_DRAFT,
+    };
+    let status = fill(
+        status.get(lang),
+        &[("date", v.date.as_deref().unwrap_or_default())],
+    );
+    [v.label.trim(), status.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn ramp_text(line: &Line, lang: Lang) -> Option<String> {
@@ -380,6 +412,7 @@ fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
     let l = &mut pdf.layout;
     l.h1(tx::S_COSTS.get(lang));
     let years = model.params.years;
+    let bias = model.params.optimism_bias;
     let rows: Vec<Vec<Cell>> = model
         .doc
         .valuation
@@ -397,6 +430,19 @@ fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
             if let Some(e) = &r.explain {
                 calc = calc.and(
                     fill(tx::CALCULATION.get(lang), &[("explain", e)]),
+                    Weight::Regular,
+                );
+            }
+            if let (Some(a), false) = (r.annual, bias.is_zero()) {
+                let with = a * (Decimal::ONE + bias);
+                calc = calc.and(
+                    fill(
+                        tx::WITH_BIAS.get(lang),
+                        &[
+                            ("pct", &format::percent(bias, 0, lang)),
+                            ("amount", &format::kronor_ore(with, lang)),
+                        ],
+                    ),
                     Weight::Regular,
                 );
             }

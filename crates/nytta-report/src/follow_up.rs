@@ -12,6 +12,25 @@ use crate::pdf::Pdf;
 use crate::text::{self as tx, fill};
 use crate::ReportOptions;
 
+/// A cost line's deviation: over- or underrun as a share of the expected cost, since a cost
+/// realised above 100 % is no achievement.
+fn deviation(c: &nytta_core::follow_up::LineComparison, lang: nytta_core::Lang) -> String {
+    let pct = |r: rust_decimal::Decimal| format::percent(r.abs(), 1, lang);
+    match c.rate {
+        None if c.realised.is_zero() => tx::AS_EXPECTED.get(lang).to_string(),
+        None => tx::NEW_COST.get(lang).to_string(),
+        Some(r) if r > rust_decimal::Decimal::ONE => fill(
+            tx::OVERRUN.get(lang),
+            &[("pct", &pct(r - rust_decimal::Decimal::ONE))],
+        ),
+        Some(r) if r < rust_decimal::Decimal::ONE => fill(
+            tx::UNDERRUN.get(lang),
+            &[("pct", &pct(rust_decimal::Decimal::ONE - r))],
+        ),
+        Some(_) => tx::AS_EXPECTED.get(lang).to_string(),
+    }
+}
+
 pub(crate) fn write(
     model: &Model,
     ev: &Evaluation,
@@ -38,6 +57,10 @@ pub(crate) fn write(
         (tx::FU_YEAR, format!("{} ({calendar})", fu.year)),
         (tx::FU_EVALUATOR, doc_fu.evaluator.clone()),
         (tx::FU_DECIDED_VERSION, version(model)),
+        (
+            tx::STAGE_NOW,
+            tx::stage(model.doc.initiative.stage).get(lang).to_string(),
+        ),
     ];
     facts.retain(|(_, v)| !v.is_empty());
     let rows: Vec<Vec<Cell>> = facts
@@ -85,7 +108,8 @@ pub(crate) fn write(
         .map(|c| {
             let line = model.doc.valuation.lines.iter().find(|l| l.id == c.id);
             let mut name = line.map_or(c.id.clone(), |l| l.name.clone());
-            if line.is_some_and(|l| l.side == nytta_core::document::Side::Cost) {
+            let cost = line.is_some_and(|l| l.side == nytta_core::document::Side::Cost);
+            if cost {
                 name = format!("{name} {}", tx::COST_SUFFIX.get(lang));
             }
             if c.year != fu.year {
@@ -107,16 +131,20 @@ pub(crate) fn write(
                 Cell::text(kr(c.expected, lang)),
                 Cell::text(kr(c.realised, lang)),
                 Cell::text(kr(c.difference, lang)),
-                Cell::text(pct_or(c.rate, lang)),
+                Cell::text(if cost {
+                    deviation(c, lang)
+                } else {
+                    pct_or(c.rate, lang)
+                }),
             ]
         })
         .collect();
     let cols = [
-        Column(0.4, Align::Left),
-        Column(0.15, Align::Right),
-        Column(0.15, Align::Right),
-        Column(0.15, Align::Right),
-        Column(0.15, Align::Right),
+        Column(0.34, Align::Left),
+        Column(0.14, Align::Right),
+        Column(0.14, Align::Right),
+        Column(0.14, Align::Right),
+        Column(0.24, Align::Right),
     ];
     pdf.layout.table(
         &cols,

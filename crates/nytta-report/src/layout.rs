@@ -33,6 +33,9 @@ const BOTTOM: f32 = 62.0;
 /// Cell padding in tables.
 const PAD: f32 = 3.5;
 
+/// The room a subheading takes with its gaps, for keeping it with what follows.
+pub(crate) const HEADING_ROOM: f32 = 11.0 * 1.38 + 10.0;
+
 /// Regular or bold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Weight {
@@ -146,6 +149,45 @@ impl Cell {
         }
         self
     }
+}
+
+/// The spaces the wrapper never breaks at.
+const NON_BREAKING: [char; 3] = ['\u{a0}', '\u{202f}', '\u{2007}'];
+
+/// Whether the wrapper may break a line at `c`.
+fn breakable(c: char) -> bool {
+    c.is_whitespace() && !NON_BREAKING.contains(&c)
+}
+
+/// Units written after a figure, kept on its line ("1 234 kr", "12 %", "1,1 år").
+const UNITS: [&str; 12] = [
+    "kr", "kr/h", "kr/år", "%", "h", "år", "SEK", "SEK/h", "SEK/year", "year", "years", "st",
+];
+
+/// `text` with the spaces inside figures made non-breaking: between two digits
+/// ("1 234 567"), between a figure and its unit ("1 234 kr") and after the currency code
+/// that precedes one ("SEK 1,234").
+pub(crate) fn tie(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let word_at = |from: usize| -> String {
+        chars[from..]
+            .iter()
+            .take_while(|c| !c.is_whitespace())
+            .collect::<String>()
+            .trim_end_matches([',', '.', ';', ':', ')'])
+            .to_string()
+    };
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let tied = c == ' '
+            && i > 0
+            && i + 1 < chars.len()
+            && ((chars[i - 1].is_ascii_digit()
+                && (chars[i + 1].is_ascii_digit() || UNITS.contains(&word_at(i + 1).as_str())))
+                || (chars[i + 1].is_ascii_digit() && chars[..i].ends_with(&['S', 'E', 'K'])));
+        out.push(if tied { '\u{a0}' } else { c });
+    }
+    out
 }
 
 /// Pages being laid out.
@@ -281,13 +323,17 @@ impl Layout {
     }
 
     /// `text` broken into lines no wider than `width`; `\n` starts a new paragraph line.
+    /// A figure stays whole: the spaces inside it and before its unit are non-breaking
+    /// (see [`tie`]), and the wrapper breaks only at breakable spaces. The lines come back
+    /// with plain spaces, so the PDF's text reads like the app's.
     pub(crate) fn wrap(&self, text: &str, width: f32, st: Style) -> Vec<String> {
         let space = self.width(" ", st);
         let mut out = Vec::new();
         for para in text.split('\n') {
+            let para = tie(para);
             let mut line = String::new();
             let mut line_w = 0.0;
-            for word in para.split_whitespace() {
+            for word in para.split(breakable).filter(|w| !w.is_empty()) {
                 let w = self.width(word, st);
                 if !line.is_empty() && line_w + space + w <= width {
                     line.push(' ');
@@ -326,7 +372,9 @@ impl Layout {
             }
             out.push(line);
         }
-        out
+        out.into_iter()
+            .map(|l| l.replace(NON_BREAKING, " "))
+            .collect()
     }
 
     /// `text` cut to `width` with an ellipsis when it is too wide.
@@ -525,7 +573,46 @@ impl Layout {
         self.rule(LEFT, RIGHT, y, 0.8, MUTED);
     }
 
-    /// A table with a header row repeated on every page it runs onto.
+    /// The height of `rows` as [`Layout::table`] draws them under `header`, when unbroken.
+    pub(crate) fn table_height(&self, cols: &[Column], header: &[&str], rows: &[Vec<Cell>]) -> f32 {
+        let xs = Self::col_x(cols);
+        let inner = |i: usize| (xs[i].1 - 2.0 * PAD).max(1.0);
+        let lines = |row: &[Cell]| {
+            row.iter()
+                .enumerate()
+                .take(cols.len())
+                .map(|(i, c)| self.wrap_cell(c, inner(i)).len())
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        };
+        let head = if header.iter().any(|h| !h.is_empty()) {
+            let cells: Vec<Cell> = header.iter().map(|h| Cell::bold(*h)).collect();
+            lines(&cells) as f32 * line_height(CELL) + 2.0 * PAD
+        } else {
+            0.0
+        };
+        head + rows
+            .iter()
+            .map(|r| lines(r) as f32 * line_height(CELL) + 2.0 * PAD)
+            .sum::<f32>()
+    }
+
+    /// Starts a new page unless `h` points fit on this one, when they fit on a page at all:
+    /// what follows is kept together.
+    pub(crate) fn keep(&mut self, h: f32) {
+        if h <= TOP - BOTTOM {
+            self.ensure(h);
+        }
+    }
+
+    /// The height of wrapped `text` in `st` across the text column.
+    pub(crate) fn para_height(&self, text: &str, st: Style) -> f32 {
+        self.wrap(text, WIDTH, st).len() as f32 * line_height(st) + 4.0
+    }
+
+    /// A table with a header row repeated on every page it runs onto. Its last row (a sum)
+    /// never goes to a new page alone: the row before it goes along.
     pub(crate) fn table(&mut self, cols: &[Column], header: &[&str], rows: &[Vec<Cell>]) {
         let xs = Self::col_x(cols);
         let inner = |i: usize| (xs[i].1 - 2.0 * PAD).max(1.0);
@@ -559,7 +646,32 @@ impl Layout {
             let y = self.y;
             self.rule(LEFT, RIGHT, y, 0.4, RULE);
         }
-        for row in rows {
+        let row_h = |row: &Vec<Cell>| {
+            row.iter()
+                .enumerate()
+                .take(cols.len())
+                .map(|(i, c)| self.wrap_cell(c, inner(i)).len())
+                .max()
+                .unwrap_or(0)
+                .max(1) as f32
+                * lh
+                + 2.0 * PAD
+        };
+        let n = rows.len();
+        let last_two = (n >= 2).then(|| (row_h(&rows[n - 2]), row_h(&rows[n - 1])));
+        for (k, row) in rows.iter().enumerate() {
+            if let (true, Some((this, last))) = (k > 0 && k + 2 == n, last_two) {
+                let both = this + last;
+                if self.y - this >= BOTTOM
+                    && self.y - both < BOTTOM
+                    && both <= TOP - BOTTOM - head_h
+                {
+                    self.new_page();
+                    if show_head {
+                        self.draw_header(cols, &xs, &head);
+                    }
+                }
+            }
             let cells: Vec<Vec<(String, Weight)>> = row
                 .iter()
                 .enumerate()
@@ -631,5 +743,68 @@ impl Layout {
                 PdfPage::new(Mm(210.0), Mm(297.0), ops)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout() -> Layout {
+        let mut doc = PdfDocument::new("test");
+        Layout::new(&mut doc).expect("the embedded fonts load")
+    }
+
+    fn shown(ops: &[Op]) -> Vec<String> {
+        ops.iter()
+            .filter_map(|op| match op {
+                Op::ShowText { items } => items.iter().find_map(|i| match i {
+                    TextItem::Text(t) => Some(t.clone()),
+                    _ => None,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_and_their_units_are_tied() {
+        assert_eq!(
+            tie("värd 1 234 567 kr i år"),
+            "värd 1\u{a0}234\u{a0}567\u{a0}kr i år"
+        );
+        assert_eq!(tie("worth SEK 1,234 a year"), "worth SEK\u{a0}1,234 a year");
+        assert_eq!(tie("10 % av 3 år"), "10\u{a0}% av 3\u{a0}år");
+        let l = layout();
+        // A column too narrow for "= 818 968,75" on one line moves the whole figure down.
+        let lines = l.wrap(
+            "× 359 = 818 968,75",
+            l.width("× 359 = 818", CELL) + 1.0,
+            CELL,
+        );
+        assert_eq!(lines, ["× 359 =", "818 968,75"]);
+    }
+
+    #[test]
+    fn a_sum_row_never_goes_to_a_new_page_alone() {
+        let mut l = layout();
+        let cols = [Column(0.5, Align::Left), Column(0.5, Align::Right)];
+        let rows: Vec<Vec<Cell>> = (1..=5)
+            .map(|k| vec![Cell::text(format!("rad {k}")), Cell::text("1 kr")])
+            .collect();
+        let header = ["Rad", "Belopp"];
+        // Room for the header and four rows, not the fifth (the sum).
+        let room = l.table_height(&cols, &header, &rows[..4]) + 1.0;
+        l.y = BOTTOM + room;
+        l.fresh = false;
+        l.table(&cols, &header, &rows);
+        assert_eq!(l.pages.len(), 2);
+        let second = shown(&l.pages[1]);
+        assert!(second.contains(&"rad 4".to_string()), "{second:?}");
+        assert!(second.contains(&"rad 5".to_string()), "{second:?}");
+        assert!(
+            second.contains(&"Rad".to_string()),
+            "header repeated: {second:?}"
+        );
     }
 }

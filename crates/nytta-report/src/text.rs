@@ -93,8 +93,12 @@ pub(crate) const MIRR: Tr = Tr(
 );
 pub(crate) const TOTAL_BENEFITS: Tr = Tr("Summa nyttor", "Total benefits");
 pub(crate) const TOTAL_COSTS: Tr = Tr("Summa kostnader", "Total costs");
-pub(crate) const SWITCH_BENEFITS: Tr = Tr("Nyttorna kan minska med", "Benefits may fall by");
-pub(crate) const SWITCH_COSTS: Tr = Tr("Kostnaderna kan öka med", "Costs may rise by");
+pub(crate) const SWITCH_BENEFITS: Tr = Tr("Brytvärde för nyttorna", "Switching value of benefits");
+pub(crate) const SWITCH_COSTS: Tr = Tr("Brytvärde för kostnaderna", "Switching value of costs");
+pub(crate) const BENEFITS_MAY_FALL: Tr = Tr("kan minska med {pct}", "may fall by {pct}");
+pub(crate) const BENEFITS_MUST_RISE: Tr = Tr("behöver öka med {pct}", "must rise by {pct}");
+pub(crate) const COSTS_MAY_RISE: Tr = Tr("kan öka med {pct}", "may rise by {pct}");
+pub(crate) const COSTS_MUST_FALL: Tr = Tr("behöver minska med {pct}", "must fall by {pct}");
 pub(crate) const FREED_TIME: Tr = Tr("Frigjord tid", "Freed time");
 pub(crate) const FREED_TIME_VALUE: Tr = Tr(
     "{hours} per år = {fte} årsarbetare",
@@ -128,6 +132,10 @@ pub(crate) const PRIORITY_BASIS_TEXT: Tr = Tr(
     "Viktat medelvärde av effekt, genomförbarhet, finansiering och (6 − resursbehov)",
     "Weighted mean of effect, feasibility, financing and (6 − resource need)",
 );
+pub(crate) const MATRIX_LEGEND: Tr = Tr(
+    "Nivåerna. Potentiell effekt: 5 = minst {m5} per år eller {h5} frigjord tid per år, 3 = minst {m3} per år eller {h3}, annars 1. Genomförbarhet: 5 = beprövad lösning, låg risk; 3 = delvis beprövad, viss risk; 1 = oprövad lösning, hög risk. Finansiering: 5 = ryms i befintlig budget; 3 = delvis finansierad eller sökt; 1 = ofinansierad. Resursbehov: 5 = engångskostnader på minst {r5}, 3 = minst {r3}, annars 1; ett högt resursbehov sänker prioriteten.",
+    "The levels. Potential effect: 5 = at least {m5} a year or {h5} of freed time a year, 3 = at least {m3} a year or {h3}, otherwise 1. Feasibility: 5 = proven solution, low risk; 3 = partly proven, some risk; 1 = untested solution, high risk. Financing: 5 = within the existing budget; 3 = partly financed or applied for; 1 = unfunded. Resource need: 5 = one-off costs of at least {r5}, 3 = at least {r3}, otherwise 1; a high resource need lowers the priority.",
+);
 pub(crate) const FULL_REQUIRED: Tr = Tr(
     "Fördjupad nyttovärdering krävs enligt matrisen (effekt eller resursbehov på nivå 3 eller högre).",
     "A full valuation is required by the matrix (effect or resource need at level 3 or above).",
@@ -140,7 +148,10 @@ pub(crate) const SIMPLIFIED_OK: Tr = Tr(
 // Background.
 pub(crate) const DEPARTMENT: Tr = Tr("Förvaltning", "Department");
 pub(crate) const OWNER: Tr = Tr("Ansvarig", "Responsible");
-pub(crate) const STAGE: Tr = Tr("Status", "Stage");
+pub(crate) const STAGE_NOW: Tr = Tr("Initiativets status i dag", "The initiative's stage today");
+pub(crate) const VERSION_STATUS: Tr = Tr("Version", "Version");
+pub(crate) const STATUS_DECIDED: Tr = Tr("beslutad {date}", "decided {date}");
+pub(crate) const STATUS_DRAFT: Tr = Tr("utkast {date}", "draft {date}");
 pub(crate) const PRIORITY_BASIS: Tr = Tr("Prioriteringsgrund", "Priority basis");
 pub(crate) const TAGS: Tr = Tr("Taggar", "Tags");
 pub(crate) const PROBLEM: Tr = Tr("Problem", "Problem");
@@ -174,8 +185,12 @@ pub(crate) const TIMING: Tr = Tr("Tidpunkt", "Timing");
 pub(crate) const ONCE_IN: Tr = Tr("engång år {year}", "one-off in year {year}");
 pub(crate) const YEARLY_FROM: Tr = Tr("löpande år {from}–{to}", "recurring years {from}–{to}");
 pub(crate) const OPTIMISM_NOTE: Tr = Tr(
-    "Kostnaderna i tabellerna och kalkylen inkluderar ett optimismpåslag på {pct}.",
-    "Costs in the tables and the calculation include an optimism bias of {pct}.",
+    "Beloppen i tabellen ovan är utan optimismpåslag. Påslaget på {pct} läggs på varje kostnad i årstabellerna (avsnitt 5), nyckeltalen, diagrammen och känslighetsanalysen; beloppet med påslag står under varje kostnad.",
+    "The amounts in the table above are without optimism bias. The bias of {pct} is added to every cost in the year tables (section 5), the key figures, the charts and the sensitivity analysis; the amount with the bias is given under each cost.",
+);
+pub(crate) const WITH_BIAS: Tr = Tr(
+    "Med optimismpåslag {pct}: {amount}",
+    "With optimism bias {pct}: {amount}",
 );
 pub(crate) const NO_LINES: Tr = Tr("Inga rader.", "No lines.");
 
@@ -255,8 +270,8 @@ pub(crate) const OPTIMISTIC: Tr = Tr(
 pub(crate) const LIKELY_CASE: Tr = Tr("Troligt", "Likely");
 pub(crate) const SWITCHING: Tr = Tr("Brytvärden", "Switching values");
 pub(crate) const SWITCHING_NOTE: Tr = Tr(
-    "Hur långt nyttorna kan minska, eller kostnaderna öka, innan nuvärdet blir noll (NPV/PVnyttor respektive NPV/PVkostnader).",
-    "How far benefits may fall, or costs rise, before the NPV reaches zero (NPV/PVbenefits and NPV/PVcosts).",
+    "Med positivt nuvärde: hur långt nyttorna kan minska, eller kostnaderna öka, innan nuvärdet blir noll. Med negativt nuvärde: hur mycket nyttorna behöver öka, eller kostnaderna minska, för att nuvärdet ska nå noll. Andelen är |NPV|/PVnyttor respektive |NPV|/PVkostnader.",
+    "With a positive NPV: how far benefits may fall, or costs rise, before the NPV reaches zero. With a negative NPV: how much benefits must rise, or costs fall, for the NPV to reach zero. The share is |NPV|/PVbenefits and |NPV|/PVcosts.",
 );
 pub(crate) const OPTIMISM_BIAS: Tr = Tr("Optimismpåslag på kostnader", "Optimism bias on costs");
 
@@ -293,7 +308,7 @@ pub(crate) const INDICATOR_LINES: Tr = Tr("Rader med indikator:", "Lines with an
 // Assumptions.
 pub(crate) const PARAMETERS: Tr = Tr("Parametrar", "Parameters");
 pub(crate) const PERIOD: Tr = Tr("Kalkylperiod", "Analysis period");
-pub(crate) const PERIOD_VALUE: Tr = Tr("{n} år (år 0 = {start})", "{n} years (year 0 = {start})");
+pub(crate) const PERIOD_VALUE: Tr = Tr("{start}–{end} (år 0–{n})", "{start}–{end} (years 0–{n})");
 pub(crate) const RATE: Tr = Tr("Kalkylränta", "Discount rate");
 pub(crate) const HOURS_FTE: Tr = Tr("Timmar per årsarbetare", "Hours per FTE");
 pub(crate) const INPUTS: Tr = Tr("Faktorer", "Inputs");
@@ -370,7 +385,11 @@ pub(crate) const FU_ONE_OFF_YEAR: Tr = Tr("(engångs, år {year})", "(one-off, y
 pub(crate) const LINE: Tr = Tr("Rad", "Line");
 pub(crate) const EXPECTED: Tr = Tr("Förväntat", "Expected");
 pub(crate) const DIFFERENCE: Tr = Tr("Skillnad", "Difference");
-pub(crate) const RATE_REALISED: Tr = Tr("Realiseringsgrad", "Realisation rate");
+pub(crate) const RATE_REALISED: Tr = Tr("Realiseringsgrad / avvikelse", "Realisation / deviation");
+pub(crate) const OVERRUN: Tr = Tr("överskriden {pct}", "overrun {pct}");
+pub(crate) const UNDERRUN: Tr = Tr("underskriden {pct}", "underrun {pct}");
+pub(crate) const AS_EXPECTED: Tr = Tr("enligt plan", "as expected");
+pub(crate) const NEW_COST: Tr = Tr("ny kostnad", "new cost");
 pub(crate) const FU_GOALS: Tr = Tr("Måluppfyllelse för effektmålen", "Effect-goal attainment");
 pub(crate) const ACTUAL: Tr = Tr("Utfall", "Actual");
 pub(crate) const ATTAINMENT: Tr = Tr("Måluppfyllelse", "Attainment");
@@ -383,8 +402,8 @@ pub(crate) const FU_FREED: Tr = Tr(
     "What became of the freed time?",
 );
 pub(crate) const FU_FREED_TEXT: Tr = Tr(
-    "Frigjord tid enligt utfallet: {hours} per år ({fte} årsarbetare), värd {value} under kalkylår {year}. Användning: {use}.",
-    "Freed time in the realised case: {hours} a year ({fte} FTE), worth {value} in analysis year {year}. Use: {use}.",
+    "Frigjord tid enligt utfallet vid full effekt: {hours} per helt år ({fte} årsarbetare). Värdet i kronor under kalkylår {year}, med det årets upptrappning: {value}. Användning: {use}.",
+    "Freed time in the realised case at full effect: {hours} a full year ({fte} FTE). Its value in kronor in analysis year {year}, with that year's ramp-up: {value}. Use: {use}.",
 );
 pub(crate) const FU_FREED_UNKNOWN: Tr = Tr("inte angiven", "not given");
 pub(crate) const FU_OBSERVATIONS: Tr = Tr(

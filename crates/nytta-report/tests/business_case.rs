@@ -256,3 +256,191 @@ fn an_effect_goals_method_is_printed_in_its_row() {
         "{text}"
     );
 }
+
+/// The business case of a sample as PDF path, saved under `tag`.
+fn case_pdf(name: &str, lang: Lang, tag: &str) -> String {
+    let (model, ev) = sample(name, lang);
+    let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(lang, "2024-05-02")).unwrap();
+    save(&scratch(tag), &format!("{name}.{lang:?}.pdf"), &pdf)
+}
+
+#[test]
+fn switching_values_follow_the_sign_of_the_npv() {
+    // Medication robots, budget view: NPV −9 999 kr, PV benefits 405 020 kr, PV costs
+    // 415 019 kr, so benefits must rise by 9 999 / 405 020 = 2,47 % and costs fall by
+    // 9 999 / 415 019 = 2,41 %. Economic view: 2 829 230 / 3 683 098 = 76,8 % and
+    // 2 829 230 / 853 869 = 331,3 %.
+    let sv = squash(&rows_of(&case_pdf(
+        "lakemedelsrobotar.nytta.json",
+        Lang::Sv,
+        "switch",
+    )));
+    for want in [
+        "Brytvärde för nyttorna kan minska med 76,8 % behöver öka med 2,5 %",
+        "Brytvärde för kostnaderna kan öka med 331,3 % behöver minska med 2,4 %",
+    ] {
+        assert!(sv.contains(want), "the PDF lacks {want:?}");
+    }
+    assert!(
+        !sv.contains("med −"),
+        "a negative share in a sentence: {sv}"
+    );
+    let en = squash(&rows_of(&case_pdf(
+        "lakemedelsrobotar.nytta.json",
+        Lang::En,
+        "switch",
+    )));
+    for want in [
+        "Switching value of benefits may fall by 76.8% must rise by 2.5%",
+        "Switching value of costs may rise by 331.3% must fall by 2.4%",
+    ] {
+        assert!(en.contains(want), "the PDF lacks {want:?}");
+    }
+    assert!(!en.contains("by −"), "a negative share in a sentence: {en}");
+}
+
+#[test]
+fn the_analysis_period_names_the_years_it_covers() {
+    let sv = squash(&rows_of(&case_pdf(
+        "lakemedelsrobotar.nytta.json",
+        Lang::Sv,
+        "period",
+    )));
+    assert!(sv.contains("Kalkylperiod 2021–2027 (år 0–6)"), "{sv}");
+    assert!(!sv.contains("år 0 = 2021"), "{sv}");
+    let en = squash(&rows_of(&case_pdf(
+        "lakemedelsrobotar.nytta.json",
+        Lang::En,
+        "period",
+    )));
+    assert!(en.contains("Analysis period 2021–2027 (years 0–6)"), "{en}");
+}
+
+#[test]
+fn a_decided_version_prints_its_own_status_not_the_initiatives_stage_today() {
+    // The robots were decided on 2021-03-01 and are in follow-up now.
+    let sv = squash(&rows_of(&case_pdf(
+        "lakemedelsrobotar.nytta.json",
+        Lang::Sv,
+        "status",
+    )));
+    assert!(
+        sv.contains("Version Beslutsunderlag, beslutad 2021-03-01"),
+        "{sv}"
+    );
+    assert!(!sv.contains("uppföljning Prioriteringsgrund"), "{sv}");
+    assert!(!sv.contains("Status uppföljning"), "{sv}");
+    let en = squash(&rows_of(&case_pdf(
+        "lakemedelsrobotar.nytta.json",
+        Lang::En,
+        "status",
+    )));
+    assert!(
+        en.contains("Version Beslutsunderlag, decided 2021-03-01"),
+        "{en}"
+    );
+    assert!(!en.contains("Stage follow-up"), "{en}");
+}
+
+#[test]
+fn the_optimism_bias_says_where_it_applies_and_shows_both_amounts() {
+    // Digitala examinationer: 10 % bias; the tablets cost 30 × 4 900 = 147 000 kr in the
+    // cost table and 147 000 × 1,1 = 161 700 kr in the year tables.
+    let sv = squash(&text_of(&case_pdf(
+        "digitala-examinationer.nytta.json",
+        Lang::Sv,
+        "bias",
+    )));
+    for want in [
+        "147 000,00 kr",
+        "Med optimismpåslag 10 %: 161 700,00 kr",
+        "Beloppen i tabellen ovan är utan optimismpåslag.",
+    ] {
+        assert!(sv.contains(want), "the PDF lacks {want:?}");
+    }
+    assert!(
+        !sv.contains("Kostnaderna i tabellerna och kalkylen inkluderar"),
+        "{sv}"
+    );
+    let en = squash(&text_of(&case_pdf(
+        "digitala-examinationer.nytta.json",
+        Lang::En,
+        "bias",
+    )));
+    for want in [
+        "With optimism bias 10%: SEK 161,700.00",
+        "The amounts in the table above are without optimism bias.",
+    ] {
+        assert!(en.contains(want), "the PDF lacks {want:?}");
+    }
+}
+
+/// The number of the first page whose text contains `want`.
+fn page_with(path: &str, want: &str) -> Option<usize> {
+    (1..=pages_of(path)).find(|p| {
+        let p = p.to_string();
+        squash(&poppler(
+            "pdftotext",
+            &["-f", &p, "-l", &p, "-enc", "UTF-8", path, "-"],
+        ))
+        .contains(want)
+    })
+}
+
+#[test]
+fn the_score_table_has_its_legend_and_stays_with_the_priority_score() {
+    for (lang, heading, priority, legend) in [
+        (
+            Lang::Sv,
+            "Bedömning 1/3/5",
+            "Prioritetspoäng 4,5",
+            "Genomförbarhet: 5 = beprövad lösning, låg risk; 3 = delvis beprövad, viss risk; 1 = oprövad lösning, hög risk.",
+        ),
+        (
+            Lang::En,
+            "Scores 1/3/5",
+            "Priority score 4.5",
+            "Feasibility: 5 = proven solution, low risk; 3 = partly proven, some risk; 1 = untested solution, high risk.",
+        ),
+    ] {
+        let path = case_pdf("lakemedelsrobotar.nytta.json", lang, "matrix");
+        let text = squash(&text_of(&path));
+        assert!(text.contains(legend), "{lang:?}: no legend in {text}");
+        // Effect level 3 from 250 000 kr a year, level 5 from 1 000 000 kr (the defaults).
+        let effect = match lang {
+            Lang::Sv => "5 = minst 1 000 000 kr per år eller 2 000 h frigjord tid per år, 3 = minst 250 000 kr per år eller 500 h",
+            Lang::En => "5 = at least SEK 1,000,000 a year or 2,000 h of freed time a year, 3 = at least SEK 250,000 a year or 500 h",
+        };
+        assert!(text.contains(effect), "{lang:?}: {text}");
+        let at = page_with(&path, heading);
+        assert!(at.is_some(), "{lang:?}: no {heading:?}");
+        assert_eq!(at, page_with(&path, priority), "{lang:?}: the table is split");
+        assert_eq!(at, page_with(&path, legend), "{lang:?}: the legend is apart");
+    }
+}
+
+#[test]
+fn no_figure_is_broken_across_lines() {
+    for lang in [Lang::Sv, Lang::En] {
+        for name in SAMPLES {
+            let text = text_of(&case_pdf(name, lang, "nbsp"));
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            for pair in lines.windows(2) {
+                let ends_in_digit = pair[0].chars().last().is_some_and(|c| c.is_ascii_digit());
+                let next: Vec<char> = pair[1].chars().collect();
+                let group = next.len() >= 3
+                    && next[..3].iter().all(char::is_ascii_digit)
+                    && next.get(3).is_none_or(|c| !c.is_ascii_digit());
+                let unit = ["kr", "%", "h", "år"]
+                    .iter()
+                    .any(|u| pair[1] == *u || pair[1].starts_with(&format!("{u} ")));
+                assert!(
+                    !(ends_in_digit && (group || unit)),
+                    "{name} ({lang:?}): a figure broken between {:?} and {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+}

@@ -76,3 +76,38 @@ fn every_sample_with_a_follow_up_gets_a_report_and_others_an_error() {
         }
     }
 }
+
+#[test]
+fn cost_lines_show_overrun_and_one_basis_per_sentence() {
+    for lang in [Lang::Sv, Lang::En] {
+        let (model, ev) = sample("lakemedelsrobotar.nytta.json", lang);
+        let pdf = follow_up_pdf(&model, &ev, 0, &ReportOptions::new(lang, "2024-05-02")).unwrap();
+        let path = save(&scratch("fu-basis"), &format!("robots-{lang:?}.pdf"), &pdf);
+        let rows = squash(&rows_of(&path));
+        let text = squash(&text_of(&path));
+        // The robots were bought for 14 × 22 000 = 308 000 kr in year 0 against
+        // 10 × 22 000 = 220 000 kr expected: 88 000 kr or 40 % over.
+        let (purchase, freed, old, stage) = match lang {
+            Lang::Sv => (
+                "220 000 kr 308 000 kr 88 000 kr överskriden 40,0 %",
+                "vid full effekt: 2 290 h per helt år (1,3 årsarbetare). Värdet i kronor under kalkylår 1, med det årets upptrappning: 413 101 kr.",
+                "per år (1,3 årsarbetare), värd",
+                "Initiativets status i dag uppföljning",
+            ),
+            Lang::En => (
+                "SEK 220,000 SEK 308,000 SEK 88,000 overrun 40.0%",
+                "at full effect: 2,290 h a full year (1.3 FTE). Its value in kronor in analysis year 1, with that year's ramp-up: SEK 413,101.",
+                "a year (1.3 FTE), worth",
+                "The initiative's stage today follow-up",
+            ),
+        };
+        assert!(rows.contains(purchase), "{lang:?}: {rows}");
+        assert!(
+            !rows.contains("140,0 %") && !rows.contains("140.0%"),
+            "{rows}"
+        );
+        assert!(text.contains(freed), "{lang:?}: {text}");
+        assert!(!text.contains(old), "{lang:?}: mixed bases in {text}");
+        assert!(rows.contains(stage), "{lang:?}: {rows}");
+    }
+}
