@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use nytta_app::ctx::system_today;
 use nytta_app::dto::ErrorDto;
 use nytta_app::evidence_view::{self, Evidence};
-use nytta_app::portfolio::system_today;
 use nytta_app::report::ReportOptions;
 use nytta_app::report_files::{self, ChartSet};
 use nytta_app::types::{Category, Lesson};
