@@ -5,8 +5,9 @@
 //! 1280x800x24"`), `tauri-driver` (`cargo install tauri-driver --version '^2' --locked`) and
 //! `WebKitWebDriver` (Debian: `webkit2gtk-driver`); `scripts/test.sh` provides all three.
 //! With `NYTTA_SCREENSHOTS=DIR` (an absolute path, e.g. `$PWD/docs/images`) it also captures
-//! the screen (`import -window root`) of the portfolio, the valuation editor, the follow-up
-//! and the settings into `DIR/app-*.png`.
+//! the screen (`import -window root`) of the portfolio, the valuation editor, the follow-up,
+//! the settings, and on the demo portfolio the overview, a count clicked through, the
+//! prioritisation and similar needs into `DIR/app-*.png`.
 //!
 //! The elements are found by the `data-testid`s agreed with the UI.
 
@@ -58,7 +59,7 @@ impl Driver {
 
     /// A new session starts the app; closing the session quits it.
     async fn session(&self) -> Client {
-        let app = Path::new(env!("CARGO_BIN_EXE_nytta-desktop"));
+        let app = app();
         let caps = json!({
             "browserName": "wry",
             "tauri:options": { "application": app },
@@ -97,6 +98,17 @@ impl Drop for Driver {
     }
 }
 
+/// The binary under test: `NYTTA_E2E_APP` (an installed `/usr/bin/nytta-desktop`, see
+/// `scripts/install-test.sh`), else the one this test was built with.
+fn app() -> PathBuf {
+    std::env::var_os("NYTTA_E2E_APP")
+        .filter(|p| !p.is_empty())
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_BIN_EXE_nytta-desktop")),
+            PathBuf::from,
+        )
+}
+
 fn tauri_driver() -> PathBuf {
     let in_cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
@@ -110,6 +122,15 @@ fn tauri_driver() -> PathBuf {
         .chain(in_cargo_home)
         .find(|p| p.is_file())
         .expect("tauri-driver is missing: cargo install tauri-driver --version '^2' --locked")
+}
+
+/// Whether the real-window tests are off (they need `NYTTA_E2E=1` and a display); says so.
+fn skipped() -> bool {
+    let off = std::env::var_os("NYTTA_E2E").is_none();
+    if off {
+        eprintln!("skipped: set NYTTA_E2E=1 and run under xvfb-run (see scripts/test.sh)");
+    }
+    off
 }
 
 fn free_port() -> u16 {
@@ -269,8 +290,7 @@ fn screenshot(name: &str) {
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_person_values_a_new_initiative_finds_it_after_a_restart_and_switches_language() {
-    if std::env::var_os("NYTTA_E2E").is_none() {
-        eprintln!("skipped: set NYTTA_E2E=1 and run under xvfb-run (see scripts/test.sh)");
+    if skipped() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -393,8 +413,7 @@ async fn a_person_values_a_new_initiative_finds_it_after_a_restart_and_switches_
 /// typed in Behov meanwhile was gone after going back to the portfolio and reopening.
 #[tokio::test(flavor = "current_thread")]
 async fn an_invalid_edit_keeps_every_typed_word_across_leaving_and_a_restart() {
-    if std::env::var_os("NYTTA_E2E").is_none() {
-        eprintln!("skipped: set NYTTA_E2E=1 and run under xvfb-run (see scripts/test.sh)");
+    if skipped() {
         return;
     }
     const EXAMPLE: &str = "Digitala examinationer";
@@ -464,8 +483,7 @@ async fn an_invalid_edit_keeps_every_typed_word_across_leaving_and_a_restart() {
 /// Digitala medicinskåp fell from 1 173 h to 355 h, and the change was saved.
 #[tokio::test(flavor = "current_thread")]
 async fn showing_a_time_lines_formula_changes_no_figure_and_saves_nothing() {
-    if std::env::var_os("NYTTA_E2E").is_none() {
-        eprintln!("skipped: set NYTTA_E2E=1 and run under xvfb-run (see scripts/test.sh)");
+    if skipped() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -525,8 +543,7 @@ async fn showing_a_time_lines_formula_changes_no_figure_and_saves_nothing() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_damaged_store_shows_the_recovery_message_and_the_file_is_kept() {
-    if std::env::var_os("NYTTA_E2E").is_none() {
-        eprintln!("skipped: set NYTTA_E2E=1 and run under xvfb-run (see scripts/test.sh)");
+    if skipped() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -562,6 +579,64 @@ async fn a_damaged_store_shows_the_recovery_message_and_the_file_is_kept() {
         1,
         "the damaged file is kept, byte for byte: {kept:?}"
     );
+}
+
+/// The installed package (`scripts/install-test.sh`): the app installed by dpkg opens its
+/// portfolio on the store `NYTTA_E2E_STORE` (left for the script to check after removing the
+/// package), and names a damaged store's file. Runs only with `NYTTA_E2E_APP` set.
+#[tokio::test(flavor = "current_thread")]
+async fn the_installed_app_opens_its_portfolio_and_names_a_damaged_store() {
+    let (Some(_), Some(_), Some(store)) = (
+        std::env::var_os("NYTTA_E2E"),
+        std::env::var_os("NYTTA_E2E_APP"),
+        std::env::var_os("NYTTA_E2E_STORE"),
+    ) else {
+        eprintln!("skipped: run by scripts/install-test.sh on an installed package");
+        return;
+    };
+    let store = PathBuf::from(store);
+    let driver = Driver::start(&store);
+    let c = driver.session().await;
+    wait_for(&c, "portfolio-row").await;
+    let rows = c
+        .find_all(Locator::Css(&id("portfolio-row")))
+        .await
+        .unwrap();
+    assert_eq!(
+        rows.len(),
+        4,
+        "the installed app starts with the four examples"
+    );
+    row_with(&c, "Läkemedelsrobotar").await;
+    // "Om Nytta" from the header: the package's version and the store it was started on.
+    click(&c, "about-open").await;
+    wait_text(&c, "about-version", env!("CARGO_PKG_VERSION")).await;
+    assert_eq!(text_of(&c, "about-licence").await, "EUPL-1.2");
+    assert_eq!(
+        text_of(&c, "about-db-path").await,
+        store.display().to_string()
+    );
+    let schema = text_of(&c, "about-schema").await;
+    assert!(
+        schema.parse::<u32>().is_ok_and(|v| v > 0),
+        "the open store's schema version: {schema:?}"
+    );
+    click(&c, "about-close").await;
+    c.close().await.unwrap();
+    drop(driver);
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nytta.db");
+    std::fs::write(&db, "Det här är ingen databas. ".repeat(200)).unwrap();
+    let driver = Driver::start(&db);
+    let c = driver.session().await;
+    let message = text_of(&c, "store-error").await;
+    assert!(
+        message.contains(&db.display().to_string()),
+        "the installed app names the damaged file: {message}"
+    );
+    c.close().await.unwrap();
+    drop(driver);
 }
 
 /// Every cell of the tables matching `tables` (CSS) that pokes out of `frame` (CSS, the
@@ -643,8 +718,7 @@ async fn page_screenshot(c: &Client, name: &str) {
 /// fits inside its panel and no two cells overlap.
 #[tokio::test(flavor = "current_thread")]
 async fn the_results_panel_and_the_follow_up_comparison_fit_at_1280_and_1024() {
-    if std::env::var_os("NYTTA_E2E").is_none() {
-        eprintln!("skipped: set NYTTA_E2E=1 and run under xvfb-run (see scripts/test.sh)");
+    if skipped() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -708,8 +782,7 @@ async fn invoke(c: &Client, cmd: &str, args: serde_json::Value) -> serde_json::V
 
 #[tokio::test(flavor = "current_thread")]
 async fn excel_export_and_import_run_through_the_real_shell() {
-    if std::env::var_os("NYTTA_E2E").is_none() {
-        eprintln!("skipped: set NYTTA_E2E=1 and run under xvfb-run (see scripts/test.sh)");
+    if skipped() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -772,6 +845,84 @@ async fn excel_export_and_import_run_through_the_real_shell() {
         err.contains("Excelarbetsbok") && err.contains("Excel workbook"),
         "{out}"
     );
+    c.close().await.unwrap();
+    drop(driver);
+}
+
+/// The data-ids of the portfolio rows shown.
+async fn shown_ids(c: &Client) -> Vec<i64> {
+    let ids = c
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=\"portfolio-row\"]')].map((r) => Number(r.dataset.id))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(ids).unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_overview_of_the_demo_portfolio_clicks_through_a_count_to_its_initiatives() {
+    if skipped() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&dir.path().join("nytta.db"));
+    let c = driver.session().await;
+    wait_for(&c, "portfolio-row").await;
+    wait_text(&c, "demo-toggle", "Lägg till demoportfölj").await;
+    click(&c, "demo-toggle").await;
+    wait_text(&c, "demo-toggle", "Ta bort demoportföljen").await;
+    screenshot("app-portfolio-demo");
+
+    click(&c, "nav-overview").await;
+    wait_for(&c, "ov-funnel").await;
+    screenshot("app-overview");
+    // The audit report's 45 awaiting decision (the examples have none).
+    let css =
+        "[data-testid=\"ov-stage\"][data-stage=\"awaiting_decision\"] [data-testid=\"ov-link\"]";
+    let link = c.find(Locator::Css(css)).await.unwrap();
+    assert_eq!(link.text().await.unwrap(), "45");
+    let overview = invoke(&c, "portfolio_overview", json!({})).await;
+    let expected: Vec<i64> = overview["steps"][0]["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["stage"] == "awaiting_decision")
+        .map(|s| serde_json::from_value(s["ids"].clone()).unwrap())
+        .unwrap();
+    assert_eq!(expected.len(), 45);
+    press(&c, &link).await;
+    wait_for(&c, "id-filter").await;
+    assert_eq!(
+        squeeze(&text_of(&c, "id-filter").await),
+        squeeze("Visar: För beslut (45) Visa hela portföljen")
+    );
+    assert_eq!(
+        shown_ids(&c).await,
+        expected,
+        "exactly those, in priority order"
+    );
+    screenshot("app-overview-click-through");
+
+    click(&c, "nav-priorities").await;
+    wait_for(&c, "pr-row").await;
+    let budget = wait_for(&c, "pr-budget").await;
+    type_into(&budget, "5 000 000").await;
+    budget.send_keys(&Key::Tab.to_string()).await.unwrap();
+    let capacity = squeeze(&text_of(&c, "pr-capacity").await);
+    assert!(
+        capacity.contains(&squeeze("ryms i budgeten 5 000 000 kr per år")),
+        "{capacity}"
+    );
+    screenshot("app-priorities");
+
+    click(&c, "nav-similar").await;
+    wait_for(&c, "sim-group").await;
+    wait_text(&c, "sim-summary", "grupper vid tröskeln 0,25").await;
+    // Hundreds of rows take the window a moment to paint.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    screenshot("app-similar");
     c.close().await.unwrap();
     drop(driver);
 }
