@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::appendix;
 use crate::charts::Chart;
-use crate::common::{capital, figure_rows, kr, version, FIGURE_COLUMNS};
+use crate::common::{calculation, capital, figure_rows, kr, version, FIGURE_COLUMNS};
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, HEADING_ROOM, SMALL};
 use crate::pdf::Pdf;
@@ -332,11 +332,8 @@ fn money_cell(line: &Line, r: &nytta_core::case::LineResult, years: u32, lang: L
     facts.extend(ramp_text(line, lang));
     facts.retain(|f| !f.is_empty());
     let mut cell = Cell::bold(line.name.clone()).and(facts.join(" · "), Weight::Regular);
-    if let Some(e) = &r.explain {
-        cell = cell.and(
-            fill(tx::CALCULATION.get(lang), &[("explain", e)]),
-            Weight::Regular,
-        );
+    if let Some(c) = r.explain.as_deref().and_then(|e| calculation(e, lang)) {
+        cell = cell.and(c, Weight::Regular);
     }
     cell
 }
@@ -427,11 +424,8 @@ fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
                     .map(|a| format::kronor_ore(a, lang))
                     .unwrap_or_default(),
             );
-            if let Some(e) = &r.explain {
-                calc = calc.and(
-                    fill(tx::CALCULATION.get(lang), &[("explain", e)]),
-                    Weight::Regular,
-                );
+            if let Some(c) = r.explain.as_deref().and_then(|e| calculation(e, lang)) {
+                calc = calc.and(c, Weight::Regular);
             }
             if let (Some(a), false) = (r.annual, bias.is_zero()) {
                 let with = a * (Decimal::ONE + bias);

@@ -5,7 +5,7 @@ use nytta_core::format;
 use nytta_core::{Evaluation, Model};
 
 use crate::charts::Chart;
-use crate::common::{figure_rows, kr, pct_or, version, FIGURE_COLUMNS};
+use crate::common::{calculation, figure_rows, kr, pct_or, version, FIGURE_COLUMNS};
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, Weight, BODY, SMALL};
 use crate::pdf::Pdf;
@@ -120,11 +120,8 @@ pub(crate) fn write(
                 name = format!("{name} {year}");
             }
             let mut cell = Cell::text(name);
-            if let Some(e) = &c.explain {
-                cell = cell.and(
-                    fill(tx::CALCULATION.get(lang), &[("explain", e)]),
-                    Weight::Regular,
-                );
+            if let Some(c) = c.explain.as_deref().and_then(|e| calculation(e, lang)) {
+                cell = cell.and(c, Weight::Regular);
             }
             vec![
                 cell,

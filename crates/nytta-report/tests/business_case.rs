@@ -444,3 +444,23 @@ fn no_figure_is_broken_across_lines() {
         }
     }
 }
+
+#[test]
+fn a_plain_amount_is_not_explained_as_a_calculation_of_itself() {
+    // Digitala examinationer: the configuration costs a plain 80 000 kr; the tablets are
+    // 30 × 4 900 = 147 000 kr, a calculation worth showing.
+    let sv = squash(&text_of(&case_pdf(
+        "digitala-examinationer.nytta.json",
+        Lang::Sv,
+        "plain",
+    )));
+    assert!(!sv.contains("80 000 = 80 000,00"), "{sv}");
+    assert!(sv.contains("Beräkning: 30 × 4 900 = 147 000,00"), "{sv}");
+    let en = squash(&text_of(&case_pdf(
+        "digitala-examinationer.nytta.json",
+        Lang::En,
+        "plain",
+    )));
+    assert!(!en.contains("80,000 = 80,000.00"), "{en}");
+    assert!(en.contains("Calculation: 30 × 4,900 = 147,000.00"), "{en}");
+}
