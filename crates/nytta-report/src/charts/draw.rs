@@ -178,6 +178,29 @@ fn draw_legend<DB: DrawingBackend>(
     Ok(())
 }
 
+/// What every kind of chart draws with: the scale, the values' range on the money axis and
+/// its unit, the label font, the language.
+struct Frame {
+    s: f64,
+    range: (f64, f64),
+    unit: Unit,
+    label: TextStyle<'static>,
+    lang: Lang,
+}
+
+impl Frame {
+    /// `v` logical pixels at the frame's scale.
+    fn px(&self, v: f64) -> u32 {
+        (v * self.s).round() as u32
+    }
+
+    /// `v` logical pixels at the frame's scale, as a signed offset.
+    fn ipx(&self, v: f64) -> i32 {
+        (v * self.s).round() as i32
+    }
+}
+
+/// Draws the chart: its title with the money unit, a legend row, and the body by kind.
 pub(super) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &Spec,
@@ -185,13 +208,50 @@ pub(super) fn draw<DB: DrawingBackend>(
     lang: Lang,
 ) -> DrawResult {
     root.fill(&WHITE).map_err(err)?;
-    let px = |v: f64| (v * s).round() as u32;
-    let ipx = |v: f64| (v * s).round() as i32;
-    let label = (CHART_FAMILY, 12.0 * s).into_font().color(&INK);
     let title = (CHART_FAMILY, 16.0 * s, FontStyle::Bold)
         .into_font()
         .color(&INK);
-    let values: Vec<f64> = match &spec.body {
+    let (lo, hi) = range_of(values(&spec.body).into_iter());
+    let unit = Unit::for_max(lo.abs().max(hi.abs()), lang);
+    let frame = Frame {
+        s,
+        range: (lo, hi),
+        unit,
+        label: (CHART_FAMILY, 12.0 * s).into_font().color(&INK),
+        lang,
+    };
+    let titled = root
+        .titled(&format!("{} ({})", spec.title, unit.name()), title)
+        .map_err(err)?;
+    let (legend_area, plot) = titled.split_vertically(frame.px(26.0));
+    match &spec.body {
+        Body::Lines {
+            x_labels,
+            series,
+            marks,
+        } => draw_lines(&legend_area, &plot, &frame, x_labels, series, marks),
+        Body::YearBars { x_labels, series } => {
+            draw_year_bars(&legend_area, &plot, &frame, x_labels, series)
+        }
+        Body::Spans {
+            labels,
+            series,
+            reference,
+        } => draw_spans(
+            &legend_area,
+            &plot,
+            &frame,
+            spec.size.0,
+            labels,
+            series,
+            reference,
+        ),
+    }
+}
+
+/// Every value the money axis has to show.
+fn values(body: &Body) -> Vec<f64> {
+    match body {
         Body::Lines { series, .. } => series
             .iter()
             .flat_map(|(_, p)| p.iter().map(|p| p.1))
@@ -203,190 +263,234 @@ pub(super) fn draw<DB: DrawingBackend>(
             .iter()
             .flat_map(|(_, v)| v.iter().flat_map(|(a, b)| [*a, *b]))
             .collect(),
-    };
-    let (lo, hi) = range_of(values.iter().copied());
-    let unit = Unit::for_max(lo.abs().max(hi.abs()), lang);
-    let titled = root
-        .titled(&format!("{} ({})", spec.title, unit.name()), title)
+    }
+}
+
+/// Lines over the years with the zero line and the marks on it.
+fn draw_lines<DB: DrawingBackend>(
+    legend_area: &DrawingArea<DB, Shift>,
+    plot: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    x_labels: &[String],
+    series: &[(String, Vec<(f64, f64)>)],
+    marks: &[(usize, f64, String)],
+) -> DrawResult {
+    let n = x_labels.len().saturating_sub(1) as f64;
+    let entries: Vec<_> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (Swatch::Line(i), name.clone()))
+        .collect();
+    draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
+    let mut chart = year_axes(plot, x_labels, 0.3, frame)?;
+    chart
+        .draw_series(LineSeries::new(
+            [(-0.3, 0.0), (n + 0.3, 0.0)],
+            INK.stroke_width(frame.px(1.0)),
+        ))
         .map_err(err)?;
-    let (legend_area, plot) = titled.split_vertically(px(26.0));
+    for (i, (_, points)) in series.iter().enumerate() {
+        line_series(&mut chart, i, points, frame)?;
+    }
+    for (k, mark) in marks.iter().enumerate() {
+        zero_line_mark(&mut chart, k, mark, n, frame)?;
+    }
+    Ok(())
+}
+
+/// Series `i` as a line in its look: solid with circles, or dashed with triangles.
+fn line_series<DB: DrawingBackend>(
+    chart: &mut Cartesian<'_, DB>,
+    i: usize,
+    points: &[(f64, f64)],
+    frame: &Frame,
+) -> DrawResult {
+    let (color, _, solid) = look(i);
+    let style = color.stroke_width(frame.px(2.5));
+    let size = frame.ipx(4.5);
+    if solid {
+        chart
+            .draw_series(LineSeries::new(points.to_vec(), style))
+            .map_err(err)?;
+        chart
+            .draw_series(points.iter().map(|p| Circle::new(*p, size, color.filled())))
+            .map_err(err)?;
+    } else {
+        chart
+            .draw_series(DashedLineSeries::new(
+                points.to_vec(),
+                frame.px(9.0),
+                frame.px(5.0),
+                style,
+            ))
+            .map_err(err)?;
+        chart
+            .draw_series(
+                points
+                    .iter()
+                    .map(|p| TriangleMarker::new(*p, size + 1, color.filled())),
+            )
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// The `k`th mark on the zero line (series `i`, at `x`, labelled `text`) over `n` years.
+fn zero_line_mark<DB: DrawingBackend>(
+    chart: &mut Cartesian<'_, DB>,
+    k: usize,
+    (i, x, text): &(usize, f64, String),
+    n: f64,
+    frame: &Frame,
+) -> DrawResult {
+    let (color, _, _) = look(*i);
+    // The first mark's label above the zero line, the second's below it; labels late in the
+    // period point left so they stay inside the plot.
+    let (dy, v) = if k == 0 {
+        (-frame.ipx(8.0), VPos::Bottom)
+    } else {
+        (frame.ipx(8.0), VPos::Top)
+    };
+    let (dx, h) = if *x > n * 0.6 {
+        (-frame.ipx(8.0), HPos::Right)
+    } else {
+        (frame.ipx(8.0), HPos::Left)
+    };
+    let font = (CHART_FAMILY, 12.0 * frame.s, FontStyle::Bold)
+        .into_font()
+        .color(&color)
+        .pos(Pos::new(h, v));
+    let half = frame.ipx(5.0);
+    chart
+        .draw_series(std::iter::once(
+            EmptyElement::at((*x, 0.0))
+                + Rectangle::new([(-half, -half), (half, half)], INK.filled())
+                + Text::new(text.clone(), (dx, dy), font),
+        ))
+        .map_err(err)?;
+    Ok(())
+}
+
+/// Vertical bars per year, the series side by side.
+fn draw_year_bars<DB: DrawingBackend>(
+    legend_area: &DrawingArea<DB, Shift>,
+    plot: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    x_labels: &[String],
+    series: &[(String, Vec<f64>)],
+) -> DrawResult {
+    let entries: Vec<_> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (Swatch::Bar(i), name.clone()))
+        .collect();
+    draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
+    let mut chart = year_axes(plot, x_labels, 0.5, frame)?;
+    let w = 0.8 / series.len().max(1) as f64;
+    for (i, (_, values)) in series.iter().enumerate() {
+        let bars = values.iter().enumerate().map(|(t, v)| {
+            let x0 = t as f64 - 0.4 + i as f64 * w;
+            ((x0 + 0.03, 0.0), (x0 + w - 0.03, *v))
+        });
+        bar_series(&mut chart, i, bars, frame.s)?;
+    }
+    Ok(())
+}
+
+/// Horizontal bars per label, each a span from one value to another, row 0 at the top, with
+/// an optional dashed reference line; "no data" when there are no rows.
+fn draw_spans<DB: DrawingBackend>(
+    legend_area: &DrawingArea<DB, Shift>,
+    plot: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    width: u32,
+    labels: &[String],
+    series: &[(String, Vec<(f64, f64)>)],
+    reference: &Option<(f64, String)>,
+) -> DrawResult {
+    let px = |v: f64| frame.px(v);
+    let (lo, hi) = frame.range;
+    let label = &frame.label;
+    let unit = frame.unit;
     let money = |v: &f64| unit.tick(*v);
-    match &spec.body {
-        Body::Lines {
-            x_labels,
-            series,
-            marks,
-        } => {
-            let n = x_labels.len().saturating_sub(1) as f64;
-            let entries: Vec<_> = series
-                .iter()
-                .enumerate()
-                .map(|(i, (name, _))| (Swatch::Line(i), name.clone()))
-                .collect();
-            draw_legend(&legend_area, &entries, ipx(84.0), s)?;
-            let mut chart = year_axes(&plot, x_labels, 0.3, (lo, hi), s, unit, &label)?;
-            chart
-                .draw_series(LineSeries::new(
-                    [(-0.3, 0.0), (n + 0.3, 0.0)],
-                    INK.stroke_width(px(1.0)),
-                ))
-                .map_err(err)?;
-            for (i, (_, points)) in series.iter().enumerate() {
-                let (color, _, solid) = look(i);
-                let style = color.stroke_width(px(2.5));
-                let size = ipx(4.5);
-                if solid {
-                    chart
-                        .draw_series(LineSeries::new(points.clone(), style))
-                        .map_err(err)?;
-                    chart
-                        .draw_series(points.iter().map(|p| Circle::new(*p, size, color.filled())))
-                        .map_err(err)?;
-                } else {
-                    chart
-                        .draw_series(DashedLineSeries::new(
-                            points.clone(),
-                            px(9.0),
-                            px(5.0),
-                            style,
-                        ))
-                        .map_err(err)?;
-                    chart
-                        .draw_series(
-                            points
-                                .iter()
-                                .map(|p| TriangleMarker::new(*p, size + 1, color.filled())),
-                        )
-                        .map_err(err)?;
-                }
-            }
-            for (k, (i, x, text)) in marks.iter().enumerate() {
-                let (color, _, _) = look(*i);
-                // The first mark's label above the zero line, the second's below it; labels
-                // late in the period point left so they stay inside the plot.
-                let (dy, v) = if k == 0 {
-                    (-ipx(8.0), VPos::Bottom)
-                } else {
-                    (ipx(8.0), VPos::Top)
-                };
-                let (dx, h) = if *x > n * 0.6 {
-                    (-ipx(8.0), HPos::Right)
-                } else {
-                    (ipx(8.0), HPos::Left)
-                };
-                let font = (CHART_FAMILY, 12.0 * s, FontStyle::Bold)
-                    .into_font()
-                    .color(&color)
-                    .pos(Pos::new(h, v));
-                chart
-                    .draw_series(std::iter::once(
-                        EmptyElement::at((*x, 0.0))
-                            + Rectangle::new(
-                                [(-ipx(5.0), -ipx(5.0)), (ipx(5.0), ipx(5.0))],
-                                INK.filled(),
-                            )
-                            + Text::new(text.clone(), (dx, dy), font),
-                    ))
-                    .map_err(err)?;
-            }
+    let rows = labels.len();
+    let mut widest = 0u32;
+    for l in labels {
+        widest = widest.max(plot.estimate_text_size(l, label).map_err(err)?.0);
+    }
+    let label_area = (widest + px(16.0)).clamp(px(40.0), width * px(1.0) / 2);
+    let mut entries: Vec<_> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (Swatch::Bar(i), name.clone()))
+        .collect();
+    if let Some((_, name)) = reference {
+        entries.push((Swatch::Reference, name.clone()));
+    }
+    draw_legend(
+        legend_area,
+        &entries,
+        label_area as i32 + frame.ipx(14.0),
+        frame.s,
+    )?;
+    let mut chart = ChartBuilder::on(plot)
+        .margin(px(14.0))
+        .margin_top(px(4.0))
+        .x_label_area_size(px(30.0))
+        .y_label_area_size(label_area)
+        .build_cartesian_2d(lo..hi, -0.6..rows.max(1) as f64 - 0.4)
+        .map_err(err)?;
+    let yf = |y: &f64| {
+        let r = y.round();
+        if (y - r).abs() > 1e-6 || r < 0.0 {
+            return String::new();
         }
-        Body::YearBars { x_labels, series } => {
-            let entries: Vec<_> = series
-                .iter()
-                .enumerate()
-                .map(|(i, (name, _))| (Swatch::Bar(i), name.clone()))
-                .collect();
-            draw_legend(&legend_area, &entries, ipx(84.0), s)?;
-            let mut chart = year_axes(&plot, x_labels, 0.5, (lo, hi), s, unit, &label)?;
-            let w = 0.8 / series.len().max(1) as f64;
-            for (i, (_, values)) in series.iter().enumerate() {
-                let bars = values.iter().enumerate().map(|(t, v)| {
-                    let x0 = t as f64 - 0.4 + i as f64 * w;
-                    ((x0 + 0.03, 0.0), (x0 + w - 0.03, *v))
-                });
-                bar_series(&mut chart, i, bars, s)?;
-            }
-        }
-        Body::Spans {
-            labels,
-            series,
-            reference,
-        } => {
-            let rows = labels.len();
-            let mut widest = 0u32;
-            for l in labels {
-                widest = widest.max(root.estimate_text_size(l, &label).map_err(err)?.0);
-            }
-            let label_area = (widest + px(16.0)).clamp(px(40.0), spec.size.0 * px(1.0) / 2);
-            let mut entries: Vec<_> = series
-                .iter()
-                .enumerate()
-                .map(|(i, (name, _))| (Swatch::Bar(i), name.clone()))
-                .collect();
-            if let Some((_, name)) = reference {
-                entries.push((Swatch::Reference, name.clone()));
-            }
-            draw_legend(&legend_area, &entries, label_area as i32 + ipx(14.0), s)?;
-            let mut chart = ChartBuilder::on(&plot)
-                .margin(px(14.0))
-                .margin_top(px(4.0))
-                .x_label_area_size(px(30.0))
-                .y_label_area_size(label_area)
-                .build_cartesian_2d(lo..hi, -0.6..rows.max(1) as f64 - 0.4)
-                .map_err(err)?;
-            let yf = |y: &f64| {
-                let r = y.round();
-                if (y - r).abs() > 1e-6 || r < 0.0 {
-                    return String::new();
-                }
-                // Row 0 is drawn at the top.
-                rows.checked_sub(1 + r as usize)
-                    .and_then(|i| labels.get(i))
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            chart
-                .configure_mesh()
-                .disable_y_mesh()
-                .x_labels(7)
-                .x_label_formatter(&money)
-                .y_labels(rows.max(1) * 2 + 1)
-                .y_label_formatter(&yf)
-                .label_style(label.clone())
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(INK)
-                .draw()
-                .map_err(err)?;
-            if rows == 0 {
-                let font = (CHART_FAMILY, 14.0 * s).into_font().color(&INK);
-                chart
-                    .draw_series(std::iter::once(Text::new(
-                        text::NO_DATA.get(lang).to_string(),
-                        (lo, 0.0),
-                        font,
-                    )))
-                    .map_err(err)?;
-            }
-            let h = 0.76 / series.len().max(1) as f64;
-            for (i, (_, values)) in series.iter().enumerate() {
-                let bars = values.iter().enumerate().map(|(row, (a, b))| {
-                    let y_top = (rows - 1 - row) as f64 + 0.38 - i as f64 * h;
-                    ((*a, y_top - 0.02), (*b, y_top - h + 0.02))
-                });
-                bar_series(&mut chart, i, bars, s)?;
-            }
-            if let Some((x, _)) = reference {
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        [(*x, -0.6), (*x, rows as f64 - 0.4)],
-                        px(6.0),
-                        px(4.0),
-                        INK.stroke_width(px(2.0)),
-                    ))
-                    .map_err(err)?;
-            }
-        }
+        // Row 0 is drawn at the top.
+        rows.checked_sub(1 + r as usize)
+            .and_then(|i| labels.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_labels(7)
+        .x_label_formatter(&money)
+        .y_labels(rows.max(1) * 2 + 1)
+        .y_label_formatter(&yf)
+        .label_style(label.clone())
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(INK)
+        .draw()
+        .map_err(err)?;
+    if rows == 0 {
+        let font = (CHART_FAMILY, 14.0 * frame.s).into_font().color(&INK);
+        chart
+            .draw_series(std::iter::once(Text::new(
+                text::NO_DATA.get(frame.lang).to_string(),
+                (lo, 0.0),
+                font,
+            )))
+            .map_err(err)?;
+    }
+    let h = 0.76 / series.len().max(1) as f64;
+    for (i, (_, values)) in series.iter().enumerate() {
+        let bars = values.iter().enumerate().map(|(row, (a, b))| {
+            let y_top = (rows - 1 - row) as f64 + 0.38 - i as f64 * h;
+            ((*a, y_top - 0.02), (*b, y_top - h + 0.02))
+        });
+        bar_series(&mut chart, i, bars, frame.s)?;
+    }
+    if let Some((x, _)) = reference {
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(*x, -0.6), (*x, rows as f64 - 0.4)],
+                px(6.0),
+                px(4.0),
+                INK.stroke_width(px(2.0)),
+            ))
+            .map_err(err)?;
     }
     Ok(())
 }
@@ -423,19 +527,18 @@ fn bar_series<'a, DB: DrawingBackend + 'a>(
     Ok(())
 }
 
-/// The calendar year at an integer x, nothing between years.
-/// Axes over the years `0..x_labels.len()` (padded by `pad` either side) and money from
-/// `lo` to `hi`, with year labels below, money ticks beside and a light grid.
+/// Axes over the years `0..x_labels.len()` (padded by `pad` either side) and the frame's
+/// money range, with year labels below, money ticks beside and a light grid.
 fn year_axes<'a, DB: DrawingBackend>(
     plot: &'a DrawingArea<DB, Shift>,
     x_labels: &[String],
     pad: f64,
-    (lo, hi): (f64, f64),
-    s: f64,
-    unit: Unit,
-    label: &TextStyle,
+    frame: &Frame,
 ) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String> {
-    let px = |v: f64| (v * s).round() as u32;
+    let (lo, hi) = frame.range;
+    let unit = frame.unit;
+    let label = &frame.label;
+    let px = |v: f64| frame.px(v);
     let n = x_labels.len().saturating_sub(1) as f64;
     let mut chart = ChartBuilder::on(plot)
         .margin(px(14.0))
@@ -462,6 +565,7 @@ fn year_axes<'a, DB: DrawingBackend>(
     Ok(chart)
 }
 
+/// The calendar year at an integer x, nothing between years.
 fn year_label(labels: &[String], x: f64) -> String {
     let r = x.round();
     if (x - r).abs() > 1e-6 || r < 0.0 {
