@@ -8,6 +8,7 @@
 //! code, never on the message text.
 
 pub mod about;
+pub mod agenda;
 pub mod batch;
 pub mod csv;
 pub mod ctx;

@@ -14,6 +14,7 @@ pub use nytta_store::{
     Summary,
 };
 
+pub use crate::agenda::{Agenda, AgendaItem, Ask};
 pub use crate::demo::DemoOutcome;
 pub use crate::dto::{ErrorDto, StoreStatus};
 pub use crate::evidence_view::Evidence;

@@ -99,3 +99,87 @@ fn the_overview_of_the_demo_portfolio_has_the_reports_mix_and_the_documented_key
     assert_eq!(v["total"]["count"], 4);
     assert_eq!(v["demo"], 0);
 }
+
+#[test]
+fn the_puls_agenda_lists_the_demo_portfolios_decisions_and_support_and_refuses_a_bad_date() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portfolio-agenda");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("nytta.db");
+    let db = db.to_str().unwrap();
+    let out = nytta(&["db", "demo", "--db", db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // Every demo initiative was written just now: since 2000-01-01 the agenda holds the
+    // report's 45 awaiting decision and 73 in development, in the store's order.
+    let out = nytta(&[
+        "portfolio",
+        "agenda",
+        "--since",
+        "2000-01-01",
+        "--db",
+        db,
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(v["since"], "2000-01-01");
+    assert_eq!(v["decisions"], 45);
+    assert_eq!(v["support"], 73);
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 118);
+    let ids: Vec<i64> = items.iter().map(|i| i["id"].as_i64().unwrap()).collect();
+    let out = nytta(&[
+        "portfolio",
+        "priorities",
+        "--stage",
+        "awaiting_decision",
+        "--stage",
+        "development",
+        "--db",
+        db,
+        "--json",
+    ]);
+    let p: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    let ranked: Vec<i64> = p["ranked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, ranked);
+
+    let out = nytta(&["portfolio", "agenda", "--since", "2000-01-01", "--db", db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    assert!(
+        t.starts_with("PULS-agenda: ändrade 2000-01-01 eller senare, i prioriteringsordning — 45 för beslut, 73 för stöd"),
+        "{t}"
+    );
+
+    let out = nytta(&[
+        "portfolio",
+        "agenda",
+        "--since",
+        "2999-01-01",
+        "--db",
+        db,
+        "--json",
+    ]);
+    let v: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(v["items"].as_array().unwrap().len(), 0);
+
+    let out = nytta(&[
+        "portfolio",
+        "agenda",
+        "--since",
+        "31/12",
+        "--db",
+        db,
+        "--lang",
+        "en",
+    ]);
+    assert!(!out.status.success());
+    let e = text(&out.stderr);
+    assert!(e.contains("since") && e.contains("YYYY-MM-DD"), "{e}");
+}

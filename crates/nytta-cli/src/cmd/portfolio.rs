@@ -1,15 +1,14 @@
-//! `nytta portfolio [priorities|similar|csv]`: portfolio governance for the municipal leadership,
-//! through the same `nytta_app` use cases the desktop app calls: the overview (the default),
-//! the priority order with a capacity line, similar needs across departments, and the
-//! portfolio as CSV for Excel. `--db PATH` as for
-//! `db`.
+//! `nytta portfolio [priorities|similar|agenda|csv]`: portfolio governance for the municipal
+//! leadership, through the same `nytta_app` use cases the desktop app calls: the overview (the
+//! default), the priority order with a capacity line, similar needs across departments, the
+//! PULS agenda, and the portfolio as CSV for Excel. `--db PATH` as for `db`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::LangArg;
 use nytta_app::ctx::Ctx;
-use nytta_app::{csv, overview, priorities, similar, AppError, Lang};
+use nytta_app::{agenda, csv, overview, priorities, similar, AppError, Lang};
 
 /// Arguments of `portfolio`.
 #[derive(clap::Args)]
@@ -47,6 +46,13 @@ enum PortfolioCommand {
         /// Budget per år i kronor för kapacitetsgränsen (budget per year for the capacity line).
         #[arg(long)]
         budget: Option<String>,
+    },
+    /// PULS-agenda: för beslut eller stöd, ändrade sedan ett datum (PULS agenda: asking for a
+    /// decision or support, changed since a date).
+    Agenda {
+        /// Ändrade detta datum eller senare, ÅÅÅÅ-MM-DD (changed on or after this date).
+        #[arg(long, value_name = "DATE")]
+        since: String,
     },
     /// Portföljen som CSV för Excel (the portfolio as CSV for Excel).
     Csv {
@@ -135,6 +141,14 @@ fn run_with(
                 outln!("{}", json(serde_json::to_string_pretty(&p)));
             } else {
                 out!("{}", priorities::text(&p, lang));
+            }
+        }
+        Some(PortfolioCommand::Agenda { since }) => {
+            let a = agenda::agenda(ctx, &since)?;
+            if as_json {
+                outln!("{}", json(serde_json::to_string_pretty(&a)));
+            } else {
+                out!("{}", agenda::text(&a, lang));
             }
         }
         Some(PortfolioCommand::Csv { out: Some(file) }) => {
