@@ -381,6 +381,9 @@ pub fn parse(url: &str, env: &Env) -> Result<Target> {
 
 fn tls_connector(t: &Target) -> Result<postgres_native_tls::MakeTlsConnector> {
     let mut b = native_tls::TlsConnector::builder();
+    // As libpq: the server is verified against the CA file given, never the system's
+    // store (which would also cost loading every system certificate on each connection).
+    b.disable_built_in_roots(true);
     if let Some(file) = &t.root_cert {
         let pem = std::fs::read(file)
             .map_err(|e| ServerError::Tls(format!("{}: {e}", file.display())))?;
