@@ -10,6 +10,7 @@
 mod bad_documents;
 mod check;
 mod conventions;
+mod labels;
 mod modules;
 mod overflow;
 mod properties;

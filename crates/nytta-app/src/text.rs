@@ -1,7 +1,8 @@
 //! The words people read, one catalogue per language. Domain words follow the glossary of
 //! docs/domain.md.
 
-use nytta_core::document::{Category, PriorityBasis, Stage, Stakeholder};
+use nytta_core::document::{PriorityBasis, Stage};
+pub use nytta_core::labels::{category, stakeholder};
 use nytta_core::Lang;
 
 /// A label in the catalogue.
@@ -207,28 +208,6 @@ pub fn priority_basis(lang: Lang, p: PriorityBasis) -> &'static str {
         PriorityBasis::Legal => ("gällande rätt", "required by law"),
         PriorityBasis::Critical => ("samhällsviktig verksamhet", "critical societal function"),
         PriorityBasis::Efficiency => ("inre effektivitet", "internal efficiency"),
-    };
-    pick(lang, sv, en)
-}
-
-/// The name of a category.
-pub fn category(lang: Lang, c: Category) -> &'static str {
-    let (sv, en) = match c {
-        Category::Financial => ("finansiell", "financial"),
-        Category::Reallocation => ("omfördelning", "reallocation"),
-        Category::Quality => ("kvalitet", "quality"),
-        Category::Environment => ("miljö", "environment"),
-    };
-    pick(lang, sv, en)
-}
-
-/// The name of a stakeholder.
-pub fn stakeholder(lang: Lang, s: Stakeholder) -> &'static str {
-    let (sv, en) = match s {
-        Stakeholder::User => ("brukare/patient", "user/patient"),
-        Stakeholder::Staff => ("personal", "staff"),
-        Stakeholder::Organisation => ("kommunen", "the municipality"),
-        Stakeholder::Society => ("samhället", "society"),
     };
     pick(lang, sv, en)
 }

@@ -30,6 +30,7 @@ pub mod finance;
 pub mod follow_up;
 pub mod format;
 pub mod formula;
+pub mod labels;
 pub mod model;
 pub mod num;
 pub mod read;

@@ -4,7 +4,7 @@
 use nytta_core::document::{
     Category, Direction, FreedTimeUse, PriorityBasis, RiskKind, Stage, Stakeholder,
 };
-use nytta_core::Lang;
+use nytta_core::{labels, Lang};
 
 /// A text in both languages.
 #[derive(Clone, Copy, Debug)]
@@ -438,24 +438,17 @@ pub(crate) fn priority_basis(p: PriorityBasis) -> Tr {
     }
 }
 
-/// The name of a category.
+/// The name of a category, from nytta-core's catalogue.
 pub(crate) fn category(c: Category) -> Tr {
-    match c {
-        Category::Financial => Tr("finansiell", "financial"),
-        Category::Reallocation => Tr("omfördelning", "reallocation"),
-        Category::Quality => Tr("kvalitet", "quality"),
-        Category::Environment => Tr("miljö", "environment"),
-    }
+    Tr(labels::category(Lang::Sv, c), labels::category(Lang::En, c))
 }
 
-/// The name of a stakeholder.
+/// The name of a stakeholder, from nytta-core's catalogue.
 pub(crate) fn stakeholder(s: Stakeholder) -> Tr {
-    match s {
-        Stakeholder::User => Tr("brukare/patient", "user/patient"),
-        Stakeholder::Staff => Tr("personal", "staff"),
-        Stakeholder::Organisation => Tr("kommunen", "the municipality"),
-        Stakeholder::Society => Tr("samhället", "society"),
-    }
+    Tr(
+        labels::stakeholder(Lang::Sv, s),
+        labels::stakeholder(Lang::En, s),
+    )
 }
 
 /// Risk or obstacle.
