@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "lessons_search",
     "portfolio_overview",
     "portfolio_priorities",
+    "portfolio_agenda",
     "portfolio_similar",
     "portfolio_similar_mark",
     "portfolio_search_texts",

@@ -1,14 +1,14 @@
 //! The portfolio governance commands for the municipal leadership: the overview, the
-//! prioritisation with its capacity line, similar needs across departments, the search text
-//! of the portfolio list, and the demo portfolio. Each is one call into `nytta-app`; today's
-//! date for the overview is read here, at the edge.
+//! prioritisation with its capacity line, the PULS agenda, similar needs across departments,
+//! the search text of the portfolio list, and the demo portfolio. Each is one call into
+//! `nytta-app`; today's date for the overview is read here, at the edge.
 
 use nytta_app::ctx::system_today;
 use nytta_app::dto::ErrorDto;
 use nytta_app::types::{
-    DemoOutcome, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds,
+    Agenda, DemoOutcome, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds,
 };
-use nytta_app::{demo, overview, portfolio, priorities, similar, Decimal};
+use nytta_app::{agenda, demo, overview, portfolio, priorities, similar, Decimal};
 use tauri::State;
 
 use crate::Shell;
@@ -25,6 +25,12 @@ pub fn portfolio_overview(shell: State<'_, Shell>) -> Res<Overview> {
 #[tauri::command(async)]
 pub fn portfolio_priorities(shell: State<'_, Shell>, filter: PriorityFilter) -> Res<Priorities> {
     Ok(priorities::priorities(shell.ctx()?, &filter)?)
+}
+
+/// The PULS agenda: initiatives asking for a decision or support, changed since `since`.
+#[tauri::command(async)]
+pub fn portfolio_agenda(shell: State<'_, Shell>, since: String) -> Res<Agenda> {
+    Ok(agenda::agenda(shell.ctx()?, &since)?)
 }
 
 /// Groups of initiatives in different departments with similar needs, at `threshold` or

@@ -120,6 +120,7 @@ pub fn run() -> ExitCode {
             reports::lessons_search,
             governance::portfolio_overview,
             governance::portfolio_priorities,
+            governance::portfolio_agenda,
             governance::portfolio_similar,
             governance::portfolio_similar_mark,
             governance::portfolio_search_texts,

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use nytta_app::about::About;
 use nytta_app::types::{
-    limits, BackupInfo, ChartSet, Decision, DemoOutcome, DraftSaved, ErrorDto, Evaluation,
+    limits, Agenda, BackupInfo, ChartSet, Decision, DemoOutcome, DraftSaved, ErrorDto, Evaluation,
     Evidence, InitiativeSummary, Lang, Lesson, LinkKind, OnDuplicate, Overview, Priorities,
     SavedInfo, SearchText, Settings, SimilarNeeds, StoreStatus, StoredInitiative, VersionDocument,
 };
@@ -38,6 +38,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Lesson::export_all(&cfg)?;
     Overview::export_all(&cfg)?;
     Priorities::export_all(&cfg)?;
+    Agenda::export_all(&cfg)?;
     SimilarNeeds::export_all(&cfg)?;
     LinkKind::export_all(&cfg)?;
     SearchText::export_all(&cfg)?;

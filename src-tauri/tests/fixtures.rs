@@ -4,7 +4,8 @@
 //! evaluation, a new initiative, a save, a backup, the error of a damaged store, and the
 //! portfolio overview, priorities (awaiting decision; every stage; every stage with a budget
 //! of 1 000 000 kr), similar needs (on the examples, and with two camera initiatives added
-//! in another store) and search texts. The test fails when the committed recording differs
+//! in another store), the PULS agenda (a third store with examples put forward for a
+//! decision and for support) and search texts. The test fails when the committed recording differs
 //! from what the commands answer now; `NYTTA_UPDATE_TYPES=1` rewrites it with the types.
 
 #![allow(clippy::unwrap_used)]
@@ -84,6 +85,18 @@ fn record() -> Value {
         .into_iter()
         .map(|c| serde_json::to_value(nytta_app::similar::similar_needs(c, None).unwrap()).unwrap())
         .collect();
+    // The PULS agenda on a third store: two examples put forward, one for a decision and
+    // one in development asking for support, and a third example left as it is (valued,
+    // not on the agenda).
+    let third =
+        Ctx::open_with_clock(&tmp.path().join("agenda.db"), Box::new(|| NOW.to_string())).unwrap();
+    for (example, stage) in [(0, "awaiting_decision"), (3, "development"), (2, "valued")] {
+        let mut doc: Value =
+            serde_json::from_str(initiatives[example]["document_json"].as_str().unwrap()).unwrap();
+        doc["initiative"]["stage"] = json!(stage);
+        pf::import_text(&third, &doc.to_string(), pf::OnDuplicate::Copy).unwrap();
+    }
+    let agenda = nytta_app::agenda::agenda(&third, "2025-03-01").unwrap();
     let search_texts = pf::search_texts(&ctx).unwrap();
     let backup = pf::create_backup(&ctx).unwrap();
     let saved = pf::save_draft(
@@ -115,6 +128,7 @@ fn record() -> Value {
         "overview": overview,
         "priorities": priorities,
         "similar": similar,
+        "agenda": agenda,
         "search_texts": search_texts,
     });
     scrub(out, &dir)

@@ -1,10 +1,10 @@
 /**
  * Typed wrappers around the portfolio governance commands: the overview, the prioritisation
- * with its capacity line, similar needs across departments, the text the portfolio search
+ * with its capacity line, the PULS agenda, similar needs across departments, the text the portfolio search
  * looks through, and the demo portfolio. Every figure and the order come from the shell.
  */
 import { invoke } from "@tauri-apps/api/core";
-import type { DemoOutcome, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds } from "./types/index";
+import type { Agenda, DemoOutcome, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds } from "./types/index";
 import { toApiError } from "./index";
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -19,6 +19,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const portfolioOverview = () => call<Overview>("portfolio_overview");
 /** The initiatives the filter chooses, in priority order, with the capacity line when a budget is given. */
 export const portfolioPriorities = (filter: PriorityFilter) => call<Priorities>("portfolio_priorities", { filter });
+/** The PULS agenda: initiatives asking for a decision or support, changed on or after `since` (YYYY-MM-DD), in priority order. */
+export const portfolioAgenda = (since: string) => call<Agenda>("portfolio_agenda", { since });
 /** Groups of initiatives in different departments with similar needs (`null`: the stored threshold). */
 export const portfolioSimilar = (threshold: string | null) => call<SimilarNeeds>("portfolio_similar", { threshold });
 /** Marks a pair "not similar" or a coordinated need; `null` forgets what was said. */

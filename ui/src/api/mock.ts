@@ -11,6 +11,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type {
   About,
+  Agenda,
   BackupInfo,
   Decision,
   DraftSaved,
@@ -49,6 +50,8 @@ export const SHELL = recorded as unknown as {
   priorities: Priorities[];
   /** On the examples; on a store where two departments ask for camera supervision. */
   similar: SimilarNeeds[];
+  /** Since 2025-03-01 on a store with one example for a decision and one for support. */
+  agenda: Agenda;
   search_texts: SearchText[];
 };
 
@@ -252,6 +255,18 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         const f = a.filter as PriorityFilter;
         const same = SHELL.priorities.find((p) => JSON.stringify(p.filter.stages) === JSON.stringify(f.stages) && (p.filter.budget_per_year === null) === (f.budget_per_year === null));
         return same ? structuredClone(same) : fail("unknown_filter", "Ingen inspelning för filtret", "No recording for the filter");
+      }
+      case "portfolio_agenda": {
+        // The recording, keeping the items changed on or after the date asked for.
+        const since = String(a.since).trim();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(since))
+          return fail("invalid_document", "since: datumet ska skrivas ÅÅÅÅ-MM-DD, t.ex. 2025-05-01", "since: the date must be written YYYY-MM-DD, e.g. 2025-05-01");
+        const rec = structuredClone(SHELL.agenda);
+        rec.since = since;
+        rec.items = rec.items.filter((i) => i.changed >= since);
+        rec.decisions = rec.items.filter((i) => i.ask === "decision").length;
+        rec.support = rec.items.filter((i) => i.ask === "support").length;
+        return rec;
       }
       case "portfolio_similar": {
         // The recording, less the pairs marked "not similar", with coordinated pairs flagged.

@@ -5,6 +5,7 @@ export type View =
   | { name: "portfolio"; ids?: number[]; what?: string }
   | { name: "overview" }
   | { name: "priorities" }
+  | { name: "agenda" }
   | { name: "similar" }
   | { name: "initiative"; id: number }
   | { name: "lessons" }
