@@ -5,9 +5,14 @@
 //! store's list order, never repeated here), with their key figures and what they ask for
 //! (the description and the needs analysis).
 
+use std::path::Path;
+
 use nytta_core::date::parse_iso_date;
+use nytta_core::document::Stage;
 use nytta_core::format::money_json;
+use nytta_report::{AgendaDoc, AgendaEntry, ReportOptions};
 use nytta_store::PortfolioRow;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::ctx::Ctx;
@@ -154,6 +159,53 @@ pub fn agenda(ctx: &Ctx, since: &str) -> Result<Agenda, AppError> {
     Ok(build(&rows, &since))
 }
 
+/// The agenda as the PDF writer takes it: codes and amounts read back into their types.
+pub fn to_doc(a: &Agenda) -> AgendaDoc {
+    fn code<T: serde::de::DeserializeOwned>(c: &str) -> Option<T> {
+        serde_json::from_value(serde_json::Value::String(c.to_string())).ok()
+    }
+    let dec = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+    let opt = |s: &Option<String>| s.as_deref().and_then(|v| v.parse::<Decimal>().ok());
+    AgendaDoc {
+        since: a.since.clone(),
+        items: a
+            .items
+            .iter()
+            .map(|i| AgendaEntry {
+                number: i.number,
+                id: i.id,
+                title: i.title.clone(),
+                department: i.department.clone(),
+                owner: i.owner.clone(),
+                stage: code(&i.stage).unwrap_or(Stage::AwaitingDecision),
+                decision: i.ask == Ask::Decision,
+                basis: i.basis.as_deref().and_then(code),
+                priority: opt(&i.priority),
+                npv_economic: dec(&i.npv_economic),
+                npv_budget: dec(&i.npv_budget),
+                payback_economic: opt(&i.payback_economic),
+                payback_budget: opt(&i.payback_budget),
+                one_off_costs: dec(&i.one_off_costs),
+                changed: i.changed.clone(),
+                description: i.description.clone(),
+                needs: i.needs.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The store's agenda since `since` as PDF bytes.
+pub fn pdf(ctx: &Ctx, since: &str, opts: &ReportOptions) -> Result<Vec<u8>, AppError> {
+    let a = agenda(ctx, since)?;
+    nytta_report::agenda_pdf(&to_doc(&a), opts).map_err(crate::report::report_error)
+}
+
+/// The store's agenda since `since` as a PDF file at `path` (written whole or not at all).
+pub fn pdf_to(ctx: &Ctx, since: &str, path: &Path, opts: &ReportOptions) -> Result<(), AppError> {
+    let bytes = pdf(ctx, since, opts)?;
+    crate::report_files::write_atomically(path, &bytes)
+}
+
 /// The name of what an item asks for.
 pub fn ask_name(lang: Lang, ask: Ask) -> &'static str {
     match (lang, ask) {
@@ -167,7 +219,6 @@ pub fn ask_name(lang: Lang, ask: Ask) -> &'static str {
 /// The agenda as readable text, for the CLI.
 pub fn text(a: &Agenda, lang: Lang) -> String {
     use nytta_core::format::{kronor, number, years as in_years};
-    use rust_decimal::Decimal;
     let sv = lang == Lang::Sv;
     let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
     let years = |p: &Option<String>| {
@@ -267,7 +318,6 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use nytta_store::{InitiativeSummary, PortfolioFigures};
-    use rust_decimal::Decimal;
     use serde_json::json;
 
     use super::*;

@@ -183,3 +183,37 @@ fn the_puls_agenda_lists_the_demo_portfolios_decisions_and_support_and_refuses_a
     let e = text(&out.stderr);
     assert!(e.contains("since") && e.contains("YYYY-MM-DD"), "{e}");
 }
+
+#[test]
+fn the_puls_agenda_as_a_pdf_file() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portfolio-agenda-pdf");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("nytta.db");
+    let db = db.to_str().unwrap();
+    let out = nytta(&["db", "demo", "--db", db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdf = dir.join("agenda.pdf");
+    let out = nytta(&[
+        "portfolio",
+        "agenda",
+        "--since",
+        "2000-01-01",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--db",
+        db,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdftext = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    let t = text(&pdftext.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(t.contains("PULS-agenda"), "{t}");
+    assert!(t.contains("45 för beslut, 73 för stöd"), "{t}");
+    assert!(t.contains("118. "), "{t}");
+}

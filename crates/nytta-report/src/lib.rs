@@ -14,9 +14,10 @@
 //!   the embedded DejaVu Sans, tables that split across pages with repeated headers, page
 //!   breaks before overflow, header and footer on every page.
 //! - `business_case` (sections 1–6, `appendix` 7–10) and `follow_up` write the two
-//!   documents section by section, with
+//!   documents section by section, `agenda` the PULS agenda of the portfolio, with
 //!   wording from the `text` catalogue (Swedish and English).
 
+mod agenda;
 mod appendix;
 mod business_case;
 pub mod charts;
@@ -28,6 +29,7 @@ mod layout;
 mod pdf;
 mod text;
 
+pub use agenda::{AgendaDoc, AgendaEntry};
 pub use error::ReportError;
 pub use nytta_core::{Evaluation, Lang, Model};
 
@@ -69,6 +71,11 @@ pub fn business_case_pdf(
     opts: &ReportOptions,
 ) -> Result<Vec<u8>, ReportError> {
     business_case::write(model, ev, opts)
+}
+
+/// The PULS agenda as PDF bytes.
+pub fn agenda_pdf(agenda: &AgendaDoc, opts: &ReportOptions) -> Result<Vec<u8>, ReportError> {
+    agenda::write(agenda, opts)
 }
 
 /// The report of follow-up `index` (into the document's follow-ups) as PDF bytes.

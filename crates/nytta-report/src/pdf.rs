@@ -66,6 +66,25 @@ impl Pdf {
         right: &str,
         opts: &ReportOptions,
     ) -> Result<Vec<u8>, ReportError> {
+        let initiative = &model.doc.initiative;
+        let author = opts.author.clone().unwrap_or_else(|| {
+            [initiative.owner.as_str(), initiative.department.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        self.finish_by(&author, left, right, opts)
+    }
+
+    /// [`Pdf::finish`] for a document of no single initiative, by `author`.
+    pub(crate) fn finish_by(
+        self,
+        author: &str,
+        left: &str,
+        right: &str,
+        opts: &ReportOptions,
+    ) -> Result<Vec<u8>, ReportError> {
         let lang = opts.lang;
         let Pdf { mut doc, layout } = self;
         let footer = fill(text::PRINTED.get(lang), &[("date", &opts.printed)]);
@@ -75,16 +94,8 @@ impl Pdf {
                 &[("n", &n.to_string()), ("m", &m.to_string())],
             )
         });
-        let initiative = &model.doc.initiative;
-        let author = opts.author.clone().unwrap_or_else(|| {
-            [initiative.owner.as_str(), initiative.department.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
         let info = &mut doc.metadata.info;
-        info.author = author;
+        info.author = author.to_string();
         info.creator = "Nytta".into();
         info.producer = "Nytta (printpdf)".into();
         info.subject = right.to_string();

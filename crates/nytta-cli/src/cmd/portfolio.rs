@@ -53,6 +53,9 @@ enum PortfolioCommand {
         /// Ändrade detta datum eller senare, ÅÅÅÅ-MM-DD (changed on or after this date).
         #[arg(long, value_name = "DATE")]
         since: String,
+        /// Skriv agendan som PDF till filen (write the agenda as a PDF to the file).
+        #[arg(short = 'o', long = "out", value_name = "FILE.pdf")]
+        out: Option<PathBuf>,
     },
     /// Portföljen som CSV för Excel (the portfolio as CSV for Excel).
     Csv {
@@ -143,7 +146,15 @@ fn run_with(
                 out!("{}", priorities::text(&p, lang));
             }
         }
-        Some(PortfolioCommand::Agenda { since }) => {
+        Some(PortfolioCommand::Agenda {
+            since,
+            out: Some(file),
+        }) => {
+            let opts = nytta_app::report::ReportOptions::new(lang, nytta_app::ctx::system_today());
+            agenda::pdf_to(ctx, &since, &file, &opts)?;
+            outln!("{}", file.display());
+        }
+        Some(PortfolioCommand::Agenda { since, out: None }) => {
             let a = agenda::agenda(ctx, &since)?;
             if as_json {
                 outln!("{}", json(serde_json::to_string_pretty(&a)));
