@@ -18,5 +18,8 @@ export default defineConfig(({ mode }) => ({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test/setup.ts"],
+    // Page tests type and click through whole dialogs; on a loaded 2-core machine that can
+    // take longer than vitest's 5 s default, which is a hang guard here, not a speed target.
+    testTimeout: 30000,
   },
 }));

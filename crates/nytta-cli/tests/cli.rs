@@ -147,6 +147,12 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
             ],
             &["explanations"],
         );
+        for input in j["inputs"].as_array().unwrap() {
+            keys("inputs[]", input, &["id", "value"], &[]);
+        }
+        for role in j["roles"].as_array().unwrap() {
+            keys("roles[]", role, &["id", "hourly_cost"], &[]);
+        }
         keys("economic", &j["economic"], &FIGURES, &[]);
         keys("budget", &j["budget"], &FIGURES, &[]);
         keys(
@@ -188,13 +194,16 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                 ],
                 &["stakeholder", "in_budget", "values"],
             );
-            if !l["annual"].is_null() {
-                let explain = l["explain"]
-                    .as_str()
-                    .unwrap_or_else(|| panic!("a money line is explained: {l}"));
+            // A calculated money line is explained (formula with values and units = result);
+            // a plain amount is not explained as itself.
+            if let Some(explain) = l["explain"].as_str() {
                 assert!(
-                    explain.contains(" = "),
-                    "explain shows the formula and its result: {explain}"
+                    !l["annual"].is_null(),
+                    "only money lines are explained: {l}"
+                );
+                assert!(
+                    explain.contains(" = ") && explain.contains(['×', '/', '+', '−', '(']),
+                    "explain shows a calculation and its result: {explain}"
                 );
             }
         }

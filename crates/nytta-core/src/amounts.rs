@@ -34,6 +34,16 @@ impl formula::Env for Env<'_> {
     fn role(&self, id: &str) -> Option<Decimal> {
         self.model.role(id).map(|r| r.hourly_cost)
     }
+
+    fn unit(&self, id: &str) -> Option<&str> {
+        let i = self.model.input_position(id)?;
+        self.model
+            .doc
+            .valuation
+            .inputs
+            .get(i)
+            .map(|x| x.unit.as_str())
+    }
 }
 
 fn formula_error(path: String, e: formula::FormulaError) -> DocError {
@@ -177,7 +187,9 @@ fn amount(model: &Model, env: &Env, money: &MoneyDef, path: &str) -> Result<Line
     }
 }
 
-/// The explanation of a line's amount: its formula with the values used and the result.
+/// The explanation of a line's amount: its formula with the values and units used and the
+/// result (`10 st × 22 000 kr = 220 000,00 kr`); `None` for a plain amount or a single
+/// input's value, whose explanation would only repeat it.
 pub fn explain(
     model: &Model,
     values: &[Decimal],
@@ -193,6 +205,13 @@ pub fn explain(
         Some(if f.is_compound() { format!("({t})") } else { t })
     };
     let body = match &money.form {
+        // A plain amount, or one input's value, would only be explained as itself.
+        Form::Amount(f)
+            if f.as_number().is_some()
+                || matches!(f.term(), formula::Term::Input(_) | formula::Term::Role(_)) =>
+        {
+            return None
+        }
         Form::Amount(f) => text(f)?,
         Form::Time {
             minutes,
@@ -201,15 +220,20 @@ pub fn explain(
         } => {
             let cost = model.role(role)?.hourly_cost;
             format!(
-                "{} / 60 × {} × {}",
+                "{} / 60 × {} × {} {}",
                 wrapped(minutes)?,
                 wrapped(occurrences)?,
-                formula::explain_number(cost, lang)
+                formula::explain_number(cost, lang),
+                formula::hourly_unit(lang)
             )
         }
     };
+    let unit = match lang {
+        Lang::Sv => "kr",
+        Lang::En => "SEK",
+    };
     Some(format!(
-        "{body} = {}",
+        "{body} = {} {unit}",
         crate::format::number(annual, 2, lang)
     ))
 }

@@ -24,12 +24,13 @@ pub(crate) fn capital(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-/// "Calculation: …" for a line's explanation, or `None` when it only repeats a plain
-/// amount ("80 000 = 80 000,00" says nothing the amount does not).
+/// "Calculation: …" for a line's explanation (the engine explains only amounts that are
+/// calculated, never a plain amount as itself).
 pub(crate) fn calculation(explain: &str, lang: Lang) -> Option<String> {
-    let (lhs, _) = explain.rsplit_once(" = ")?;
-    let operation = lhs.contains(['×', '/', '÷', '+', '\u{2212}', '(', '*']);
-    operation.then(|| text::fill(text::CALCULATION.get(lang), &[("explain", explain)]))
+    Some(text::fill(
+        text::CALCULATION.get(lang),
+        &[("explain", explain)],
+    ))
 }
 
 /// Whole kronor.

@@ -123,8 +123,8 @@ fn medication_robots_figures_by_hand() {
         // 46 000 kr a month ÷ 142 × 1.54 = 498.87 kr an hour.
         "498,87 kr",
         "månadslön 46 000 kr ÷ 142 × 1,54",
-        // 10 robots × 22 000 kr: the explanation of the purchase line.
-        "Beräkning: 10 × 22 000 = 220 000,00",
+        // 10 robots × 22 000 kr: the explanation of the purchase line, with the units.
+        "Beräkning: 10 st × 22 000 kr = 220 000,00 kr",
         "Fördjupad nyttovärdering krävs",
     ] {
         assert!(text.contains(want), "the PDF text lacks {want:?}");
@@ -455,12 +455,19 @@ fn a_plain_amount_is_not_explained_as_a_calculation_of_itself() {
         "plain",
     )));
     assert!(!sv.contains("80 000 = 80 000,00"), "{sv}");
-    assert!(sv.contains("Beräkning: 30 × 4 900 = 147 000,00"), "{sv}");
+    assert!(!sv.contains("80 000 kr = 80 000,00 kr"), "{sv}");
+    assert!(
+        sv.contains("Beräkning: 30 st × 4 900 kr = 147 000,00 kr"),
+        "{sv}"
+    );
     let en = squash(&text_of(&case_pdf(
         "digitala-examinationer.nytta.json",
         Lang::En,
         "plain",
     )));
     assert!(!en.contains("80,000 = 80,000.00"), "{en}");
-    assert!(en.contains("Calculation: 30 × 4,900 = 147,000.00"), "{en}");
+    assert!(
+        en.contains("Calculation: 30 st × 4,900 kr = 147,000.00 SEK"),
+        "{en}"
+    );
 }

@@ -16,6 +16,14 @@ pub fn explain_number(d: Decimal, lang: Lang) -> String {
     format::number_trim(d, 6, lang)
 }
 
+/// The unit of a role's hourly cost.
+pub fn hourly_unit(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "kr/h",
+        Lang::En => "SEK/h",
+    }
+}
+
 /// A name's value from the environment, or the error pointing at the name.
 fn lookup(n: &Node, env: &dyn Env) -> Option<Result<Decimal, FormulaError>> {
     let (value, id, kind): (_, _, fn(String) -> FormulaErrorKind) = match &n.expr {
@@ -63,6 +71,14 @@ pub(super) fn explain(
         Expr::Num(v) => out.push_str(&explain_number(*v, lang)),
         Expr::Input(_) | Expr::Role(_) => {
             let text = explain_number(lookup(n, env).unwrap_or(Ok(Decimal::ZERO))?, lang);
+            let unit = match &n.expr {
+                Expr::Input(id) => env.unit(id).filter(|u| !u.trim().is_empty()),
+                _ => Some(hourly_unit(lang)),
+            };
+            let text = match unit {
+                Some(u) => format!("{text} {}", u.trim()),
+                None => text,
+            };
             if n.parens == 0 && text.starts_with(MINUS) {
                 out.push_str(&format!("({text})"));
             } else {

@@ -28,7 +28,7 @@ mod parser;
 mod tests;
 
 pub use error::{Expected, FormulaError, FormulaErrorKind, SyntaxProblem};
-pub use eval::explain_number;
+pub use eval::{explain_number, hourly_unit};
 pub use parser::parse;
 
 /// Where a formula's names get their values.
@@ -37,6 +37,11 @@ pub trait Env {
     fn input(&self, id: &str) -> Option<Decimal>;
     /// The hourly cost of the role `id`, or `None` when there is no such role.
     fn role(&self, id: &str) -> Option<Decimal>;
+    /// The unit the input `id` is counted in (`besök/dag`, `min`), shown after its value
+    /// when a formula is explained; none by default.
+    fn unit(&self, _id: &str) -> Option<&str> {
+        None
+    }
 }
 
 /// Limits both the parser's recursion and the height of the tree (which evaluation and
@@ -201,8 +206,9 @@ impl Formula {
         eval::eval(&self.root, env)
     }
 
-    /// The formula with every name replaced by its value, as a manager reads it:
-    /// `12 / 60 × (10 × 2 × 365) × 359`. Operators are shown as `+ − × /`, parentheses as
+    /// The formula with every name replaced by its value and unit, as a manager reads it:
+    /// `12 min / 60 × (10 st × 2 besök/dag × 365) × 359 kr/h` (an input's unit from the
+    /// environment; a role's cost in kr/h, SEK/h in English). Operators are shown as `+ − × /`, parentheses as
     /// written, `min(a; b)` in Swedish (the comma is the decimal separator there) and
     /// `min(a, b)` in English. A negative value substituted for a name is parenthesised
     /// so `2 − (−5)` cannot be misread. The result is not appended.

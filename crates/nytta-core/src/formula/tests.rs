@@ -53,6 +53,36 @@ fn syntax_at(src: &str) -> usize {
     e.pos
 }
 
+/// The values of [`env`] with units, as a document gives its inputs.
+struct WithUnits(Vals);
+
+impl Env for WithUnits {
+    fn input(&self, id: &str) -> Option<Decimal> {
+        self.0.input(id)
+    }
+    fn role(&self, id: &str) -> Option<Decimal> {
+        self.0.role(id)
+    }
+    fn unit(&self, id: &str) -> Option<&str> {
+        (id == "robots").then_some("robotar")
+    }
+}
+
+/// A line's explanation named only numbers ("10 × 2 × 365 × 359"); each value now carries
+/// its unit, so a reader sees what is multiplied ("10 robotar × … × 359 kr/h").
+#[test]
+fn explain_names_each_values_unit() {
+    let f = parse("12 / 60 * (robots * 2 * 365) * role.usk").unwrap();
+    assert_eq!(
+        f.explain(&WithUnits(env()), Lang::Sv).unwrap(),
+        "12 / 60 × (10 robotar × 2 × 365) × 359 kr/h"
+    );
+    assert_eq!(
+        f.explain(&WithUnits(env()), Lang::En).unwrap(),
+        "12 / 60 × (10 robotar × 2 × 365) × 359 SEK/h"
+    );
+}
+
 #[test]
 fn the_worked_example() {
     let f = parse("robots * 2 * 365").unwrap();
@@ -61,7 +91,7 @@ fn the_worked_example() {
     let f = parse("12 / 60 * (robots * 2 * 365) * role.usk").unwrap();
     assert_eq!(f.eval(&env()).unwrap(), d("524140"));
     let sv = f.explain(&env(), Lang::Sv).unwrap();
-    assert_eq!(sv, "12 / 60 × (10 × 2 × 365) × 359");
+    assert_eq!(sv, "12 / 60 × (10 × 2 × 365) × 359 kr/h");
     assert_eq!(
         f.names(),
         vec![
@@ -241,11 +271,11 @@ fn explain_formats_values_and_operators() {
     let f = parse("robots * 730 - -share_2 + min(role.ssk_2, 1000.50) / (2)").unwrap();
     assert_eq!(
         f.explain(&env(), Lang::Sv).unwrap(),
-        "10 × 730 − −0,25 + min(412,5; 1 000,5) / (2)"
+        "10 × 730 − −0,25 + min(412,5 kr/h; 1 000,5) / (2)"
     );
     assert_eq!(
         f.explain(&env(), Lang::En).unwrap(),
-        "10 × 730 − −0.25 + min(412.5, 1,000.5) / (2)"
+        "10 × 730 − −0.25 + min(412.5 SEK/h, 1,000.5) / (2)"
     );
     let f = parse("2 - neg * (neg)").unwrap();
     assert_eq!(f.explain(&env(), Lang::En).unwrap(), "2 − (−5) × (−5)");
