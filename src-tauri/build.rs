@@ -44,6 +44,7 @@ const COMMANDS: &[&str] = &[
     "portfolio_overview",
     "portfolio_priorities",
     "portfolio_agenda",
+    "portfolio_agenda_pdf",
     "portfolio_similar",
     "portfolio_similar_mark",
     "portfolio_search_texts",

@@ -1,14 +1,18 @@
 //! The portfolio governance commands for the municipal leadership: the overview, the
 //! prioritisation with its capacity line, the PULS agenda, similar needs across departments,
-//! the search text of the portfolio list, and the demo portfolio. Each is one call into
-//! `nytta-app`; today's date for the overview is read here, at the edge.
+//! the search text of the portfolio list, and the demo portfolio; the agenda also as a PDF.
+//! Each is one call into `nytta-app`; today's date for the overview and the PDF's printing
+//! date are read here, at the edge.
+
+use std::path::PathBuf;
 
 use nytta_app::ctx::system_today;
 use nytta_app::dto::ErrorDto;
+use nytta_app::report::ReportOptions;
 use nytta_app::types::{
     Agenda, DemoOutcome, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds,
 };
-use nytta_app::{agenda, demo, overview, portfolio, priorities, similar, Decimal};
+use nytta_app::{agenda, demo, overview, portfolio, priorities, similar, Decimal, Lang};
 use tauri::State;
 
 use crate::Shell;
@@ -31,6 +35,18 @@ pub fn portfolio_priorities(shell: State<'_, Shell>, filter: PriorityFilter) -> 
 #[tauri::command(async)]
 pub fn portfolio_agenda(shell: State<'_, Shell>, since: String) -> Res<Agenda> {
     Ok(agenda::agenda(shell.ctx()?, &since)?)
+}
+
+/// Writes the PULS agenda since `since` as PDF to `path`.
+#[tauri::command(async)]
+pub fn portfolio_agenda_pdf(
+    shell: State<'_, Shell>,
+    since: String,
+    path: PathBuf,
+    lang: Lang,
+) -> Res<()> {
+    let opts = ReportOptions::new(lang, system_today());
+    Ok(agenda::pdf_to(shell.ctx()?, &since, &path, &opts)?)
 }
 
 /// Groups of initiatives in different departments with similar needs, at `threshold` or

@@ -4,7 +4,7 @@
  * looks through, and the demo portfolio. Every figure and the order come from the shell.
  */
 import { invoke } from "@tauri-apps/api/core";
-import type { Agenda, DemoOutcome, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds } from "./types/index";
+import type { Agenda, DemoOutcome, Lang, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds } from "./types/index";
 import { toApiError } from "./index";
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -21,6 +21,9 @@ export const portfolioOverview = () => call<Overview>("portfolio_overview");
 export const portfolioPriorities = (filter: PriorityFilter) => call<Priorities>("portfolio_priorities", { filter });
 /** The PULS agenda: initiatives asking for a decision or support, changed on or after `since` (YYYY-MM-DD), in priority order. */
 export const portfolioAgenda = (since: string) => call<Agenda>("portfolio_agenda", { since });
+/** Writes the PULS agenda since `since` as PDF to `path`. */
+export const portfolioAgendaPdf = (since: string, path: string, lang: Lang) =>
+  call<null>("portfolio_agenda_pdf", { since, path, lang });
 /** Groups of initiatives in different departments with similar needs (`null`: the stored threshold). */
 export const portfolioSimilar = (threshold: string | null) => call<SimilarNeeds>("portfolio_similar", { threshold });
 /** Marks a pair "not similar" or a coordinated need; `null` forgets what was said. */

@@ -268,6 +268,8 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         rec.support = rec.items.filter((i) => i.ask === "support").length;
         return rec;
       }
+      case "portfolio_agenda_pdf":
+        return null;
       case "portfolio_similar": {
         // The recording, less the pairs marked "not similar", with coordinated pairs flagged.
         const rec = structuredClone(SHELL.similar[similarStore]);

@@ -574,6 +574,7 @@ export const en: Record<MessageKey, string> = {
   ag_intro: "Initiatives asking for a decision (stage Awaiting decision) or support (stage Development) and changed since the date, in priority order, with key figures and what they ask for.",
   ag_since: "Changed on or after",
   ag_print: "Print",
+  ag_pdf: "Save as PDF",
   ag_summary: "Changed {since} or later: {decisions} for a decision, {support} for support.",
   ag_ask_decision: "Decision",
   ag_ask_support: "Support",

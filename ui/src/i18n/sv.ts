@@ -581,6 +581,7 @@ export const sv = {
   ag_intro: "Initiativ som begär beslut (status För beslut) eller stöd (status Utvecklingsfas) och som ändrats sedan datumet, i prioritetsordning, med nyckeltal och vad de begär.",
   ag_since: "Ändrade från och med",
   ag_print: "Skriv ut",
+  ag_pdf: "Spara som PDF",
   ag_summary: "Ändrade {since} eller senare: {decisions} för beslut, {support} för stöd.",
   ag_ask_decision: "Beslut",
   ag_ask_support: "Stöd",

@@ -1,9 +1,19 @@
-import { describe, expect, it, beforeEach } from "vitest";
+import { describe, expect, it, beforeEach, vi } from "vitest";
 import { render, screen, waitFor, within, cleanup, fireEvent } from "@testing-library/svelte";
 import Agenda from "./Agenda.svelte";
 import { installMockIpc } from "../api/mock";
 import { app } from "../state/app.svelte";
 import { setLang } from "../i18n/i18n.svelte";
+import { toast } from "../state/toast.svelte";
+
+const dialog = vi.hoisted(() => ({ save: vi.fn<(title: string, name: string) => Promise<string | null>>() }));
+vi.mock("../api/reports", async (original) => ({
+  ...(await original<typeof import("../api/reports")>()),
+  choosePdfToSave: dialog.save,
+}));
+
+type Invoke = (cmd: string, args?: Record<string, unknown>, options?: unknown) => Promise<unknown>;
+const internals = () => (window as unknown as { __TAURI_INTERNALS__: { invoke: Invoke } }).__TAURI_INTERNALS__;
 
 beforeEach(() => {
   cleanup();
@@ -62,5 +72,21 @@ describe("the PULS agenda", () => {
     expect(screen.getAllByTestId("ag-item")[0].textContent).toContain("−SEK 1,555,228");
     await fireEvent.click(screen.getByRole("button", { name: "Digitala medicinskåp" }));
     expect(app.view).toEqual({ name: "initiative", id: 5 });
+  });
+
+  it("saves the agenda as a PDF to the file chosen, for the date and in the language shown", async () => {
+    const sent: [string, Record<string, unknown> | undefined][] = [];
+    const real = internals().invoke;
+    internals().invoke = (cmd, args, options) => {
+      sent.push([cmd, args]);
+      return real(cmd, args, options);
+    };
+    dialog.save.mockResolvedValueOnce("agendor/puls.pdf");
+    render(Agenda);
+    await setSince("2025-03-01");
+    await fireEvent.click(screen.getByTestId("ag-pdf"));
+    await waitFor(() => expect(toast.current?.text).toBe("PDF:en sparades: agendor/puls.pdf"));
+    expect(dialog.save).toHaveBeenCalledWith("Spara PDF", "puls-agenda-2025-03-01.pdf");
+    expect(sent.find(([c]) => c === "portfolio_agenda_pdf")?.[1]).toEqual({ since: "2025-03-01", path: "agendor/puls.pdf", lang: "sv" });
   });
 });
