@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use nytta_core::simulation::{self, Simulation};
+use nytta_core::simulation;
+pub use nytta_core::simulation::{Driver, SimulatedView, Simulation, VariedInput};
 use nytta_core::{DocErrors, Evaluation, Lang, Model};
 use serde_json::Value;
 
@@ -71,6 +72,14 @@ pub fn simulate(model: &Model, draws: Option<i64>) -> Result<Simulation, AppErro
         None => planned,
     };
     simulation::simulate(model, draws, seed).map_err(one)
+}
+
+/// Checks a number of draws given on the command line (`--simulate DRAWS`), as the
+/// document's own draws are checked.
+pub fn check_draws(draws: i64) -> Result<(), AppError> {
+    simulation::check_draws(draws, "--simulate")
+        .map(|_| ())
+        .map_err(one)
 }
 
 fn one(e: nytta_core::DocError) -> AppError {

@@ -23,6 +23,7 @@ macro_rules! out {
 
 mod cmd;
 mod render;
+mod simulated;
 mod summary;
 
 use std::process::ExitCode;
