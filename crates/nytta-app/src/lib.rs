@@ -21,6 +21,7 @@ pub mod evidence_view;
 pub mod files;
 pub mod overview;
 pub mod portfolio;
+pub mod portfolio_report;
 pub mod priorities;
 pub mod report;
 pub mod report_files;

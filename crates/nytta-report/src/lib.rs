@@ -27,11 +27,13 @@ mod follow_up;
 mod font;
 mod layout;
 mod pdf;
+mod tables;
 mod text;
 
 pub use agenda::{AgendaDoc, AgendaEntry};
 pub use error::ReportError;
 pub use nytta_core::{Evaluation, Lang, Model};
+pub use tables::{DocSection, DocTable, TableDoc};
 
 /// What the caller decides about a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +78,11 @@ pub fn business_case_pdf(
 /// The PULS agenda as PDF bytes.
 pub fn agenda_pdf(agenda: &AgendaDoc, opts: &ReportOptions) -> Result<Vec<u8>, ReportError> {
     agenda::write(agenda, opts)
+}
+
+/// A document of headed sections with tables (the portfolio report) as PDF bytes.
+pub fn tables_pdf(doc: &TableDoc, opts: &ReportOptions) -> Result<Vec<u8>, ReportError> {
+    tables::write(doc, opts)
 }
 
 /// The report of follow-up `index` (into the document's follow-ups) as PDF bytes.

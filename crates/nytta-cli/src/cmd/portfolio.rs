@@ -1,14 +1,15 @@
-//! `nytta portfolio [priorities|similar|agenda|csv]`: portfolio governance for the municipal
-//! leadership, through the same `nytta_app` use cases the desktop app calls: the overview (the
-//! default), the priority order with a capacity line, similar needs across departments, the
-//! PULS agenda, and the portfolio as CSV for Excel. `--db PATH` as for `db`.
+//! `nytta portfolio [priorities|similar|agenda|report|csv]`: portfolio governance for the
+//! municipal leadership, through the same `nytta_app` use cases the desktop app calls: the
+//! overview (the default), the priority order with a capacity line, similar needs across
+//! departments, the PULS agenda, the portfolio report as a PDF, and the portfolio as CSV for
+//! Excel. `--db PATH` as for `db`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::LangArg;
 use nytta_app::ctx::Ctx;
-use nytta_app::{agenda, csv, overview, priorities, similar, AppError, Lang};
+use nytta_app::{agenda, csv, overview, portfolio_report, priorities, similar, AppError, Lang};
 
 /// Arguments of `portfolio`.
 #[derive(clap::Args)]
@@ -56,6 +57,12 @@ enum PortfolioCommand {
         /// Skriv agendan som PDF till filen (write the agenda as a PDF to the file).
         #[arg(short = 'o', long = "out", value_name = "FILE.pdf")]
         out: Option<PathBuf>,
+    },
+    /// Portföljrapport för kommunledningen som PDF (the portfolio report as a PDF).
+    Report {
+        /// PDF-filen att skriva (the PDF file to write).
+        #[arg(short = 'o', long = "out", value_name = "FILE.pdf")]
+        out: PathBuf,
     },
     /// Portföljen som CSV för Excel (the portfolio as CSV for Excel).
     Csv {
@@ -161,6 +168,11 @@ fn run_with(
             } else {
                 out!("{}", agenda::text(&a, lang));
             }
+        }
+        Some(PortfolioCommand::Report { out }) => {
+            let opts = nytta_app::report::ReportOptions::new(lang, nytta_app::ctx::system_today());
+            portfolio_report::pdf_to(ctx, &out, &opts)?;
+            outln!("{}", out.display());
         }
         Some(PortfolioCommand::Csv { out: Some(file) }) => {
             csv::export_to(ctx, &file, lang)?;

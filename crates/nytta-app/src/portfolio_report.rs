@@ -1,0 +1,338 @@
+//! The portfolio report for the municipal leadership (*portföljrapport*) as a PDF: the
+//! overview's funnel and department table, the priority bases, the priority list of the
+//! initiatives awaiting decision, similar needs across departments and the hygiene list;
+//! every figure from the same use cases as the app and the CLI, written with
+//! `nytta_core::format`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use nytta_core::format::{kronor, number, percent};
+use nytta_report::{DocSection, DocTable, ReportOptions, TableDoc};
+use rust_decimal::Decimal;
+
+use crate::ctx::Ctx;
+use crate::overview::{self, basis_name, stage_name, step_name, Overview};
+use crate::priorities::{self, Priorities, PriorityFilter};
+use crate::similar::{self, SimilarNeeds};
+use crate::{AppError, Lang};
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap_or_default()
+}
+
+fn table(widths: &[f32], numeric: &[bool], header: &[&str], rows: Vec<Vec<String>>) -> DocTable {
+    DocTable {
+        widths: widths.to_vec(),
+        numeric: numeric.to_vec(),
+        header: header.iter().map(|h| (*h).to_string()).collect(),
+        rows,
+    }
+}
+
+/// The report's sections from the overview, the priority list, similar needs and the
+/// initiatives' titles (`titles`: id → title and department).
+pub fn document(
+    o: &Overview,
+    p: &Priorities,
+    s: &SimilarNeeds,
+    titles: &BTreeMap<i64, (String, String)>,
+    lang: Lang,
+) -> TableDoc {
+    let sv = lang == Lang::Sv;
+    let l = |a: &'static str, b: &'static str| if sv { a } else { b };
+    let pct = |v: &str| percent(dec(v), 1, lang);
+    let kr = |v: &str| kronor(dec(v), lang);
+    let mut sections = Vec::new();
+
+    let mut funnel = Vec::new();
+    for step in &o.steps {
+        funnel.push(vec![
+            step_name(lang, &step.step).to_string(),
+            String::new(),
+            step.count.count.to_string(),
+            pct(&step.count.share),
+        ]);
+        for st in &step.stages {
+            funnel.push(vec![
+                String::new(),
+                stage_name(lang, &st.stage),
+                st.count.count.to_string(),
+                pct(&st.count.share),
+            ]);
+        }
+    }
+    sections.push(DocSection {
+        heading: l("Utvecklingsprocessen", "Development process").into(),
+        paragraphs: vec![if sv {
+            format!(
+                "{} initiativ per steg och status i processens ordning, med andel av hela portföljen.",
+                o.total.count
+            )
+        } else {
+            format!(
+                "{} initiatives per step and stage in the process's order, with the share of the whole portfolio.",
+                o.total.count
+            )
+        }],
+        table: Some(table(
+            &[0.38, 0.32, 0.14, 0.16],
+            &[false, false, true, true],
+            &[
+                l("Steg", "Step"),
+                l("Status", "Stage"),
+                l("Antal", "Count"),
+                l("Andel", "Share"),
+            ],
+            funnel,
+        )),
+        note: None,
+    });
+
+    sections.push(DocSection {
+        heading: l("Förvaltningar och bolag", "Departments and companies").into(),
+        paragraphs: Vec::new(),
+        table: Some(table(
+            &[0.24, 0.07, 0.09, 0.17, 0.17, 0.17, 0.09],
+            &[false, true, true, true, true, true, true],
+            &[
+                l("Förvaltning/bolag", "Department/company"),
+                l("Antal", "Count"),
+                l("Andel", "Share"),
+                l("Nuvärde samhällsekon.", "NPV, economic"),
+                l("Nuvärde, budget", "NPV, budget"),
+                l("Engångskostn.", "One-off costs"),
+                l("Årsarb.", "FTE"),
+            ],
+            o.departments
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.department.clone(),
+                        d.count.count.to_string(),
+                        pct(&d.count.share),
+                        kr(&d.npv_economic.value),
+                        kr(&d.npv_budget.value),
+                        kr(&d.one_off_costs.value),
+                        number(dec(&d.fte.value), 1, lang),
+                    ]
+                })
+                .collect(),
+        )),
+        note: Some(
+            l(
+                "Nuvärde: alla utom avslagna. Engångskostnader och frigjord tid i årsarbetare: beslutade och pågående.",
+                "NPV: all but rejected. One-off costs and freed time in FTE: decided and ongoing.",
+            )
+            .into(),
+        ),
+    });
+
+    sections.push(DocSection {
+        heading: l("Prioriteringsgrund", "Priority basis").into(),
+        paragraphs: Vec::new(),
+        table: Some(table(
+            &[0.46, 0.14, 0.16, 0.24],
+            &[false, true, true, true],
+            &[
+                l("Grund", "Basis"),
+                l("Antal", "Count"),
+                l("Andel", "Share"),
+                l("Nuvärde samhällsekon.", "NPV, economic"),
+            ],
+            o.bases
+                .iter()
+                .map(|b| {
+                    vec![
+                        basis_name(lang, b.basis.as_deref()),
+                        b.count.count.to_string(),
+                        pct(&b.count.share),
+                        kr(&b.npv_economic.value),
+                    ]
+                })
+                .collect(),
+        )),
+        note: None,
+    });
+
+    sections.push(DocSection {
+        heading: l("Prioriteringsordning: för beslut", "Priority order: awaiting decision").into(),
+        paragraphs: vec![l(
+            "Prioriteringsgrund (gällande rätt, samhällsviktig verksamhet, inre effektivitet), sedan prioritetspoäng, sedan samhällsekonomiskt nuvärde.",
+            "Priority basis (required by law, critical societal function, internal efficiency), then priority score, then economic NPV.",
+        )
+        .into()],
+        table: Some(table(
+            &[0.05, 0.29, 0.26, 0.07, 0.16, 0.17],
+            &[true, false, false, true, true, true],
+            &[
+                "#",
+                l("Initiativ", "Initiative"),
+                l("Förvaltning", "Department"),
+                l("Poäng", "Score"),
+                l("Nuvärde samhällsekon.", "NPV, economic"),
+                l("Engångskostn.", "One-off costs"),
+            ],
+            p.ranked
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.rank.to_string(),
+                        r.title.clone(),
+                        r.department.clone(),
+                        r.priority
+                            .as_deref()
+                            .map_or("–".into(), |v| number(dec(v), 1, lang)),
+                        kr(&r.npv_economic),
+                        kr(&r.one_off_costs),
+                    ]
+                })
+                .collect(),
+        )),
+        note: None,
+    });
+
+    sections.push(DocSection {
+        heading: l(
+            "Liknande behov i olika förvaltningar",
+            "Similar needs across departments",
+        )
+        .into(),
+        paragraphs: vec![if sv {
+            format!(
+                "{} grupper vid tröskeln {}.",
+                s.groups.len(),
+                number(dec(&s.threshold), 2, lang)
+            )
+        } else {
+            format!(
+                "{} groups at the threshold {}.",
+                s.groups.len(),
+                number(dec(&s.threshold), 2, lang)
+            )
+        }],
+        table: Some(table(
+            &[0.06, 0.54, 0.4],
+            &[true, false, false],
+            &[
+                "#",
+                l("Initiativ (förvaltning)", "Initiatives (department)"),
+                l("Gemensamma ord", "Shared words"),
+            ],
+            s.groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    vec![
+                        (i + 1).to_string(),
+                        g.members
+                            .iter()
+                            .map(|m| format!("{} ({})", m.title, m.department))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        g.shared.join(", "),
+                    ]
+                })
+                .collect(),
+        )),
+        note: None,
+    });
+
+    let h = &o.hygiene;
+    let months = o.stale_months.to_string();
+    let mut hygiene = Vec::new();
+    for (what, ids) in [
+        (
+            l("Utan värdering", "Without a valuation").to_string(),
+            &h.not_valued,
+        ),
+        (
+            if sv {
+                format!("Värdering äldre än {months} månader")
+            } else {
+                format!("Valuation older than {months} months")
+            },
+            &h.stale,
+        ),
+        (
+            l(
+                "Uppföljningsdatum passerat utan uppföljning",
+                "Past the follow-up date without a follow-up",
+            )
+            .to_string(),
+            &h.follow_up_overdue,
+        ),
+        (
+            l(
+                "Fullständig värdering krävs men förenklad",
+                "Full valuation required but simplified",
+            )
+            .to_string(),
+            &h.full_required_simplified,
+        ),
+    ] {
+        for id in ids {
+            let (title, dept) = titles.get(id).cloned().unwrap_or_default();
+            hygiene.push(vec![what.clone(), title, dept]);
+        }
+    }
+    sections.push(DocSection {
+        heading: l("Hygien", "Hygiene").into(),
+        paragraphs: vec![if sv {
+            format!("Per {}.", o.today)
+        } else {
+            format!("As of {}.", o.today)
+        }],
+        table: Some(table(
+            &[0.3, 0.44, 0.26],
+            &[false, false, false],
+            &[
+                l("Brist", "Issue"),
+                l("Initiativ", "Initiative"),
+                l("Förvaltning", "Department"),
+            ],
+            hygiene,
+        )),
+        note: None,
+    });
+
+    TableDoc {
+        title: l("Portföljrapport", "Portfolio report").into(),
+        subtitle: if sv {
+            format!(
+                "Kommunledningen · {} · {} initiativ",
+                o.today, o.total.count
+            )
+        } else {
+            format!(
+                "Municipal leadership · {} · {} initiatives",
+                o.today, o.total.count
+            )
+        },
+        sections,
+    }
+}
+
+/// The store's portfolio report as of `opts.printed`, as PDF bytes.
+pub fn pdf(ctx: &Ctx, opts: &ReportOptions) -> Result<Vec<u8>, AppError> {
+    let o = overview::overview(ctx, &opts.printed)?;
+    let p = priorities::priorities(ctx, &PriorityFilter::default())?;
+    let s = similar::similar_needs(ctx, None)?;
+    let titles: BTreeMap<i64, (String, String)> = ctx
+        .store()
+        .portfolio()?
+        .into_iter()
+        .map(|r| {
+            let s = r.summary.summary;
+            (r.summary.id, (s.title, s.department))
+        })
+        .collect();
+    let doc = document(&o, &p, &s, &titles, opts.lang);
+    nytta_report::tables_pdf(&doc, opts).map_err(crate::report::report_error)
+}
+
+/// The store's portfolio report as a PDF file at `path` (written whole or not at all).
+pub fn pdf_to(ctx: &Ctx, path: &Path, opts: &ReportOptions) -> Result<(), AppError> {
+    let bytes = pdf(ctx, opts)?;
+    crate::report_files::write_atomically(path, &bytes)
+}
