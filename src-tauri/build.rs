@@ -45,6 +45,7 @@ const COMMANDS: &[&str] = &[
     "portfolio_priorities",
     "portfolio_agenda",
     "portfolio_agenda_pdf",
+    "portfolio_report_pdf",
     "portfolio_similar",
     "portfolio_similar_mark",
     "portfolio_search_texts",

@@ -1,6 +1,7 @@
 //! The portfolio governance commands for the municipal leadership: the overview, the
 //! prioritisation with its capacity line, the PULS agenda, similar needs across departments,
-//! the search text of the portfolio list, and the demo portfolio; the agenda also as a PDF.
+//! the search text of the portfolio list, and the demo portfolio; the agenda and the
+//! portfolio report as PDF.
 //! Each is one call into `nytta-app`; today's date for the overview and the PDF's printing
 //! date are read here, at the edge.
 
@@ -12,7 +13,9 @@ use nytta_app::report::ReportOptions;
 use nytta_app::types::{
     Agenda, DemoOutcome, LinkKind, Overview, Priorities, PriorityFilter, SearchText, SimilarNeeds,
 };
-use nytta_app::{agenda, demo, overview, portfolio, priorities, similar, Decimal, Lang};
+use nytta_app::{
+    agenda, demo, overview, portfolio, portfolio_report, priorities, similar, Decimal, Lang,
+};
 use tauri::State;
 
 use crate::Shell;
@@ -47,6 +50,13 @@ pub fn portfolio_agenda_pdf(
 ) -> Res<()> {
     let opts = ReportOptions::new(lang, system_today());
     Ok(agenda::pdf_to(shell.ctx()?, &since, &path, &opts)?)
+}
+
+/// Writes the portfolio report for the municipal leadership as PDF to `path`.
+#[tauri::command(async)]
+pub fn portfolio_report_pdf(shell: State<'_, Shell>, path: PathBuf, lang: Lang) -> Res<()> {
+    let opts = ReportOptions::new(lang, system_today());
+    Ok(portfolio_report::pdf_to(shell.ctx()?, &path, &opts)?)
 }
 
 /// Groups of initiatives in different departments with similar needs, at `threshold` or

@@ -122,6 +122,7 @@ pub fn run() -> ExitCode {
             governance::portfolio_priorities,
             governance::portfolio_agenda,
             governance::portfolio_agenda_pdf,
+            governance::portfolio_report_pdf,
             governance::portfolio_similar,
             governance::portfolio_similar_mark,
             governance::portfolio_search_texts,

@@ -24,6 +24,8 @@ export const portfolioAgenda = (since: string) => call<Agenda>("portfolio_agenda
 /** Writes the PULS agenda since `since` as PDF to `path`. */
 export const portfolioAgendaPdf = (since: string, path: string, lang: Lang) =>
   call<null>("portfolio_agenda_pdf", { since, path, lang });
+/** Writes the portfolio report for the municipal leadership as PDF to `path`. */
+export const portfolioReportPdf = (path: string, lang: Lang) => call<null>("portfolio_report_pdf", { path, lang });
 /** Groups of initiatives in different departments with similar needs (`null`: the stored threshold). */
 export const portfolioSimilar = (threshold: string | null) => call<SimilarNeeds>("portfolio_similar", { threshold });
 /** Marks a pair "not similar" or a coordinated need; `null` forgets what was said. */

@@ -269,6 +269,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         return rec;
       }
       case "portfolio_agenda_pdf":
+      case "portfolio_report_pdf":
         return null;
       case "portfolio_similar": {
         // The recording, less the pairs marked "not similar", with coordinated pairs flagged.

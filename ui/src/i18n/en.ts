@@ -570,6 +570,8 @@ export const en: Record<MessageKey, string> = {
   pr_capacity_all: "All {n} initiatives fit the budget of {budget} per year.",
   pr_fit_costs: "Costs per year of those that fit",
   pr_none: "No initiatives at that stage.",
+  ov_report_pdf: "Save the portfolio report as PDF",
+  ov_report_file: "Portfolio report {date}",
   ag_title: "PULS agenda",
   ag_intro: "Initiatives asking for a decision (stage Awaiting decision) or support (stage Development) and changed since the date, in priority order, with key figures and what they ask for.",
   ag_since: "Changed on or after",

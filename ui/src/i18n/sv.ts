@@ -577,6 +577,8 @@ export const sv = {
   pr_capacity_all: "Alla {n} initiativ ryms i budgeten {budget} per år.",
   pr_fit_costs: "Kostnader per år för dem som ryms",
   pr_none: "Inga initiativ med den statusen.",
+  ov_report_pdf: "Spara portföljrapport som PDF",
+  ov_report_file: "Portföljrapport {date}",
   ag_title: "PULS-agenda",
   ag_intro: "Initiativ som begär beslut (status För beslut) eller stöd (status Utvecklingsfas) och som ändrats sedan datumet, i prioritetsordning, med nyckeltal och vad de begär.",
   ag_since: "Ändrade från och med",
