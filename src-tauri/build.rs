@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "lessons_search",
     "portfolio_overview",
     "portfolio_priorities",
+    "portfolio_bubbles",
     "portfolio_agenda",
     "portfolio_agenda_pdf",
     "portfolio_report_pdf",

@@ -34,6 +34,17 @@ pub fn portfolio_priorities(shell: State<'_, Shell>, filter: PriorityFilter) -> 
     Ok(priorities::priorities(shell.ctx()?, &filter)?)
 }
 
+/// The bubble chart (effect against feasibility, area by NPV, colour by department) of the
+/// initiatives `filter` chooses, as SVG text.
+#[tauri::command(async)]
+pub fn portfolio_bubbles(
+    shell: State<'_, Shell>,
+    filter: PriorityFilter,
+    lang: Lang,
+) -> Res<String> {
+    Ok(priorities::bubbles(shell.ctx()?, &filter, lang)?)
+}
+
 /// The PULS agenda: initiatives asking for a decision or support, changed since `since`.
 #[tauri::command(async)]
 pub fn portfolio_agenda(shell: State<'_, Shell>, since: String) -> Res<Agenda> {

@@ -120,6 +120,7 @@ pub fn run() -> ExitCode {
             reports::lessons_search,
             governance::portfolio_overview,
             governance::portfolio_priorities,
+            governance::portfolio_bubbles,
             governance::portfolio_agenda,
             governance::portfolio_agenda_pdf,
             governance::portfolio_report_pdf,

@@ -195,6 +195,29 @@ pub fn priorities(ctx: &Ctx, filter: &PriorityFilter) -> Result<Priorities, AppE
     Ok(rank(&rows, filter))
 }
 
+/// The bubble chart of the ranked initiatives with a feasibility score (effect against
+/// feasibility, area by economic NPV, colour by department) as SVG text.
+pub fn bubble_svg(p: &Priorities, lang: crate::Lang) -> Result<String, AppError> {
+    let bubbles: Vec<nytta_report::charts::Bubble> = p
+        .ranked
+        .iter()
+        .filter_map(|r| {
+            Some(nytta_report::charts::Bubble {
+                department: r.department.clone(),
+                effect: r.effect,
+                feasibility: r.feasibility?,
+                npv: r.npv_economic.parse().unwrap_or_default(),
+            })
+        })
+        .collect();
+    nytta_report::charts::bubble_svg(&bubbles, lang).map_err(crate::report::report_error)
+}
+
+/// The store's initiatives chosen by `filter` as the bubble chart.
+pub fn bubbles(ctx: &Ctx, filter: &PriorityFilter, lang: crate::Lang) -> Result<String, AppError> {
+    bubble_svg(&priorities(ctx, filter)?, lang)
+}
+
 /// A budget as the user types it (`2 000 000` or `2000000,50`).
 pub fn parse_budget(text: &str) -> Result<Decimal, AppError> {
     nytta_core::format::parse_user_number(text)
@@ -385,5 +408,25 @@ mod tests {
         assert_eq!(all.ranked.len(), 5);
         assert_eq!(all.fit_count, None);
         assert!(all.ranked.iter().all(|r| r.fits.is_none()));
+    }
+
+    #[test]
+    fn the_bubble_chart_has_a_bubble_per_scored_initiative_and_a_legend_per_department() {
+        let mut rows = vec![
+            row(1, "awaiting_decision", &[(2025, 600, 0)]),
+            row(2, "awaiting_decision", &[(2025, 900, 0)]),
+        ];
+        rows[1].summary.summary.department = "Skola".into();
+        let p = rank(&rows, &PriorityFilter::default());
+        let svg = bubble_svg(&p, crate::Lang::Sv).unwrap();
+        // Two bubbles and the two departments' legend dots.
+        assert_eq!(svg.matches("<circle").count(), 4);
+        assert!(svg.contains("Omsorg") && svg.contains("Skola"));
+        assert!(svg.contains("Störst: 100 kr."), "{svg}");
+        // Without a feasibility score an initiative has no place in the chart.
+        rows[1].summary.summary.feasibility = None;
+        let p = rank(&rows, &PriorityFilter::default());
+        let svg = bubble_svg(&p, crate::Lang::Sv).unwrap();
+        assert_eq!(svg.matches("<circle").count(), 2);
     }
 }

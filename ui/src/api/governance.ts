@@ -19,6 +19,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const portfolioOverview = () => call<Overview>("portfolio_overview");
 /** The initiatives the filter chooses, in priority order, with the capacity line when a budget is given. */
 export const portfolioPriorities = (filter: PriorityFilter) => call<Priorities>("portfolio_priorities", { filter });
+/** The bubble chart of the initiatives the filter chooses (effect against feasibility, area by NPV, colour by department), as SVG text. */
+export const portfolioBubbles = (filter: PriorityFilter, lang: Lang) => call<string>("portfolio_bubbles", { filter, lang });
 /** The PULS agenda: initiatives asking for a decision or support, changed on or after `since` (YYYY-MM-DD), in priority order. */
 export const portfolioAgenda = (since: string) => call<Agenda>("portfolio_agenda", { since });
 /** Writes the PULS agenda since `since` as PDF to `path`. */

@@ -268,6 +268,9 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         rec.support = rec.items.filter((i) => i.ask === "support").length;
         return rec;
       }
+      case "portfolio_bubbles":
+        // A stand-in drawing: the chart itself is nytta-report's and tested there.
+        return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="560"><text x="10" y="20">${(a.filter as PriorityFilter).stages.join(",")}</text></svg>`;
       case "portfolio_agenda_pdf":
       case "portfolio_report_pdf":
         return null;

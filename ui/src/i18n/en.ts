@@ -570,6 +570,8 @@ export const en: Record<MessageKey, string> = {
   pr_capacity_all: "All {n} initiatives fit the budget of {budget} per year.",
   pr_fit_costs: "Costs per year of those that fit",
   pr_none: "No initiatives at that stage.",
+  pr_bubbles_alt: "Bubble chart: potential effect against feasibility for the initiatives in the table, size by economic NPV, colour by department.",
+  pr_bubbles_caption: "Initiatives without a feasibility score are not in the chart. Initiatives at the same levels are spread around their point.",
   ov_report_pdf: "Save the portfolio report as PDF",
   ov_report_file: "Portfolio report {date}",
   ag_title: "PULS agenda",

@@ -577,6 +577,8 @@ export const sv = {
   pr_capacity_all: "Alla {n} initiativ ryms i budgeten {budget} per år.",
   pr_fit_costs: "Kostnader per år för dem som ryms",
   pr_none: "Inga initiativ med den statusen.",
+  pr_bubbles_alt: "Bubbeldiagram: potentiell effekt mot genomförbarhet för initiativen i tabellen, storlek efter samhällsekonomiskt nuvärde, färg efter förvaltning.",
+  pr_bubbles_caption: "Initiativ utan bedömd genomförbarhet saknas i diagrammet. Initiativ med samma nivåer sprids runt sin punkt.",
   ov_report_pdf: "Spara portföljrapport som PDF",
   ov_report_file: "Portföljrapport {date}",
   ag_title: "PULS-agenda",

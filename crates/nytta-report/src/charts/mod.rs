@@ -17,9 +17,11 @@ use rust_decimal::Decimal;
 
 use crate::error::ReportError;
 
+mod bubble;
 mod draw;
 use crate::font::register_chart_font;
 use crate::text::{self, Tr};
+pub use bubble::{bubble_svg, departments, Bubble};
 use draw::draw;
 
 /// The charts there are.
