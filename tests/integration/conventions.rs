@@ -295,6 +295,7 @@ fn monthly_salary_role_costs_monthly_over_142_times_1_54() {
 #[test]
 fn time_form_is_explained_with_the_values_used() {
     // 12 / 60 × (10 × 2 × 365) × 359 = 0.2 × 7300 × 359 = 524 140; hours 0.2 × 7300 = 1460.
+    // The input has no unit, so only the role's cost (kr/h) and the result (kr) carry one.
     let d = doc(json!({
         "roles": [{ "id": "usk", "name": "Undersköterska", "hourly_cost": 359 }],
         "inputs": [{ "id": "robots", "name": "Robotar", "value": 10 }],
@@ -310,7 +311,7 @@ fn time_form_is_explained_with_the_values_used() {
             "id": "time_usk",
             "annual": "524140.00",
             "hours_per_year": "1460.000000",
-            "explain": "12 / 60 × (10 × 2 × 365) × 359 = 524 140,00"
+            "explain": "12 / 60 × (10 × 2 × 365) × 359 kr/h = 524 140,00 kr"
         }]}),
     );
 }

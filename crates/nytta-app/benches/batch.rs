@@ -97,7 +97,7 @@ fn main() {
             let store = tempfile::tempdir().unwrap();
             let ctx = new_store(store.path());
             let start = Instant::now();
-            let out = pf::import_dir(&ctx, &folder, OnDuplicate::Refuse).unwrap();
+            let out = nytta_app::batch::import_dir(&ctx, &folder, OnDuplicate::Refuse).unwrap();
             let took = start.elapsed();
             assert!(out.iter().all(|o| o.id.is_some()), "every file imported");
             took

@@ -441,4 +441,25 @@ mod tests {
         assert_eq!(out, items.iter().map(|x| x * x).collect::<Vec<_>>());
         assert!(parallel_map(&Vec::<u64>::new(), |x| *x).is_empty());
     }
+
+    #[test]
+    fn a_folder_import_reports_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let folder = dir.path().join("in");
+        std::fs::create_dir(&folder).unwrap();
+        let good = export(&c, list(&c).unwrap()[0].id).unwrap();
+        std::fs::write(folder.join("a.nytta.json"), &good).unwrap();
+        std::fs::write(folder.join("b.nytta.json"), "inte json").unwrap();
+        std::fs::write(folder.join("c.txt"), "ignored").unwrap();
+        let out = import_dir(&c, &folder, OnDuplicate::Copy).unwrap();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].id, Some(5));
+        assert_eq!(out[1].id, None);
+        assert_eq!(out[1].code.as_deref(), Some("json_syntax"));
+        assert_eq!(list(&c).unwrap().len(), 5);
+        let again = import_dir(&c, &folder, OnDuplicate::Refuse).unwrap();
+        assert_eq!(again[0].code.as_deref(), Some("already_in_store"));
+        assert_eq!(list(&c).unwrap().len(), 5, "a refused file adds nothing");
+    }
 }

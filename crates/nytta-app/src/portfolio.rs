@@ -230,18 +230,6 @@ pub struct ImportOutcome {
     pub errors_en: Vec<String>,
 }
 
-/// Imports every `*.json` file of a folder in one transaction, in file-name order (one bad
-/// file does not stop the others); reports each file's outcome. A file already in the store
-/// is handled as `on_duplicate` says (refused, unless a copy or new version is asked for);
-/// see [`crate::batch::import_dir`].
-pub fn import_dir(
-    ctx: &Ctx,
-    dir: &Path,
-    on_duplicate: OnDuplicate,
-) -> Result<Vec<ImportOutcome>, AppError> {
-    crate::batch::import_dir(ctx, dir, on_duplicate)
-}
-
 /// The current version's document (re-imports to identical data).
 pub fn export(ctx: &Ctx, id: i64) -> Result<String, AppError> {
     Ok(ctx.store().export(id)?)
@@ -481,27 +469,6 @@ mod tests {
             assert!(err.lines(Lang::En)[0].contains("needs a title"));
         }
         assert_eq!(list(&c).unwrap().len(), before, "nothing was created");
-    }
-
-    #[test]
-    fn a_folder_import_reports_every_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let c = ctx(dir.path());
-        let folder = dir.path().join("in");
-        std::fs::create_dir(&folder).unwrap();
-        let good = export(&c, list(&c).unwrap()[0].id).unwrap();
-        std::fs::write(folder.join("a.nytta.json"), &good).unwrap();
-        std::fs::write(folder.join("b.nytta.json"), "inte json").unwrap();
-        std::fs::write(folder.join("c.txt"), "ignored").unwrap();
-        let out = import_dir(&c, &folder, OnDuplicate::Copy).unwrap();
-        assert_eq!(out.len(), 2);
-        assert_eq!(out[0].id, Some(5));
-        assert_eq!(out[1].id, None);
-        assert_eq!(out[1].code.as_deref(), Some("json_syntax"));
-        assert_eq!(list(&c).unwrap().len(), 5);
-        let again = import_dir(&c, &folder, OnDuplicate::Refuse).unwrap();
-        assert_eq!(again[0].code.as_deref(), Some("already_in_store"));
-        assert_eq!(list(&c).unwrap().len(), 5, "a refused file adds nothing");
     }
 
     /// Importing a document that was already in the store made a silent duplicate.

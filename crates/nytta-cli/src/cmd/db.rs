@@ -221,7 +221,8 @@ fn with_ctx(command: DbCommand, ctx: &Ctx, lang: Lang) -> Result<ExitCode, AppEr
             copy,
             new_version,
         } if path.is_dir() => {
-            let outcomes = pf::import_dir(ctx, &path, on_duplicate(copy, new_version))?;
+            let outcomes =
+                nytta_app::batch::import_dir(ctx, &path, on_duplicate(copy, new_version))?;
             let mut refused = false;
             for o in &outcomes {
                 match o.id {
