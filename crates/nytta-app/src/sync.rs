@@ -499,7 +499,7 @@ fn pull(ctx: &Ctx, client: &mut Client, server_id: &str) -> Result<usize, AppErr
     let (pulled, top) = read_changes(&mut tx, cursor, &later).map_err(pg)?;
     tx.commit().map_err(pg)?;
     if pulled.is_empty() && top == cursor {
-        ctx.store().apply_pulled(server_id, top, &[], &ctx.now())?;
+        ctx.store().note_synced(server_id, top, &ctx.now())?;
         return Ok(0);
     }
     let applied = ctx

@@ -340,6 +340,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Records a sync that brought nothing new: when it completed and where the server is.
+    /// No portfolio data changes, so it is not counted as a change (no backup is due).
+    pub fn note_synced(&mut self, server_id: &str, cursor: i64, now: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        set_state(&tx, "server_id", server_id)?;
+        set_state(&tx, "cursor", &cursor.to_string())?;
+        set_state(&tx, "last_synced_at", now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Brings the server's state of initiatives into the store, in one transaction together
     /// with the new cursor: an initiative with local changes still waiting is left as it is
     /// (and remembered, so a later pull brings it); every other one becomes exactly what the
