@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use nytta_app::batch;
 use nytta_app::ctx::Ctx;
-use nytta_app::portfolio::{self as pf, OnDuplicate};
+use nytta_app::portfolio::OnDuplicate;
 use nytta_app::Lang;
 use serde_json::Value;
 
