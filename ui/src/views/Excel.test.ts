@@ -57,6 +57,24 @@ describe("Excel in the portfolio", () => {
     await waitFor(() => expect(toast.current?.text).toBe("Arbetsboken importerades."));
   });
 
+  it("names the cell of a workbook problem once, not twice", async () => {
+    // The engine's message already begins with its place; the list printed "Rader!F3: Rader!F3: …".
+    type Invoke = (cmd: string, args?: Record<string, unknown>, options?: unknown) => Promise<unknown>;
+    const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: Invoke } }).__TAURI_INTERNALS__;
+    const real = internals.invoke;
+    const problem = { code: "invalid_value", path: "Rader!F3", message_sv: "Rader!F3: beloppet ska vara ett tal", message_en: "Rader!F3: the amount must be a number" };
+    internals.invoke = (cmd, args, options) =>
+      cmd === "xlsx_import" ? Promise.reject({ ...problem, problems: [problem] }) : real(cmd, args, options);
+    const user = userEvent.setup();
+    render(Portfolio);
+    await screen.findAllByTestId("portfolio-row");
+    mockChooseFile("/hem/trasig.xlsx", "{}");
+    await user.click(screen.getByTestId("xlsx-import"));
+    const item = await screen.findByText(/beloppet ska vara ett tal/);
+    expect(item.textContent).toBe("Rader!F3: beloppet ska vara ett tal");
+    internals.invoke = real;
+  });
+
   it("speaks English when asked", async () => {
     setLang("en");
     render(Portfolio);
