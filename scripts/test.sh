@@ -17,8 +17,6 @@ eval "$(scripts/pg-test-server.sh start)"
 trap 'scripts/pg-test-server.sh stop' EXIT
 # NYTTA_LIBREOFFICE=1: LibreOffice Calc recalculates the Excel exports (crates/nytta-xlsx).
 NYTTA_LIBREOFFICE=1 cargo test --workspace
-echo "== sync speed against the same PostgreSQL (450 initiatives, loopback)"
-cargo bench -p nytta-app --bench sync
 
 echo "== UI: types, lint, component tests, accessibility (axe-core in headless Chromium)"
 (cd ui && npm run check && npm run lint && npm test && npm run test:a11y)

@@ -2,8 +2,8 @@
 //! `tests/pgtest`): the first pull of a 450-initiative portfolio with three versions each
 //! (limit 2 s), a sync with nothing to do over an open connection (limit 100 ms; with a new
 //! connection the sign-in is printed beside it) and the push of one changed
-//! initiative (limit 200 ms). Prints the figures; fails when a limit is exceeded. Without a
-//! test server it prints "skipped".
+//! initiative (limit 200 ms). Prints each figure beside its limit (ok / OVER): a benchmark
+//! to read, not a timed test. Without a test server it prints "skipped".
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 #[path = "../tests/pgtest/mod.rs"]
@@ -132,15 +132,12 @@ fn main() {
             200.0,
         ),
     ];
-    let mut over = false;
     for (what, d, limit) in rows {
         let ok = ms(d) < limit;
-        over |= !ok;
         println!(
             "{what:<48} {:>8.1} ms   (limit {limit:.0} ms) {}",
             ms(d),
             if ok { "ok" } else { "OVER" }
         );
     }
-    assert!(!over, "a sync took longer than its limit");
 }
