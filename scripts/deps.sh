@@ -9,6 +9,8 @@ NYTTA_APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   # running and testing it without a screen, and looking at PDFs and screenshots
   xvfb xauth imagemagick poppler-utils webkit2gtk-driver
+  # the installation test: checking the packaged desktop entry
+  desktop-file-utils
   # the UI: Node.js to build it, Chromium for its headless accessibility tests
   nodejs chromium
   # the Excel export's tests: LibreOffice Calc recalculates the workbooks headless

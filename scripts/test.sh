@@ -29,3 +29,7 @@ echo "== desktop end to end: the real window under Xvfb (tauri-driver + WebKitWe
 command -v tauri-driver >/dev/null || [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ] \
   || cargo install tauri-driver --version '^2' --locked
 NYTTA_E2E=1 xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --test e2e
+
+echo "== packages (.deb, .rpm) and the installation test: dpkg -i, the installed app, dpkg -r"
+bash scripts/package.sh
+bash scripts/install-test.sh
