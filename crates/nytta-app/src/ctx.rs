@@ -40,12 +40,16 @@ pub struct Ctx {
 }
 
 /// The store's default file: `$NYTTA_DB` when set, else `nytta/nytta.db` in the operating
-/// system's per-user data folder (e.g. `~/.local/share/nytta/nytta.db`).
+/// system's per-user local data folder: `~/.local/share/nytta/nytta.db` on Linux,
+/// `~/Library/Application Support/nytta/nytta.db` on macOS and
+/// `%LOCALAPPDATA%\nytta\nytta.db` on Windows — the local, not the roaming, profile folder, so
+/// the SQLite file and its WAL are never copied with a roaming profile or redirected to a
+/// network share, where SQLite's locking cannot be relied on.
 pub fn default_db_path() -> Result<PathBuf, AppError> {
     if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    dirs::data_dir()
+    dirs::data_local_dir()
         .map(|d| d.join("nytta").join("nytta.db"))
         .ok_or_else(|| AppError::Io {
             path: "nytta.db".into(),
