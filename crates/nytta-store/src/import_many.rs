@@ -1,17 +1,23 @@
 //! Importing many documents in one transaction (`nytta db import FOLDER`): every document
 //! that passes its check is written, each as a new initiative or a new version of one, and
-//! the store commits once. A document that fails leaves nothing behind (its writes are
-//! rolled back to a savepoint) and does not stop the others.
+//! the store commits once. The documents are checked and computed in parallel before the
+//! transaction, so it only writes. A document that fails leaves nothing behind (its writes
+//! are rolled back to a savepoint) and does not stop the others.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use nytta_core::read::read_document;
+use nytta_core::settings::ScoreSettings;
 use rusqlite::Connection;
 
 use crate::error::{Result, StoreError};
 use crate::initiatives;
 use crate::settings;
 use crate::store::Store;
+use crate::valuation::Checked;
 use crate::versions;
-use crate::write::{insert_doc, prepare, saved, SavedInfo};
+use crate::write::{prepare, saved, SavedInfo};
 
 /// Where one document of a batch goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,13 +40,51 @@ pub struct Entry {
     pub target: Target,
 }
 
-fn as_version(
-    conn: &Connection,
-    id: i64,
-    text: &str,
-    fallback: &nytta_core::settings::ScoreSettings,
-    now: &str,
-) -> Result<SavedInfo> {
+/// Every entry's text read and checked for storing with `fallback` settings, on every core.
+fn prepare_all(entries: &[Entry], fallback: &ScoreSettings) -> Vec<Result<Checked>> {
+    let one = |e: &Entry| {
+        read_document(&e.text)
+            .map_err(StoreError::from)
+            .and_then(|d| prepare(d, fallback))
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(entries.len());
+    if workers <= 1 {
+        return entries.iter().map(one).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<Result<Checked>>>> =
+        Mutex::new((0..entries.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(entry) = entries.get(i) else { break };
+                let r = one(entry);
+                if let Ok(mut slots) = slots.lock() {
+                    slots[i] = Some(r);
+                }
+            });
+        }
+    });
+    let slots = slots.into_inner().unwrap_or_default();
+    // A slot left empty (a worker that died) is checked again here.
+    slots
+        .into_iter()
+        .zip(entries)
+        .map(|(slot, e)| slot.unwrap_or_else(|| one(e)))
+        .collect()
+}
+
+fn as_new(conn: &Connection, c: &Checked, now: &str) -> Result<SavedInfo> {
+    let id = initiatives::insert(conn, false, &c.summary, now)?;
+    let vid = versions::insert(conn, id, None, c, now)?;
+    initiatives::write_summary(conn, id, vid, &c.summary, now)?;
+    saved(conn, id, vid, c)
+}
+
+fn as_version(conn: &Connection, id: i64, c: &Checked, now: &str) -> Result<SavedInfo> {
     let row = initiatives::live_row(conn, id)?;
     if initiatives::working_copy(conn, id)?.is_some() {
         let (_, current) = versions::get(conn, row.current_version_id)?;
@@ -49,10 +93,9 @@ fn as_version(
             .unwrap_or_default();
         return Err(StoreError::WorkingCopy { id, title });
     }
-    let c = prepare(read_document(text)?, fallback)?;
-    let vid = versions::insert(conn, id, Some(row.current_version_id), &c, now)?;
+    let vid = versions::insert(conn, id, Some(row.current_version_id), c, now)?;
     initiatives::write_summary(conn, id, vid, &c.summary, now)?;
-    saved(conn, id, vid, &c)
+    saved(conn, id, vid, c)
 }
 
 impl Store {
@@ -61,19 +104,31 @@ impl Store {
     /// extend is gone or waits with a working copy, or the entry it refers to failed) is
     /// rolled back on its own; the others are committed together.
     pub fn import_many(&mut self, entries: &[Entry], now: &str) -> Result<Vec<Result<SavedInfo>>> {
+        let fallback = settings::load(&self.conn)?.scores;
+        let mut prepared = prepare_all(entries, &fallback);
         self.write(now, |tx| {
-            let fallback = settings::load(tx)?.scores;
+            // The settings changed since the documents were prepared (another program
+            // saved them in between): prepare again with the settings the write sees.
+            let current = settings::load(tx)?.scores;
+            if current != fallback {
+                prepared = entries
+                    .iter()
+                    .map(|e| {
+                        read_document(&e.text)
+                            .map_err(StoreError::from)
+                            .and_then(|d| prepare(d, &current))
+                    })
+                    .collect();
+            }
             let mut out: Vec<Result<SavedInfo>> = Vec::with_capacity(entries.len());
-            for entry in entries {
+            for (entry, checked) in entries.iter().zip(prepared.drain(..)) {
                 tx.execute_batch("SAVEPOINT import_entry")?;
-                let result = match entry.target {
-                    Target::New => read_document(&entry.text)
-                        .map_err(StoreError::from)
-                        .and_then(|doc| insert_doc(tx, doc, false, &fallback, now)),
-                    Target::VersionOf(id) => as_version(tx, id, &entry.text, &fallback, now),
+                let result = checked.and_then(|c| match entry.target {
+                    Target::New => as_new(tx, &c, now),
+                    Target::VersionOf(id) => as_version(tx, id, &c, now),
                     Target::VersionOfEntry(k) => {
                         match out.get(k).and_then(|r| r.as_ref().ok()).map(|s| s.id) {
-                            Some(id) => as_version(tx, id, &entry.text, &fallback, now),
+                            Some(id) => as_version(tx, id, &c, now),
                             // The entry it extends was not written.
                             None => Err(StoreError::NotFound {
                                 what: "initiative",
@@ -81,7 +136,7 @@ impl Store {
                             }),
                         }
                     }
-                };
+                });
                 if result.is_ok() {
                     tx.execute_batch("RELEASE import_entry")?;
                 } else {
