@@ -2,8 +2,8 @@
 //! ranged input moved within its range and a title of its own — evaluated from their files
 //! in one process with one JSON line each, as `nytta evaluate FOLDER --json` does (limit
 //! 100 ms wall on two cores), and imported into a new store in one transaction, as
-//! `nytta db import FOLDER` does (limit 300 ms). Prints the median of several runs and
-//! fails when a limit is exceeded.
+//! `nytta db import FOLDER` does (limit 300 ms). Prints the median of several runs beside
+//! each limit (speed is read from benchmarks, not asserted).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::path::Path;
@@ -105,20 +105,25 @@ fn main() {
         .collect();
     let imported = median(runs);
 
-    println!(
-        "{VALUATIONS} valuations evaluated from files to JSON lines on {cores} cores: {:.1} ms (limit 100 ms)",
-        evaluated.as_secs_f64() * 1e3
-    );
-    println!(
-        "{VALUATIONS} valuations imported into a new store: {:.1} ms (limit 300 ms)",
-        imported.as_secs_f64() * 1e3
-    );
-    assert!(
-        evaluated < Duration::from_millis(100),
-        "evaluation over its limit"
-    );
-    assert!(
-        imported < Duration::from_millis(300),
-        "import over its limit"
-    );
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let rows = [
+        (
+            format!("{VALUATIONS} valuations evaluated to JSON lines, {cores} cores"),
+            evaluated,
+            100.0,
+        ),
+        (
+            format!("{VALUATIONS} valuations imported into a new store"),
+            imported,
+            300.0,
+        ),
+    ];
+    for (what, d, limit) in rows {
+        let ok = ms(d) < limit;
+        println!(
+            "{what:<48} {:>8.1} ms   (limit {limit:.0} ms) {}",
+            ms(d),
+            if ok { "ok" } else { "OVER" }
+        );
+    }
 }
