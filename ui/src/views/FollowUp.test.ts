@@ -57,7 +57,7 @@ describe("the follow-up tab", () => {
     const cmp = await screen.findByTestId("fu-comparison");
     const row = within(cmp).getAllByTestId("fu-line").find((r) => r.textContent?.includes("Inköp av robotar"))!;
     // Year 0: 10 robots × 22 000 kr expected, 14 × 22 000 = 308 000 kr realised, 140 %.
-    expect(within(row).getByTestId("fu-line-year").textContent).toBe("(engångs, år 0)");
+    expect(within(row).getByTestId("fu-line-year").textContent?.trim()).toBe("(engångs, år 0)");
     expect(row.querySelector("th")?.textContent).toBe("Inköp av robotar (engångs, år 0)");
     const cells = [...row.querySelectorAll("td")].map((c) => c.textContent?.trim());
     expect(cells[0]).toBe("220 000 kr");
