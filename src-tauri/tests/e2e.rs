@@ -430,11 +430,13 @@ async fn an_invalid_edit_keeps_every_typed_word_across_leaving_and_a_restart() {
     type_into(&wait_for(&c, "needs-description").await, TYPED).await;
     wait_text(&c, "save-status", "arbetskopia").await;
     wait_for(&c, "working-copy-note").await;
+    screenshot("app-working-copy");
 
     // Back to the portfolio asks first; staying keeps the editor open.
     click(&c, "back-to-portfolio").await;
     let dialog = wait_for(&c, "leave-dialog").await;
     wait_text(&c, "leave-dialog", "arbetskopia").await;
+    screenshot("app-leave-dialog");
     press(&c, &dialog.find(Locator::Css(&id("cancel"))).await.unwrap()).await;
     wait_text(&c, "initiative-title", EXAMPLE).await;
     click(&c, "back-to-portfolio").await;
