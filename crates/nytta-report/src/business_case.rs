@@ -332,7 +332,7 @@ fn money_cell(line: &Line, r: &nytta_core::case::LineResult, years: u32, lang: L
     facts.extend(ramp_text(line, lang));
     facts.retain(|f| !f.is_empty());
     let mut cell = Cell::bold(line.name.clone()).and(facts.join(" · "), Weight::Regular);
-    if let Some(c) = r.explain.as_deref().and_then(|e| calculation(e, lang)) {
+    if let Some(c) = r.explain.as_deref().map(|e| calculation(e, lang)) {
         cell = cell.and(c, Weight::Regular);
     }
     cell
@@ -424,7 +424,7 @@ fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
                     .map(|a| format::kronor_ore(a, lang))
                     .unwrap_or_default(),
             );
-            if let Some(c) = r.explain.as_deref().and_then(|e| calculation(e, lang)) {
+            if let Some(c) = r.explain.as_deref().map(|e| calculation(e, lang)) {
                 calc = calc.and(c, Weight::Regular);
             }
             if let (Some(a), false) = (r.annual, bias.is_zero()) {

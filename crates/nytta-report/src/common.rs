@@ -26,11 +26,8 @@ pub(crate) fn capital(s: &str) -> String {
 
 /// "Calculation: …" for a line's explanation (the engine explains only amounts that are
 /// calculated, never a plain amount as itself).
-pub(crate) fn calculation(explain: &str, lang: Lang) -> Option<String> {
-    Some(text::fill(
-        text::CALCULATION.get(lang),
-        &[("explain", explain)],
-    ))
+pub(crate) fn calculation(explain: &str, lang: Lang) -> String {
+    text::fill(text::CALCULATION.get(lang), &[("explain", explain)])
 }
 
 /// Whole kronor.

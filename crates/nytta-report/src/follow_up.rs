@@ -120,7 +120,7 @@ pub(crate) fn write(
                 name = format!("{name} {year}");
             }
             let mut cell = Cell::text(name);
-            if let Some(c) = c.explain.as_deref().and_then(|e| calculation(e, lang)) {
+            if let Some(c) = c.explain.as_deref().map(|e| calculation(e, lang)) {
                 cell = cell.and(c, Weight::Regular);
             }
             vec![
