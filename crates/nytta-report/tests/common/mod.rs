@@ -33,9 +33,10 @@ pub fn sample(name: &str, lang: Lang) -> (Model, Evaluation) {
     evaluate(&text, lang)
 }
 
-/// A scratch directory for this test process.
+/// A scratch directory under the build's own `target/tmp`, so that test runs leave nothing
+/// behind in the system's temporary folder.
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nytta-report-{}-{name}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("nytta-report-{name}"));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
