@@ -88,6 +88,10 @@ export interface Line {
   ramp?: Num[];
   confidence?: Num;
   indicator?: string;
+  /** Who answers for realising the benefit (nyttoägare); benefit lines only. */
+  benefit_owner?: string;
+  /** The id of the valuation's effect goal this line serves. */
+  effect_goal?: string;
 }
 export interface ScoreChoice {
   level: number;
@@ -124,6 +128,54 @@ export interface Risk {
   impact: number;
   mitigation?: string;
 }
+/** The proposed decision (the business case's decision box). */
+export interface ProposedDecision {
+  proposal?: string;
+  /** Who is to decide (beslutsinstans). */
+  deciding_body?: string;
+  funding_source?: string;
+  /** ISO date the initiative starts. */
+  start?: string;
+  recommendation?: string;
+  /** Diarienummer. */
+  case_number?: string;
+}
+/** An alternative to the proposal; the do-nothing baseline is never listed. */
+export interface CaseOption {
+  id: string;
+  name?: string;
+  description?: string;
+  one_off_cost?: Num;
+  yearly_cost?: Num;
+  yearly_benefit?: Num;
+}
+/** Money for the initiative in one analysis year (0..N) from one source. */
+export interface Funding {
+  source?: string;
+  year?: number;
+  amount?: Num;
+}
+export interface Milestone {
+  date?: string;
+  text?: string;
+}
+export interface PlannedFollowUp {
+  date?: string;
+  who?: string;
+  what?: string;
+}
+/** Whether a data-processing agreement (personuppgiftsbiträdesavtal) is needed. */
+export type Dpa = "yes" | "no" | "unclear";
+export const DPA_ANSWERS: Dpa[] = ["yes", "no", "unclear"];
+/** The version's own decision material (docs/format.md, `valuation.case`). */
+export interface BusinessCase {
+  decision?: ProposedDecision;
+  changed_work?: string;
+  options?: CaseOption[];
+  financial?: { funding?: Funding[]; budget_plan?: string };
+  management?: { milestones?: Milestone[]; follow_up_plan?: PlannedFollowUp[] };
+  commercial?: { procurement?: string; contract_years?: Num; exit?: string; dpa?: Dpa; dpa_note?: string };
+}
 export interface Valuation {
   label?: string;
   /** The version's date; for a decided version, the date of the decision. */
@@ -139,6 +191,7 @@ export interface Valuation {
   effect_goals?: EffectGoal[];
   risks?: Risk[];
   settings?: ScoreSettingsDoc;
+  case?: BusinessCase;
 }
 export interface LineOverride {
   amount?: FormulaText;

@@ -4,8 +4,9 @@
  * `src-tauri/tests/fixtures.rs` (settings, the four examples with their evaluations, a new
  * initiative, a backup, a damaged store), and keeps edits in memory. Like the store, it
  * refuses a change to the valuation of a decided version (`decided_locked`) and lets the
- * rest of the document be saved. Formulas that name an unknown input and negative hourly costs
- * are refused the way the engine refuses them, with the path (and the position in `pos`).
+ * rest of the document be saved. Formulas that name an unknown input, negative hourly costs,
+ * negative amounts in the decision material and links to an unknown effect goal are refused
+ * the way the engine refuses them, with the path (and the position in `pos`).
  */
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
@@ -22,6 +23,7 @@ import type {
   Overview,
   Priorities,
   PriorityFilter,
+  Problem,
   SavedInfo,
   SearchText,
   SimilarNeeds,
@@ -114,6 +116,36 @@ function negativeCost(doc: NyttaDocument): ErrorDto | null {
     return { code: "invalid_value", message_sv: sv, message_en: en, path, problems: [{ code: "invalid_value", path, message_sv: sv, message_en: en }] };
   }
   return null;
+}
+
+/**
+ * The engine's problems with the decision material and the lines' links into it: a negative
+ * amount in an option or a funding row, and an effect goal no goal of the valuation has.
+ */
+function caseProblem(doc: NyttaDocument): ErrorDto | null {
+  const problems: Problem[] = [];
+  const c = doc.valuation.case;
+  const amount = (path: string, v: unknown) => {
+    if (v == null || !String(v).startsWith("-")) return;
+    const sv = `${path}: beloppet ska vara mellan 0 kr och 1 000 000 000 000 000 kr, inte ${String(v)}`;
+    const en = `${path}: the amount must be between SEK 0 and SEK 1,000,000,000,000,000, not ${String(v)}`;
+    problems.push({ code: "invalid_value", path, message_sv: sv, message_en: en });
+  };
+  for (const [i, o] of (c?.options ?? []).entries()) {
+    for (const k of ["one_off_cost", "yearly_cost", "yearly_benefit"] as const) amount(`valuation.case.options[${i}].${k}`, o[k]);
+  }
+  for (const [i, f] of (c?.financial?.funding ?? []).entries()) amount(`valuation.case.financial.funding[${i}].amount`, f.amount);
+  const goals = new Set((doc.valuation.effect_goals ?? []).map((g) => g.id));
+  for (const [i, l] of (doc.valuation.lines ?? []).entries()) {
+    if (!l.effect_goal || goals.has(l.effect_goal)) continue;
+    const path = `valuation.lines[${i}].effect_goal`;
+    const sv = `${path}: det finns ingen effektmål med id "${l.effect_goal}"`;
+    const en = `${path}: there is no effect goal with id "${l.effect_goal}"`;
+    problems.push({ code: "unknown_reference", path, message_sv: sv, message_en: en });
+  }
+  if (problems.length === 0) return null;
+  const [first] = problems;
+  return { code: first.code, message_sv: first.message_sv, message_en: first.message_en, path: first.path, problems };
 }
 
 /** The recorded evaluation of the example with this title, or the new initiative's. */
@@ -334,7 +366,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
           fail("decided_locked", "Versionen är beslutad: värderingen kan inte ändras", "The version is decided: its valuation cannot change");
         // Like the store: a document that does not pass the check is kept whole as the
         // working copy; a valid one becomes the version and drops the working copy.
-        const problem = unknownInput(next) ?? negativeCost(next);
+        const problem = unknownInput(next) ?? negativeCost(next) ?? caseProblem(next);
         if (problem) {
           e.stored.working_copy = String(a.document);
           e.stored.working_copy_at = "2025-03-01T09:00:00Z";
@@ -394,7 +426,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       }
       case "evaluate_document": {
         const doc = JSON.parse(String(a.document)) as NyttaDocument;
-        const problem = unknownInput(doc) ?? negativeCost(doc);
+        const problem = unknownInput(doc) ?? negativeCost(doc) ?? caseProblem(doc);
         if (problem) throw problem;
         return evaluationFor(doc);
       }

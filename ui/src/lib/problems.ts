@@ -61,6 +61,8 @@ const LINE_FIELDS: Record<string, MessageKey> = {
   ramp: "line_ramp",
   confidence: "line_confidence",
   description: "initiative_description",
+  benefit_owner: "line_benefit_owner",
+  effect_goal: "line_effect_goal",
 };
 const INITIATIVE_FIELDS: Record<string, MessageKey> = {
   title: "initiative_title",
@@ -75,6 +77,66 @@ const INITIATIVE_FIELDS: Record<string, MessageKey> = {
   "needs.target_groups": "needs_target_groups",
   "needs.alternatives": "needs_alternatives",
 };
+/** The decision material's fields below `valuation.case.` (rows without their index). */
+const CASE_FIELDS: Record<string, MessageKey> = {
+  "decision.proposal": "case_proposal",
+  "decision.deciding_body": "case_deciding_body",
+  "decision.funding_source": "case_funding_source",
+  "decision.start": "case_start",
+  "decision.recommendation": "case_recommendation",
+  "decision.case_number": "case_case_number",
+  decision: "case_decision_title",
+  changed_work: "case_changed_work",
+  "options.name": "case_option_name",
+  "options.description": "case_option_description",
+  "options.one_off_cost": "case_option_one_off",
+  "options.yearly_cost": "case_option_yearly_cost",
+  "options.yearly_benefit": "case_option_yearly_benefit",
+  options: "case_options_title",
+  "financial.funding.source": "case_funding_from",
+  "financial.funding.year": "case_funding_year",
+  "financial.funding.amount": "case_funding_amount",
+  "financial.funding": "case_funding",
+  "financial.budget_plan": "case_budget_plan",
+  financial: "case_financial_title",
+  "management.milestones.date": "case_milestone_date",
+  "management.milestones.text": "case_milestone_text",
+  "management.milestones": "case_milestones",
+  "management.follow_up_plan.date": "case_plan_date",
+  "management.follow_up_plan.who": "case_plan_who",
+  "management.follow_up_plan.what": "case_plan_what",
+  "management.follow_up_plan": "case_follow_up_plan",
+  management: "case_management_title",
+  "commercial.procurement": "case_procurement",
+  "commercial.contract_years": "case_contract_years",
+  "commercial.exit": "case_exit",
+  "commercial.dpa": "case_dpa",
+  "commercial.dpa_note": "case_dpa_note",
+  commercial: "case_commercial_title",
+};
+
+/**
+ * Where in the decision material (`rest` after `valuation.case.`): the tab, the list and row
+ * when the path is in one, and the field's label — "Beslut, Alternativ, rad 2, Engångskostnad
+ * (kr)".
+ */
+function casePlace(rest: string): string {
+  const parts = [t("tab_case")];
+  const row = /^([\w.]+)\[(\d+)\]\.?(.*)$/.exec(rest);
+  if (row) {
+    const list = CASE_FIELDS[row[1]];
+    if (list) parts.push(t(list));
+    parts.push(t("case_row", { n: String(Number(row[2]) + 1) }));
+    const field = row[3] ? CASE_FIELDS[`${row[1]}.${row[3].split(".")[0]}`] : undefined;
+    if (field) parts.push(t(field));
+    return parts.join(", ");
+  }
+  let key: MessageKey | undefined;
+  for (let p = rest; p && !key; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") key = CASE_FIELDS[p];
+  if (key) parts.push(t(key));
+  return parts.join(", ");
+}
+
 const SCORES: Record<string, MessageKey> = {
   feasibility: "score_feasibility",
   financing: "score_financing",
@@ -127,6 +189,8 @@ export function placeOf(doc: NyttaDocument | null, path: string | undefined): st
   if (m) return SCORES[m[1]] ? t(SCORES[m[1]]) : t("matrix_title");
   m = /^initiative\.(.+)$/.exec(path);
   if (m) return label(INITIATIVE_FIELDS, m[1]);
+  m = /^valuation\.case\.?(.*)$/.exec(path);
+  if (m) return casePlace(m[1]);
   if (/^valuation\.(effect_goals|risks)/.test(path)) return t(path.includes("risks") ? "risks_title" : "goals_title");
   if (/^follow_ups/.test(path)) return t("fu_title");
   return null;
