@@ -198,6 +198,26 @@ describe("the Beslut tab", () => {
     expect(copy.valuation.case?.options?.[0]).toEqual({ id: "alternativ", name: "Fler nattbesök", yearly_cost: "-5" });
   });
 
+  it("lists its problems beside the valuation too, and the link opens the field on this tab", async () => {
+    const id = await initiativeWith();
+    const user = await openCase(id);
+    await user.click(screen.getByTestId("case-funding-add"));
+    await user.type(screen.getByTestId("case-funding-amount"), "-400000");
+    await user.click(screen.getByTestId("tab-valuation"));
+    const link = await screen.findByRole("button", { name: /^Beslut, Finansiering per år och källa, rad 1, Belopp \(kr\): beloppet ska vara/ });
+    await user.click(link);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("case-funding-amount")));
+    expect(screen.getByTestId("tab-case").getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("offers the proposed deciding body when the version is marked decided", async () => {
+    const id = await initiativeWith((doc) => (doc.valuation.case = { decision: { deciding_body: "Omsorgsnämnden" } }));
+    const user = await openCase(id);
+    await user.click(screen.getByRole("button", { name: "Markera som beslutad" }));
+    const dialog = screen.getByTestId("decide-dialog");
+    expect((within(dialog).getByLabelText("Beslutsinstans") as HTMLInputElement).value).toBe("Omsorgsnämnden");
+  });
+
   it("shows a decided version's decision material read-only", async () => {
     // Läkemedelsrobotar i boendestödet: decided.
     const user = userEvent.setup();
