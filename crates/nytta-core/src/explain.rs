@@ -216,6 +216,12 @@ fn payback(net: &[Decimal], years: Option<Decimal>, lang: Lang) -> String {
             "{head} The sum is not negative in year 0: {}.",
             format::years(y, lang)
         ),
+        (None, _) if net.iter().all(Decimal::is_zero) && sv => {
+            format!("{head} Nettoflödet är 0 varje år: det finns inget att betala tillbaka.")
+        }
+        (None, _) if net.iter().all(Decimal::is_zero) => {
+            format!("{head} The net flow is 0 every year: there is nothing to pay back.")
+        }
         (None, _) if sv => format!("{head} Summan blir inte positiv inom kalkylperioden."),
         (None, _) => format!("{head} The sum does not turn positive within the analysis period."),
     }

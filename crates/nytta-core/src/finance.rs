@@ -38,8 +38,12 @@ pub fn npv(rate: Decimal, flows: &[Decimal]) -> Option<Decimal> {
 
 /// Payback from a yearly net flow: 0 if the cumulative flow starts non-negative; else the
 /// first crossing `C(t−1) < 0 ≤ C(t)` interpolated linearly within year t; `None` when the
-/// cumulative flow never turns non-negative within the period.
+/// cumulative flow never turns non-negative within the period, and when the flow is zero in
+/// every year (nothing is spent or gained, so there is nothing to pay back).
 pub fn payback(net: &[Decimal]) -> Option<Decimal> {
+    if net.iter().all(Decimal::is_zero) {
+        return None;
+    }
     let mut cumulative = Decimal::ZERO;
     for (t, n) in net.iter().enumerate() {
         let before = cumulative;
@@ -386,6 +390,16 @@ mod tests {
         );
         assert_eq!(payback(&flows(&[-10, 1, 1])), None);
         assert_eq!(payback(&[]), None);
+    }
+
+    /// An empty valuation (no lines) has a net flow of 0 every year; its payback was 0 years
+    /// ("0.000000" in the store's summary) although nothing is ever paid back.
+    #[test]
+    fn payback_of_a_flow_zero_in_every_year_is_none() {
+        assert_eq!(payback(&flows(&[0, 0, 0, 0, 0, 0, 0])), None);
+        assert_eq!(payback(&flows(&[0])), None);
+        // A zero year 0 followed by a gain still pays back at once.
+        assert_eq!(payback(&flows(&[0, 0, 5])), Some(Decimal::ZERO));
     }
 
     #[test]

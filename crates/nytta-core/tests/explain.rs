@@ -129,3 +129,39 @@ fn a_valuation_without_costs_says_why_roi_is_not_defined() {
         "Inte definierad: kostnadernas nuvärde är 0 kr."
     );
 }
+
+/// A new valuation without lines: its net is 0 every year, so it has no payback in either
+/// view (it was 0 years, "0.000000" in JSON and in the store) and the explanation says why.
+#[test]
+fn an_empty_valuation_has_no_payback_and_says_there_is_nothing_to_pay_back() {
+    let text = r#"{
+      "nytta": 1,
+      "initiative": { "title": "Ny idé" },
+      "valuation": { "parameters": { "start_year": 2025, "years": 6, "discount_rate": 0.03 } }
+    }"#;
+    let model = Model::from_document(read_document(text).unwrap()).unwrap();
+    let e = evaluate(&model, Lang::Sv).unwrap();
+    for f in [&e.economic, &e.budget] {
+        assert_eq!(f.payback_years, None);
+        assert_eq!(f.discounted_payback_years, None);
+    }
+    let json = serde_json::to_value(&e).unwrap();
+    assert_eq!(json["economic"]["payback_years"], serde_json::Value::Null);
+    assert!(
+        e.explanations
+            .economic
+            .payback
+            .ends_with("Nettoflödet är 0 varje år: det finns inget att betala tillbaka."),
+        "{}",
+        e.explanations.economic.payback
+    );
+    let en = evaluate(&model, Lang::En)
+        .unwrap()
+        .explanations
+        .economic
+        .payback;
+    assert!(
+        en.ends_with("The net flow is 0 every year: there is nothing to pay back."),
+        "{en}"
+    );
+}

@@ -65,8 +65,12 @@ fn a_created_initiative_starts_from_the_default_settings() {
     assert_eq!(doc["valuation"]["roles"][0]["hourly_cost"], "359");
     assert_eq!(got.versions.len(), 1);
     assert_eq!(got.versions[0].status, ValuationStatus::Draft);
-    // Nothing valued yet: NPV 0 kr; cumulative net is 0 from year 0, so payback is 0 years
-    // (docs/domain.md §Key figures: payback is 0 if C(0) ≥ 0).
+    // Nothing valued yet: NPV 0 kr, and no payback in either view — the net is 0 every year,
+    // so nothing is paid back (docs/domain.md §Key figures); it was stored as "0.000000".
     assert_eq!(saved.summary.npv_economic, "0.00");
-    assert_eq!(saved.summary.payback_economic.as_deref(), Some("0.000000"));
+    assert_eq!(saved.summary.payback_economic, None);
+    assert_eq!(saved.summary.payback_budget, None);
+    let listed = store.list().unwrap();
+    let row = listed.iter().find(|s| s.id == saved.id).unwrap();
+    assert_eq!(row.summary.payback_economic, None);
 }
