@@ -293,8 +293,14 @@ pub struct SimulationSettings {
     /// Number of draws, 1–100 000; default 10 000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draws: Option<i64>,
-    /// Seed of the random numbers; the same document and seed give the same figures.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Seed of the random numbers; the same document and seed give the same figures. An
+    /// integer, or its digits as a string.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::num::seed::deserialize"
+    )]
+    #[schemars(schema_with = "crate::num::seed::schema")]
     pub seed: Option<u64>,
 }
 

@@ -199,3 +199,86 @@ impl FromStr for Num {
         parse_decimal(s).map(Num).ok_or(())
     }
 }
+
+/// The simulation's seed (`valuation.simulation.seed`, 0 – 2^64 − 1): a JSON integer or the
+/// same digits as a string, since a JavaScript program holds integers exactly only up to
+/// 2^53 and carries a larger seed as text. Written back as an integer.
+pub mod seed {
+    use super::{de, Deserializer, JSON_NUMBER_TOKEN};
+    use serde::de::{MapAccess, Visitor};
+    use std::fmt;
+
+    struct SeedVisitor;
+
+    fn digits<E: de::Error>(text: &str) -> Result<u64, E> {
+        let t = text.trim();
+        if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(E::custom(format!(
+                "the seed must be a whole number from 0 to 18446744073709551615, not {text}"
+            )));
+        }
+        t.parse::<u64>().map_err(|_| {
+            E::custom(format!(
+                "the seed must be a whole number from 0 to 18446744073709551615, not {text}"
+            ))
+        })
+    }
+
+    impl<'de> Visitor<'de> for SeedVisitor {
+        type Value = Option<u64>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a whole number from 0 to 18446744073709551615 (or its digits as a string)")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Option<u64>, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<u64>, E> {
+            Ok(None)
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<u64>, E> {
+            Ok(Some(v))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<u64>, E> {
+            digits(&v.to_string()).map(Some)
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<u64>, E> {
+            digits(&v.to_string()).map(Some)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<u64>, E> {
+            digits(v).map(Some)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<u64>, A::Error> {
+            match map.next_key::<String>()? {
+                Some(k) if k == JSON_NUMBER_TOKEN => {
+                    let text: String = map.next_value()?;
+                    digits(&text).map(Some)
+                }
+                _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+            }
+        }
+    }
+
+    /// Reads the seed from an integer or a string of digits.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        d.deserialize_any(SeedVisitor)
+    }
+
+    /// The seed's schema: an integer, or its digits as a string.
+    pub fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Seed of the random numbers, 0 – 18446744073709551615: an integer, or its digits as a string.",
+            "type": ["integer", "string", "null"],
+            "minimum": 0,
+            "maximum": 18446744073709551615u64,
+            "pattern": "^[0-9]+$"
+        })
+    }
+}

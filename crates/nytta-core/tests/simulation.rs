@@ -190,6 +190,83 @@ fn the_document_sets_draws_seed_and_distribution() {
 }
 
 #[test]
+fn a_seed_written_as_digits_reads_as_the_same_seed() {
+    // A JavaScript program carries a seed above 2^53 as text; it reads as the integer does.
+    let with = |seed: Value| {
+        let mut doc: Value = serde_json::from_str(SAMPLES[3].1).unwrap();
+        doc["valuation"]["simulation"] = json!({ "seed": seed });
+        model(&doc.to_string())
+    };
+    let text = with(json!("18446744073709551615")).unwrap();
+    assert_eq!(simulation::plan(&text).1, u64::MAX);
+    let number = with(json!(18446744073709551615u64)).unwrap();
+    assert_eq!(
+        text.doc.valuation.simulation,
+        number.doc.valuation.simulation
+    );
+    // Written back as an integer.
+    let out = serde_json::to_value(&text.doc).unwrap();
+    assert_eq!(out["valuation"]["simulation"]["seed"], json!(u64::MAX));
+    for bad in [
+        json!("18446744073709551616"),
+        json!("-1"),
+        json!("12a"),
+        json!(-1),
+    ] {
+        let e = with(bad.clone()).expect_err("refused");
+        assert_eq!(e.0[0].path, "valuation.simulation.seed", "{bad}");
+    }
+}
+
+#[test]
+fn progress_is_told_per_thousand_draws_and_a_cancel_stops_the_draws() {
+    let m = model(SAMPLES[3].1).unwrap();
+    let mut told = Vec::new();
+    let sim = simulation::simulate_observed(&m, 3_500, 42, |d| {
+        told.push(d);
+        true
+    })
+    .unwrap()
+    .unwrap();
+    assert_eq!(told, vec![1_000, 2_000, 3_000, 3_500]);
+    assert_eq!(sim, simulation::simulate(&m, 3_500, 42).unwrap());
+    // Answering false after 2 000 draws: no third report, no result.
+    let mut told = Vec::new();
+    let out = simulation::simulate_observed(&m, 100_000, 42, |d| {
+        told.push(d);
+        d < 2_000
+    })
+    .unwrap();
+    assert_eq!(out, None);
+    assert_eq!(told, vec![1_000, 2_000]);
+}
+
+#[test]
+fn histogram_and_s_curve_hold_every_draw_and_the_percentiles() {
+    let m = model(SAMPLES[3].1).unwrap();
+    let sim = simulation::simulate(&m, 2_000, 42).unwrap();
+    for v in [&sim.economic, &sim.budget] {
+        assert_eq!(v.histogram.len(), simulation::HISTOGRAM_BINS);
+        assert_eq!(v.histogram.iter().map(|b| b.count).sum::<u32>(), 2_000);
+        for pair in v.histogram.windows(2) {
+            assert_eq!(pair[0].to, pair[1].from, "bars touch");
+        }
+        assert_eq!(v.s_curve.len(), 101);
+        // The curve at 10 %, 50 % and 90 % is P10, P50 and P90.
+        assert_eq!(v.s_curve[10].probability, Decimal::new(1, 1));
+        assert_eq!(v.s_curve[10].npv, v.npv_p10);
+        assert_eq!(v.s_curve[50].npv, v.npv_p50);
+        assert_eq!(v.s_curve[90].npv, v.npv_p90);
+        assert_eq!(v.s_curve[0].npv, v.histogram[0].from, "lowest draw");
+        assert_eq!(v.s_curve[100].npv, v.histogram[23].to, "highest draw");
+    }
+    // Neither is in the JSON.
+    let json = serde_json::to_value(&sim).unwrap();
+    assert!(json["economic"].get("histogram").is_none());
+    assert!(json["economic"].get("s_curve").is_none());
+}
+
+#[test]
 fn inputs_without_a_range_stay_fixed() {
     // Only `robots` varies, between 9 and 11 with 10 likely; `price` has only a low value.
     let text = json!({ "nytta": 1, "initiative": { "title": "Fast" }, "valuation": {

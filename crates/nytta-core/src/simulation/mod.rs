@@ -64,6 +64,40 @@ pub struct Driver {
     pub rank_correlation: Option<Decimal>,
 }
 
+/// One bar of the NPV histogram: the draws with `from ≤ NPV < to` (the last bar includes
+/// its upper edge).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bin {
+    /// Lower edge.
+    #[serde(serialize_with = "ser::money")]
+    pub from: Decimal,
+    /// Upper edge.
+    #[serde(serialize_with = "ser::money")]
+    pub to: Decimal,
+    /// Number of draws in the bar.
+    pub count: u32,
+}
+
+/// A point of the S-curve: the share of draws whose NPV lies below `npv`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CurvePoint {
+    /// NPV.
+    #[serde(serialize_with = "ser::money")]
+    pub npv: Decimal,
+    /// Share of the draws below it, 0–1.
+    #[serde(serialize_with = "ser::ratio")]
+    pub probability: Decimal,
+}
+
+/// Bars of the NPV histogram.
+pub const HISTOGRAM_BINS: usize = 24;
+
+/// Points of the S-curve: every whole percent from 0 to 100.
+pub const S_CURVE_POINTS: usize = 101;
+
+/// Draws between two reports of progress ([`simulate_observed`]).
+pub const PROGRESS_STEP: u32 = 1_000;
+
 /// The simulated spread of one view.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SimulatedView {
@@ -97,6 +131,14 @@ pub struct SimulatedView {
     pub never_pays_back: Decimal,
     /// Every varied input by the strength of its rank correlation with NPV, strongest first.
     pub drivers: Vec<Driver>,
+    /// NPV over the draws in [`HISTOGRAM_BINS`] bars of equal width from the lowest to the
+    /// highest draw, for the histogram (not in the JSON).
+    #[serde(skip)]
+    pub histogram: Vec<Bin>,
+    /// The NPV below which 0 %, 1 %, … 100 % of the draws lie, for the S-curve (not in the
+    /// JSON).
+    #[serde(skip)]
+    pub s_curve: Vec<CurvePoint>,
 }
 
 /// The result of a simulation.
@@ -170,6 +212,24 @@ fn draw_error(
 
 /// Runs the simulation: `draws` draws from `seed`.
 pub fn simulate(model: &Model, draws: u32, seed: u64) -> Result<Simulation, DocError> {
+    simulate_observed(model, draws, seed, |_| true)?.ok_or_else(|| {
+        DocError::invalid(
+            "valuation.simulation",
+            "simuleringen avbröts",
+            "the simulation was cancelled",
+        )
+    })
+}
+
+/// [`simulate`], telling `go_on` the number of draws done after every [`PROGRESS_STEP`]
+/// draws and at the end; when it answers `false` the simulation stops there and gives
+/// `None`.
+pub fn simulate_observed(
+    model: &Model,
+    draws: u32,
+    seed: u64,
+    mut go_on: impl FnMut(u32) -> bool,
+) -> Result<Option<Simulation>, DocError> {
     let compiled = Compiled::new(model);
     let mut scratch = compiled.scratch();
     let dist_of = |i: usize| {
@@ -196,6 +256,9 @@ pub fn simulate(model: &Model, draws: u32, seed: u64) -> Result<Simulation, DocE
     let mut npv = [Vec::with_capacity(n), Vec::with_capacity(n)];
     let mut paybacks = [Vec::with_capacity(n), Vec::with_capacity(n)];
     for d in 0..draws {
+        if d > 0 && d % PROGRESS_STEP == 0 && !go_on(d) {
+            return Ok(None);
+        }
         for (k, &(i, dist, low, likely, high)) in varied.iter().enumerate() {
             let x = rngs[k].draw(dist, low, likely, high);
             scratch.values[i] = x;
@@ -209,6 +272,9 @@ pub fn simulate(model: &Model, draws: u32, seed: u64) -> Result<Simulation, DocE
             paybacks[v].push(view.payback.unwrap_or(f64::INFINITY));
         }
     }
+    if !go_on(draws) {
+        return Ok(None);
+    }
     let input_ranks: Vec<Vec<f64>> = drawn.iter().map(|x| ranks(x)).collect();
     let ids: Vec<&str> = varied
         .iter()
@@ -216,7 +282,7 @@ pub fn simulate(model: &Model, draws: u32, seed: u64) -> Result<Simulation, DocE
         .collect();
     let [npv_e, npv_b] = npv;
     let [pay_e, pay_b] = paybacks;
-    Ok(Simulation {
+    Ok(Some(Simulation {
         draws,
         seed,
         inputs: varied
@@ -234,7 +300,7 @@ pub fn simulate(model: &Model, draws: u32, seed: u64) -> Result<Simulation, DocE
             .collect(),
         economic: summarise(npv_e, pay_e, &input_ranks, &ids),
         budget: summarise(npv_b, pay_b, &input_ranks, &ids),
-    })
+    }))
 }
 
 fn money(x: f64) -> Decimal {
@@ -258,6 +324,59 @@ fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     }
     let b = *sorted.get(i + 1)?;
     (a.is_finite() && b.is_finite()).then_some(a + frac * (b - a))
+}
+
+/// Sorted NPVs in `bins` bars of equal width from the lowest to the highest; one bar holding
+/// every draw when they are all equal.
+fn histogram(sorted: &[f64], bins: usize) -> Vec<Bin> {
+    let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.last()) else {
+        return Vec::new();
+    };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    if hi <= lo || bins < 2 {
+        return vec![Bin {
+            from: money(lo),
+            to: money(hi),
+            count: count(sorted.len()),
+        }];
+    }
+    let width = (hi - lo) / bins as f64;
+    let edge = |k: usize| {
+        if k == bins {
+            hi
+        } else {
+            lo + width * k as f64
+        }
+    };
+    let mut counts = vec![0usize; bins];
+    for &x in sorted {
+        let k = (((x - lo) / width).floor() as usize).min(bins - 1);
+        counts[k] += 1;
+    }
+    counts
+        .into_iter()
+        .enumerate()
+        .map(|(k, n)| Bin {
+            from: money(edge(k)),
+            to: money(edge(k + 1)),
+            count: count(n),
+        })
+        .collect()
+}
+
+/// The S-curve: for `points` shares evenly from 0 to 1, the NPV that share of the sorted
+/// draws lies below (the same percentiles as P10, P50 and P90).
+fn s_curve(sorted: &[f64], points: usize) -> Vec<CurvePoint> {
+    if sorted.is_empty() || points < 2 {
+        return Vec::new();
+    }
+    let last = (points - 1) as u32;
+    (0..=last)
+        .map(|k| CurvePoint {
+            npv: money(quantile(sorted, f64::from(k) / f64::from(last)).unwrap_or(0.0)),
+            probability: Decimal::from(k) / Decimal::from(last),
+        })
+        .collect()
 }
 
 /// Ranks 1..n, ties given the mean of the ranks they share.
@@ -340,6 +459,8 @@ fn summarise(
         payback_p90: pay_q(0.9),
         never_pays_back: share(never, n),
         drivers: drivers.into_iter().map(|(_, d)| d).collect(),
+        histogram: histogram(&sorted, HISTOGRAM_BINS),
+        s_curve: s_curve(&sorted, S_CURVE_POINTS),
     }
 }
 
@@ -358,6 +479,56 @@ mod tests {
         // A percentile that reaches a draw without payback has no value.
         assert_eq!(quantile(&[1.0, 2.0, f64::INFINITY], 0.9), None);
         assert_eq!(quantile(&[1.0, 2.0, f64::INFINITY], 0.5), Some(2.0));
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn histogram_bars_are_equal_and_the_last_holds_the_highest_draw() {
+        // Six draws from 0 to 10 in five bars of width 2: [0, 2) holds 0 and 1, [2, 4) holds
+        // 2 and 3, [4, 6) holds 4, [6, 8) none, [8, 10] holds 10 (the upper edge included).
+        let bins = histogram(&[0.0, 1.0, 2.0, 3.0, 4.0, 10.0], 5);
+        let got: Vec<(Decimal, Decimal, u32)> =
+            bins.iter().map(|b| (b.from, b.to, b.count)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (d("0"), d("2"), 2),
+                (d("2"), d("4"), 2),
+                (d("4"), d("6"), 1),
+                (d("6"), d("8"), 0),
+                (d("8"), d("10"), 1),
+            ]
+        );
+        // Negative NPVs: −3, −1, 1 in two bars of width 2: [−3, −1) holds −3, [−1, 1] the rest.
+        let bins = histogram(&[-3.0, -1.0, 1.0], 2);
+        assert_eq!(
+            bins.iter().map(|b| (b.from, b.count)).collect::<Vec<_>>(),
+            vec![(d("-3"), 1), (d("-1"), 2)]
+        );
+        // Every draw equal: one bar with all of them.
+        let one = histogram(&[5.0, 5.0, 5.0], 24);
+        assert_eq!(one.len(), 1);
+        assert_eq!((one[0].from, one[0].to, one[0].count), (d("5"), d("5"), 3));
+    }
+
+    #[test]
+    fn the_s_curve_runs_through_the_percentiles() {
+        // numpy.percentile([1, 2, 3, 4], [0, 25, 50, 75, 100]) = [1, 1.75, 2.5, 3.25, 4].
+        let curve = s_curve(&[1.0, 2.0, 3.0, 4.0], 5);
+        let got: Vec<(Decimal, Decimal)> = curve.iter().map(|p| (p.npv, p.probability)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (d("1"), d("0")),
+                (d("1.75"), d("0.25")),
+                (d("2.5"), d("0.5")),
+                (d("3.25"), d("0.75")),
+                (d("4"), d("1")),
+            ]
+        );
     }
 
     #[test]
