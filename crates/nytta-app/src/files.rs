@@ -1,11 +1,21 @@
 //! File names made from titles, one rule for every file Nytta writes or suggests (the
 //! folder export, and the save dialogs' suggestions for PDFs, documents and workbooks):
 //! letters written in ASCII (`å`, `ä` → `a`, `ö` → `o`, `é` → `e`, through `deunicode`), lower
-//! case, every run of anything else one `-`, at most 60 characters. Such a name is valid on
-//! every file system and survives e-mail, archives and the diarium.
+//! case, every run of anything else one `-`, at most 60 characters; a name Windows reserves
+//! for a device (`con`, `nul`, `com1` … even with an extension) gets `-nytta` after it. Such a
+//! name is valid on every file system and survives e-mail, archives and the diarium.
 
 /// The longest stem a title gives (before the extension).
 const MAX_STEM: usize = 60;
+
+/// Stems Windows refuses as file names whatever the extension: its device names.
+fn windows_device(stem: &str) -> bool {
+    matches!(stem, "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|p| {
+            stem.strip_prefix(p)
+                .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+        })
+}
 
 /// The file-name stem of `title`, empty when the title has no letter or digit.
 pub fn stem(title: &str) -> String {
@@ -19,7 +29,12 @@ pub fn stem(title: &str) -> String {
         }
     }
     let cut: String = out.chars().take(MAX_STEM).collect();
-    cut.trim_end_matches('-').to_string()
+    let stem = cut.trim_end_matches('-');
+    if windows_device(stem) {
+        format!("{stem}-nytta")
+    } else {
+        stem.to_string()
+    }
 }
 
 /// `title`'s file name with `extension` (`pdf`, `nytta.json`, `xlsx`), or `fallback`'s when
@@ -51,6 +66,20 @@ mod tests {
             file_name(" E-tjänst: \"ansök/betala\"? ", "pdf", "x"),
             "e-tjanst-ansok-betala.pdf"
         );
+    }
+
+    #[test]
+    fn windows_device_names_are_never_a_file_name() {
+        assert_eq!(file_name("CON", "pdf", "x"), "con-nytta.pdf");
+        assert_eq!(file_name("Nul!", "xlsx", "x"), "nul-nytta.xlsx");
+        assert_eq!(
+            file_name("com1", "nytta.json", "x"),
+            "com1-nytta.nytta.json"
+        );
+        assert_eq!(file_name("LPT9", "pdf", "x"), "lpt9-nytta.pdf");
+        assert_eq!(file_name("Conto", "pdf", "x"), "conto.pdf");
+        assert_eq!(file_name("com10", "pdf", "x"), "com10.pdf");
+        assert_eq!(file_name("con tjänst", "pdf", "x"), "con-tjanst.pdf");
     }
 
     #[test]
