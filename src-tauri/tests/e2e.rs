@@ -481,6 +481,75 @@ async fn an_invalid_edit_keeps_every_typed_word_across_leaving_and_a_restart() {
     drop(driver);
 }
 
+/// Waits until the save status says the document is saved as a valid version (not only as a
+/// working copy).
+async fn saved_valid(c: &Client) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = String::new();
+    while Instant::now() < deadline {
+        seen = text_of(c, "save-status").await;
+        if seen == "Sparat" {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("save-status: expected \"Sparat\", saw {seen:?}");
+}
+
+async fn value_of(c: &Client, testid: &str) -> String {
+    wait_for(c, testid)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+/// The decision material typed on the Beslut tab is stored by the real engine and store: the
+/// proposed decision, the deciding body and an option are there after a restart.
+#[tokio::test(flavor = "current_thread")]
+async fn the_proposed_decision_and_an_option_are_there_after_a_restart() {
+    if skipped() {
+        return;
+    }
+    const EXAMPLE: &str = "Digitala examinationer";
+    const PROPOSAL: &str = "Nämnden beslutar att införa digitala examinationer från 2025.";
+    const BODY: &str = "Arbetsmarknadsnämnden";
+    let dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&dir.path().join("nytta.db"));
+
+    let c = driver.session().await;
+    page_size(&c, 1280, 800).await;
+    open_row(&c, EXAMPLE).await;
+    click(&c, "tab-case").await;
+    type_into(&wait_for(&c, "case-proposal").await, PROPOSAL).await;
+    type_into(&wait_for(&c, "case-deciding-body").await, BODY).await;
+    type_into(&wait_for(&c, "case-start").await, "2025-01-01").await;
+    click(&c, "case-option-add").await;
+    type_into(&last(&c, "case-option-name").await, "Köpa tjänsten").await;
+    type_into(&last(&c, "case-option-one-off").await, "300 000").await;
+    type_into(&last(&c, "case-option-yearly-benefit").await, "200000").await;
+    saved_valid(&c).await;
+    c.close().await.unwrap();
+
+    let c = driver.session().await;
+    page_size(&c, 1280, 800).await;
+    open_row(&c, EXAMPLE).await;
+    click(&c, "tab-case").await;
+    assert_eq!(value_of(&c, "case-proposal").await, PROPOSAL);
+    assert_eq!(value_of(&c, "case-deciding-body").await, BODY);
+    assert_eq!(value_of(&c, "case-start").await, "2025-01-01");
+    assert_eq!(value_of(&c, "case-option-name").await, "Köpa tjänsten");
+    assert_eq!(
+        squeeze(&value_of(&c, "case-option-one-off").await),
+        "300000",
+        "shown as 300 000"
+    );
+    page_screenshot(&c, "app-decision").await;
+    c.close().await.unwrap();
+    drop(driver);
+}
+
 /// "Visa formel" on a time line turned it into an amount line: Frigjord tid of the example
 /// Digitala medicinskåp fell from 1 173 h to 355 h, and the change was saved.
 #[tokio::test(flavor = "current_thread")]

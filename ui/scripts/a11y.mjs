@@ -51,6 +51,14 @@ const views = [
   ["initiative-needs", openSample("Digitala examinationer", "tab-needs")],
   ["initiative-sensitivity", openSample("Läkemedelsrobotar", "tab-sensitivity")],
   ["initiative-goals", openSample("Digital signering", "tab-goals")],
+  ["initiative-case", async (p) => {
+    await openSample("Digitala examinationer", "tab-case")(p);
+    await p.getByTestId("case-proposal").fill("Nämnden beslutar att införa digitala examinationer från 2025.");
+    for (const add of ["case-option-add", "case-funding-add", "case-milestone-add", "case-plan-add"]) await p.getByTestId(add).click();
+    await p.getByTestId("case-option-yearly-cost").fill("-5");
+    await p.getByTestId("case-problems").waitFor();
+  }],
+  ["initiative-case-decided", openSample("Läkemedelsrobotar", "tab-case")],
   ["initiative-follow-up", openSample("Läkemedelsrobotar", "tab-follow-up")],
   ["initiative-decided", openSample("Läkemedelsrobotar")],
   ["initiative-formula-error", async (p) => {
