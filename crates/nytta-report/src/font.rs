@@ -1,11 +1,13 @@
 //! The one typeface of every report: DejaVu Sans (regular and bold) from the `dejavu` crate,
 //! embedded in each PDF and registered with plotters for the charts, so nothing depends on
 //! the fonts of the machine. Text is measured with the font's own advance widths, which is
-//! what the layout engine wraps by.
+//! what the layout engine wraps by and the PDF places each glyph by.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
-use printpdf::ParsedFont;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::MetadataProvider;
 
 use crate::error::ReportError;
 
@@ -13,12 +15,47 @@ use crate::error::ReportError;
 /// without DejaVu installed falls back to its own sans-serif instead of a serif default.
 pub(crate) const CHART_FAMILY: &str = "DejaVu Sans, sans-serif";
 
+/// One face: its bytes, and each character's glyph and advance width in em.
+pub(crate) struct Face {
+    /// The TrueType file.
+    pub data: &'static [u8],
+    glyphs: HashMap<char, (u16, f32)>,
+}
+
+impl Face {
+    fn parse(data: &'static [u8]) -> Option<Face> {
+        let font = skrifa::FontRef::new(data).ok()?;
+        let upem = f32::from(
+            font.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em
+                .max(1),
+        );
+        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let glyphs = font
+            .charmap()
+            .mappings()
+            .filter_map(|(code, gid)| {
+                let c = char::from_u32(code)?;
+                let advance = metrics.advance_width(gid).unwrap_or(0.0) / upem;
+                Some((c, (u16::try_from(gid.to_u32()).ok()?, advance)))
+            })
+            .collect();
+        Some(Face { data, glyphs })
+    }
+
+    /// The glyph of `c` and its advance in em; the missing glyph (0) at half an em when the
+    /// face has none.
+    pub(crate) fn glyph(&self, c: char) -> (u16, f32) {
+        self.glyphs.get(&c).copied().unwrap_or((0, 0.5))
+    }
+}
+
 /// Regular and bold faces, parsed once per process.
 pub(crate) struct Faces {
     /// DejaVu Sans.
-    pub regular: ParsedFont,
+    pub regular: Face,
     /// DejaVu Sans Bold.
-    pub bold: ParsedFont,
+    pub bold: Face,
 }
 
 static FACES: OnceLock<Option<Faces>> = OnceLock::new();
@@ -28,12 +65,29 @@ static CHART_FONT: OnceLock<bool> = OnceLock::new();
 pub(crate) fn faces() -> Result<&'static Faces, ReportError> {
     FACES
         .get_or_init(|| {
-            let regular = ParsedFont::from_bytes(dejavu::sans::regular(), 0, &mut Vec::new())?;
-            let bold = ParsedFont::from_bytes(dejavu::sans::bold(), 0, &mut Vec::new())?;
+            let regular = Face::parse(dejavu::sans::regular())?;
+            let bold = Face::parse(dejavu::sans::bold())?;
             Some(Faces { regular, bold })
         })
         .as_ref()
         .ok_or(ReportError::Font)
+}
+
+static CHART_FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+
+/// DejaVu Sans (regular and bold) as the only fonts for reading chart SVGs into the PDF, so
+/// a chart's text is set in the same embedded face as the page around it.
+pub(crate) fn chart_fonts() -> Arc<usvg::fontdb::Database> {
+    CHART_FONTS
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            for face in [dejavu::sans::regular(), dejavu::sans::bold()] {
+                db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(face)));
+            }
+            db.set_sans_serif_family("DejaVu Sans");
+            Arc::new(db)
+        })
+        .clone()
 }
 
 /// Registers DejaVu Sans with plotters under [`CHART_FAMILY`] (once per process).
@@ -52,21 +106,8 @@ pub(crate) fn register_chart_font() -> Result<(), ReportError> {
 
 /// Width of `text` in points at `size`, from the face's advance widths (no kerning, which
 /// matches how the text is written to the PDF).
-pub(crate) fn text_width(face: &ParsedFont, text: &str, size: f32) -> f32 {
-    let upem = f32::from(face.units_per_em.max(1));
-    let fallback = face.units_per_em / 2;
-    let units: u32 = text
-        .chars()
-        .map(|c| {
-            face.codepoint_to_glyph
-                .get(&u32::from(c))
-                .and_then(|gid| face.glyph_widths.get(gid))
-                .copied()
-                .unwrap_or(fallback)
-        })
-        .map(u32::from)
-        .sum();
-    units as f32 / upem * size
+pub(crate) fn text_width(face: &Face, text: &str, size: f32) -> f32 {
+    text.chars().map(|c| face.glyph(c).1).sum::<f32>() * size
 }
 
 #[cfg(test)]
@@ -83,10 +124,7 @@ mod tests {
         assert!(text_width(&f.bold, "Nyttovärdering", 10.0) > a);
         // Every Swedish letter has a glyph of its own.
         for c in "åäöÅÄÖé−–…×÷".chars() {
-            assert!(
-                f.regular.codepoint_to_glyph.contains_key(&u32::from(c)),
-                "{c}"
-            );
+            assert_ne!(f.regular.glyph(c).0, 0, "{c}");
         }
     }
 }

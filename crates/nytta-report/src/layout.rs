@@ -7,14 +7,31 @@
 //! in its column, repeat the header row on every page they continue on, and split a row
 //! that is taller than the space left line by line. Page furniture (header, footer, page
 //! numbers) is added in [`Layout::finish`], once the number of pages is known.
+//!
+//! Every primitive also records what it is, so the PDF is tagged: the title, headings
+//! (H1/H2, each with a bookmark), paragraphs (P), lists (L, LI, Lbl, LBody), tables (Table,
+//! THead, TBody, TR, TH, TD) and figures with their alternative text. Page furniture, rules,
+//! shading and a table header repeated on a later page are artifacts, outside the structure.
 
-use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, Point,
-    Pt, Rect, Rgb, TextItem, XObjectId, XObjectTransform,
+use std::num::NonZeroU16;
+
+use krilla::color::rgb;
+use krilla::destination::XyzDestination;
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, BBox, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope,
+    Tag, TagGroup, TagKind, TagTree,
 };
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::Document;
+use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::error::ReportError;
-use crate::font::{faces, text_width, Faces};
+use crate::font::{faces, text_width, Face, Faces};
 
 /// A4 width in points.
 pub(crate) const PAGE_W: f32 = 595.2756;
@@ -190,55 +207,184 @@ pub(crate) fn tie(text: &str) -> String {
     out
 }
 
+/// What a structure element is.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Role {
+    /// The document title.
+    Title,
+    /// A heading of level 1 or 2 with its text.
+    Heading(u16, String),
+    /// A paragraph.
+    P,
+    /// A bulleted list, its items, their bullets and bodies.
+    List,
+    Item,
+    Label,
+    Body,
+    /// A table, its header and body row groups, rows, header cells and data cells.
+    Table,
+    Head,
+    Rows,
+    Row,
+    HeaderCell,
+    Cell,
+    /// A chart with its alternative text.
+    Figure(String),
+}
+
+/// Where a mark belongs: an element of the structure, or an artifact of the page.
+#[derive(Clone, Copy, Debug)]
+enum Owner {
+    Elem(usize),
+    Artifact(ArtifactType),
+}
+
+/// Decoration drawn by the layout itself (rules, shading).
+const DECORATION: Owner = Owner::Artifact(ArtifactType::Layout);
+
+/// Something drawn on a page, in PDF coordinates (points from the bottom left).
+enum Mark {
+    Text {
+        x: f32,
+        baseline: f32,
+        text: String,
+        st: Style,
+    },
+    Rule {
+        x0: f32,
+        x1: f32,
+        y: f32,
+        thickness: f32,
+        color: (f32, f32, f32),
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: (f32, f32, f32),
+    },
+    /// A vector drawing with its bottom-left corner at (`x`, `y`).
+    Svg {
+        tree: Box<usvg::Tree>,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
+}
+
+/// A mark with its owner and its number among all marks (its leaf in the structure).
+struct Item {
+    mark: Mark,
+    owner: Owner,
+    id: usize,
+}
+
+/// A child of a structure element: another element or a mark.
+#[derive(Clone, Copy, Debug)]
+enum Child {
+    Elem(usize),
+    Mark(usize),
+}
+
+/// A structure element with its children in reading order.
+struct Elem {
+    role: Role,
+    children: Vec<Child>,
+    bbox: Option<BBox>,
+}
+
+/// A heading for the outline: level, text, page index and the top of its first line.
+struct Bookmark {
+    level: u16,
+    text: String,
+    page: usize,
+    y: f32,
+}
+
 /// Pages being laid out.
 pub(crate) struct Layout {
     faces: &'static Faces,
-    regular: FontId,
-    bold: FontId,
-    pages: Vec<Vec<Op>>,
+    pages: Vec<Vec<Item>>,
     y: f32,
     fresh: bool,
+    elems: Vec<Elem>,
+    roots: Vec<usize>,
+    marks: usize,
+    bookmarks: Vec<Bookmark>,
 }
 
-fn rgb(c: (f32, f32, f32)) -> Color {
-    Color::Rgb(Rgb::new(c.0, c.1, c.2, None))
+fn paint(c: (f32, f32, f32)) -> rgb::Color {
+    let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    rgb::Color::new(byte(c.0), byte(c.1), byte(c.2))
 }
 
-fn pt(x: f32, y: f32) -> Point {
-    Point { x: Pt(x), y: Pt(y) }
+/// A point in PDF coordinates as krilla's (from the top left, y down).
+fn at(x: f32, y: f32) -> Point {
+    Point::from_xy(x, PAGE_H - y)
 }
 
 impl Layout {
-    /// Starts a layout whose fonts are added to `doc`.
-    pub(crate) fn new(doc: &mut PdfDocument) -> Result<Layout, ReportError> {
-        let faces = faces()?;
-        let regular = doc.add_font(&faces.regular);
-        let bold = doc.add_font(&faces.bold);
+    /// Starts a layout in the embedded faces.
+    pub(crate) fn new() -> Result<Layout, ReportError> {
         Ok(Layout {
-            faces,
-            regular,
-            bold,
+            faces: faces()?,
             pages: vec![Vec::new()],
             y: TOP,
             fresh: true,
+            elems: Vec::new(),
+            roots: Vec::new(),
+            marks: 0,
+            bookmarks: Vec::new(),
         })
     }
 
-    fn ops(&mut self) -> &mut Vec<Op> {
+    /// A new structure element, the last child of `parent` (or of the document).
+    fn open(&mut self, role: Role, parent: Option<usize>) -> usize {
+        let id = self.elems.len();
+        self.elems.push(Elem {
+            role,
+            children: Vec::new(),
+            bbox: None,
+        });
+        match parent {
+            Some(p) => self.elems[p].children.push(Child::Elem(id)),
+            None => self.roots.push(id),
+        }
+        id
+    }
+
+    /// Draws `mark` on the current page as part of `owner`.
+    fn put(&mut self, mark: Mark, owner: Owner) {
         if self.pages.is_empty() {
             self.pages.push(Vec::new());
         }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+        self.put_at(self.pages.len() - 1, mark, owner);
+    }
+
+    /// Draws `mark` on page `page` (an index into the pages there are) as part of `owner`.
+    fn put_at(&mut self, page: usize, mark: Mark, owner: Owner) {
+        let id = self.marks;
+        self.marks += 1;
+        if let Owner::Elem(e) = owner {
+            self.elems[e].children.push(Child::Mark(id));
+        }
+        if let Some(items) = self.pages.get_mut(page) {
+            items.push(Item { mark, owner, id });
+        }
     }
 
     /// Width of `text` in `st`.
     pub(crate) fn width(&self, text: &str, st: Style) -> f32 {
-        let face = match st.weight {
+        text_width(self.face(st.weight), text, st.size)
+    }
+
+    fn face(&self, weight: Weight) -> &'static Face {
+        match weight {
             Weight::Regular => &self.faces.regular,
             Weight::Bold => &self.faces.bold,
-        };
-        text_width(face, text, st.size)
+        }
     }
 
     /// Starts a new page.
@@ -262,64 +408,33 @@ impl Layout {
         }
     }
 
-    fn text_op(&mut self, x: f32, baseline: f32, text: &str, st: Style) {
-        let font = match st.weight {
-            Weight::Regular => self.regular.clone(),
-            Weight::Bold => self.bold.clone(),
-        };
-        self.ops().extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(font),
-                size: Pt(st.size),
+    fn text_op(&mut self, owner: Owner, x: f32, baseline: f32, text: &str, st: Style) {
+        self.put(
+            Mark::Text {
+                x,
+                baseline,
+                text: text.to_string(),
+                st,
             },
-            Op::SetFillColor { col: rgb(st.color) },
-            Op::SetTextCursor {
-                pos: pt(x, baseline),
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_string())],
-            },
-            Op::EndTextSection,
-        ]);
+            owner,
+        );
     }
 
     fn rule(&mut self, x0: f32, x1: f32, y: f32, thickness: f32, color: (f32, f32, f32)) {
-        self.ops().extend([
-            Op::SetOutlineColor { col: rgb(color) },
-            Op::SetOutlineThickness { pt: Pt(thickness) },
-            Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: pt(x0, y),
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: pt(x1, y),
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
+        self.put(
+            Mark::Rule {
+                x0,
+                x1,
+                y,
+                thickness,
+                color,
             },
-        ]);
+            DECORATION,
+        );
     }
 
     fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: (f32, f32, f32)) {
-        self.ops().extend([
-            Op::SetFillColor { col: rgb(color) },
-            Op::DrawRectangle {
-                rectangle: Rect {
-                    x: Pt(x),
-                    y: Pt(y),
-                    width: Pt(w),
-                    height: Pt(h),
-                    mode: Some(PaintMode::Fill),
-                    winding_order: None,
-                },
-            },
-        ]);
+        self.put(Mark::Rect { x, y, w, h, color }, DECORATION);
     }
 
     /// `text` broken into lines no wider than `width`; `\n` starts a new paragraph line.
@@ -393,8 +508,8 @@ impl Layout {
         format!("{}…", out.trim_end())
     }
 
-    /// Lines of text at `x`, breaking pages between lines.
-    fn lines_at(&mut self, x: f32, lines: &[String], st: Style) {
+    /// Lines of text at `x` as part of `owner`, breaking pages between lines.
+    fn lines_at(&mut self, owner: Owner, x: f32, lines: &[String], st: Style) {
         let lh = line_height(st);
         for l in lines {
             if self.y - lh < BOTTOM {
@@ -402,21 +517,27 @@ impl Layout {
             }
             let baseline = self.y - ascent(st);
             if !l.is_empty() {
-                self.text_op(x, baseline, l, st);
+                self.text_op(owner, x, baseline, l, st);
             }
             self.y -= lh;
             self.fresh = false;
         }
     }
 
+    /// Lines of text as a new element of `role` (a paragraph, a heading).
+    fn block(&mut self, role: Role, lines: &[String], st: Style) {
+        let e = self.open(role, None);
+        self.lines_at(Owner::Elem(e), LEFT, lines, st);
+    }
+
     /// The document title block.
     pub(crate) fn title(&mut self, title: &str, subtitle: &str) {
         let lines = self.wrap(title, WIDTH, TITLE);
-        self.lines_at(LEFT, &lines, TITLE);
+        self.block(Role::Title, &lines, TITLE);
         self.gap(2.0);
         let lines = self.wrap(subtitle, WIDTH, BODY);
-        self.lines_at(
-            LEFT,
+        self.block(
+            Role::P,
             &lines,
             Style {
                 color: MUTED,
@@ -429,12 +550,26 @@ impl Layout {
         self.gap(12.0);
     }
 
+    /// A heading of `level` with its bookmark, where its first line starts.
+    fn heading(&mut self, level: u16, text: &str, st: Style) {
+        let lines = self.wrap(text, WIDTH, st);
+        if self.y - line_height(st) < BOTTOM {
+            self.new_page();
+        }
+        self.bookmarks.push(Bookmark {
+            level,
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            page: self.pages.len() - 1,
+            y: self.y,
+        });
+        self.block(Role::Heading(level, text.to_string()), &lines, st);
+    }
+
     /// A section heading, kept with at least a few lines of what follows.
     pub(crate) fn h1(&mut self, text: &str) {
         self.gap(10.0);
         self.ensure(line_height(H1) + 70.0);
-        let lines = self.wrap(text, WIDTH, H1);
-        self.lines_at(LEFT, &lines, H1);
+        self.heading(1, text, H1);
         self.gap(4.0);
     }
 
@@ -442,15 +577,14 @@ impl Layout {
     pub(crate) fn h2(&mut self, text: &str) {
         self.gap(6.0);
         self.ensure(line_height(H2) + 50.0);
-        let lines = self.wrap(text, WIDTH, H2);
-        self.lines_at(LEFT, &lines, H2);
+        self.heading(2, text, H2);
         self.gap(2.0);
     }
 
     /// A wrapped paragraph.
     pub(crate) fn para(&mut self, text: &str, st: Style) {
         let lines = self.wrap(text, WIDTH, st);
-        self.lines_at(LEFT, &lines, st);
+        self.block(Role::P, &lines, st);
         self.gap(4.0);
     }
 
@@ -458,43 +592,53 @@ impl Layout {
     pub(crate) fn labelled(&mut self, label: &str, text: &str) {
         self.ensure(line_height(BODY_BOLD) * 2.0);
         let lines = self.wrap(label, WIDTH, BODY_BOLD);
-        self.lines_at(LEFT, &lines, BODY_BOLD);
+        self.block(Role::P, &lines, BODY_BOLD);
         self.para(text, BODY);
     }
 
     /// A bulleted list with hanging indent.
     pub(crate) fn bullets(&mut self, items: &[String], st: Style) {
         let indent = 12.0;
+        let list = self.open(Role::List, None);
         for item in items {
             let lines = self.wrap(item, WIDTH - indent, st);
             let lh = line_height(st);
             if self.y - lh < BOTTOM {
                 self.new_page();
             }
+            let li = self.open(Role::Item, Some(list));
+            let label = self.open(Role::Label, Some(li));
+            let body = self.open(Role::Body, Some(li));
             let baseline = self.y - ascent(st);
-            self.text_op(LEFT + 2.0, baseline, "•", st);
-            self.lines_at(LEFT + indent, &lines, st);
+            self.text_op(Owner::Elem(label), LEFT + 2.0, baseline, "•", st);
+            self.lines_at(Owner::Elem(body), LEFT + indent, &lines, st);
             self.gap(2.0);
         }
         self.gap(2.0);
     }
 
-    /// An image (a chart) `px` pixels in size, scaled to `width` points and centred.
-    pub(crate) fn image(&mut self, id: XObjectId, px: (u32, u32), width: f32) {
+    /// A chart drawn from `tree` (its size in SVG pixels), scaled to `width` points and
+    /// centred, as a figure described by `alt`.
+    pub(crate) fn image(&mut self, tree: usvg::Tree, width: f32, alt: &str) {
+        let px = tree.size();
         let width = width.min(WIDTH);
-        let height = width * px.1 as f32 / px.0.max(1) as f32;
+        let height = width * px.height() / px.width().max(1.0);
         self.ensure(height + 4.0);
         let x = LEFT + (WIDTH - width) / 2.0;
         let y = self.y - height;
-        self.ops().push(Op::UseXobject {
-            id,
-            transform: XObjectTransform {
-                translate_x: Some(Pt(x)),
-                translate_y: Some(Pt(y)),
-                dpi: Some(px.0 as f32 * 72.0 / width),
-                ..Default::default()
+        let figure = self.open(Role::Figure(alt.to_string()), None);
+        self.elems[figure].bbox = Rect::from_xywh(x, PAGE_H - self.y, width, height)
+            .map(|r| BBox::new(self.pages.len() - 1, r));
+        self.put(
+            Mark::Svg {
+                tree: Box::new(tree),
+                x,
+                y,
+                w: width,
+                h: height,
             },
-        });
+            Owner::Elem(figure),
+        );
         self.y = y;
         self.fresh = false;
         self.gap(4.0);
@@ -532,11 +676,12 @@ impl Layout {
         xs: &[(f32, f32)],
         cells: &[Vec<(String, Weight)>],
         range: (usize, usize),
+        owners: &[Owner],
     ) {
         let lh = line_height(CELL);
         let n = range.1 - range.0;
         let top = self.y;
-        for ((col, (x, w)), lines) in cols.iter().zip(xs).zip(cells) {
+        for (((col, (x, w)), lines), owner) in cols.iter().zip(xs).zip(cells).zip(owners) {
             for (k, (text, weight)) in lines.iter().skip(range.0).take(n).enumerate() {
                 if text.is_empty() {
                     continue;
@@ -551,7 +696,7 @@ impl Layout {
                     Align::Left => x + PAD,
                     Align::Right => x + w - PAD - self.width(text, st),
                 };
-                self.text_op(tx, baseline, text, st);
+                self.text_op(*owner, tx, baseline, text, st);
             }
         }
         self.y = top - n as f32 * lh - 2.0 * PAD;
@@ -563,12 +708,13 @@ impl Layout {
         cols: &[Column],
         xs: &[(f32, f32)],
         header: &[Vec<(String, Weight)>],
+        owners: &[Owner],
     ) {
         let rows = header.iter().map(Vec::len).max().unwrap_or(0);
         let h = rows as f32 * line_height(CELL) + 2.0 * PAD;
         let top = self.y;
         self.fill_rect(LEFT, top - h, WIDTH, h, SHADE);
-        self.draw_row(cols, xs, header, (0, rows));
+        self.draw_row(cols, xs, header, (0, rows), owners);
         let y = self.y;
         self.rule(LEFT, RIGHT, y, 0.8, MUTED);
     }
@@ -640,8 +786,16 @@ impl Layout {
         let page_lines = ((TOP - BOTTOM - head_h - 2.0 * PAD) / lh).floor() as usize;
         let keep = if first <= page_lines { first } else { 3 };
         self.ensure(head_h + keep as f32 * lh + 2.0 * PAD);
+        let table = self.open(Role::Table, None);
+        // A header repeated on a later page is pagination, not content read again.
+        let repeated = vec![Owner::Artifact(ArtifactType::PaginationOther); cols.len()];
         if show_head {
-            self.draw_header(cols, &xs, &head);
+            let group = self.open(Role::Head, Some(table));
+            let tr = self.open(Role::Row, Some(group));
+            let owners: Vec<Owner> = (0..cols.len())
+                .map(|_| Owner::Elem(self.open(Role::HeaderCell, Some(tr))))
+                .collect();
+            self.draw_header(cols, &xs, &head, &owners);
         } else {
             let y = self.y;
             self.rule(LEFT, RIGHT, y, 0.4, RULE);
@@ -659,6 +813,7 @@ impl Layout {
         };
         let n = rows.len();
         let last_two = (n >= 2).then(|| (row_h(&rows[n - 2]), row_h(&rows[n - 1])));
+        let body = self.open(Role::Rows, Some(table));
         for (k, row) in rows.iter().enumerate() {
             if let (true, Some((this, last))) = (k > 0 && k + 2 == n, last_two) {
                 let both = this + last;
@@ -668,10 +823,14 @@ impl Layout {
                 {
                     self.new_page();
                     if show_head {
-                        self.draw_header(cols, &xs, &head);
+                        self.draw_header(cols, &xs, &head, &repeated);
                     }
                 }
             }
+            let tr = self.open(Role::Row, Some(body));
+            let owners: Vec<Owner> = (0..cols.len())
+                .map(|_| Owner::Elem(self.open(Role::Cell, Some(tr))))
+                .collect();
             let cells: Vec<Vec<(String, Weight)>> = row
                 .iter()
                 .enumerate()
@@ -684,18 +843,18 @@ impl Layout {
                 let fits = ((self.y - BOTTOM - 2.0 * PAD) / lh).floor().max(0.0) as usize;
                 let remaining = total - start;
                 if remaining <= fits {
-                    self.draw_row(cols, &xs, &cells, (start, total));
+                    self.draw_row(cols, &xs, &cells, (start, total), &owners);
                     start = total;
                 } else {
                     // Split only a row that could not fit on a page of its own anyway, and
                     // never leave a lone line behind.
                     if fits >= 2 && remaining > page_lines {
-                        self.draw_row(cols, &xs, &cells, (start, start + fits));
+                        self.draw_row(cols, &xs, &cells, (start, start + fits), &owners);
                         start += fits;
                     }
                     self.new_page();
                     if show_head {
-                        self.draw_header(cols, &xs, &head);
+                        self.draw_header(cols, &xs, &head, &repeated);
                     }
                     continue;
                 }
@@ -706,43 +865,237 @@ impl Layout {
         self.gap(8.0);
     }
 
-    /// The finished pages with header (`left`, `right`) and footer (`footer` on the left,
-    /// the page number from `page(n, m)` on the right) on each.
+    /// Draws the pages into `doc` with header (`left`, `right`) and footer (`footer` on the
+    /// left, the page number from `page(n, m)` on the right) on each, and gives `doc` the
+    /// structure tree (in language `lang`) and the outline of the headings.
     pub(crate) fn finish(
         mut self,
         left: &str,
         right: &str,
         footer: &str,
         page: impl Fn(usize, usize) -> String,
-    ) -> Vec<PdfPage> {
+        lang: &str,
+        doc: &mut Document,
+    ) -> Result<(), ReportError> {
         if self.pages.last().is_some_and(Vec::is_empty) && self.pages.len() > 1 {
             self.pages.pop();
         }
-        let pages = std::mem::take(&mut self.pages);
-        let m = pages.len();
+        let m = self.pages.len();
         let right_w = self.width(right, FURNITURE);
         let left = self.fit(left, (WIDTH - right_w - 24.0).max(40.0), FURNITURE);
-        pages
-            .into_iter()
-            .enumerate()
-            .map(|(i, ops)| {
-                self.pages = vec![ops];
-                let head_y = PAGE_H - 38.0;
-                self.text_op(LEFT, head_y, &left, FURNITURE);
-                let rx = RIGHT - right_w;
-                self.text_op(rx, head_y, right, FURNITURE);
-                self.rule(LEFT, RIGHT, head_y - 6.0, 0.5, RULE);
-                let foot_y = 36.0;
-                self.rule(LEFT, RIGHT, foot_y + 12.0, 0.5, RULE);
-                let footer = self.fit(footer, WIDTH * 0.6, FURNITURE);
-                self.text_op(LEFT, foot_y, &footer, FURNITURE);
-                let number = page(i + 1, m);
-                let nx = RIGHT - self.width(&number, FURNITURE);
-                self.text_op(nx, foot_y, &number, FURNITURE);
-                let ops = self.pages.pop().unwrap_or_default();
-                PdfPage::new(Mm(210.0), Mm(297.0), ops)
-            })
-            .collect()
+        let footer = self.fit(footer, WIDTH * 0.6, FURNITURE);
+        let header = Owner::Artifact(ArtifactType::Header);
+        let foot = Owner::Artifact(ArtifactType::Footer);
+        let number = Owner::Artifact(ArtifactType::PageNumber);
+        let furniture = |text: &str, x: f32, baseline: f32| Mark::Text {
+            x,
+            baseline,
+            text: text.to_string(),
+            st: FURNITURE,
+        };
+        let rule = |y: f32| Mark::Rule {
+            x0: LEFT,
+            x1: RIGHT,
+            y,
+            thickness: 0.5,
+            color: RULE,
+        };
+        for i in 0..m {
+            let head_y = PAGE_H - 38.0;
+            self.put_at(i, furniture(&left, LEFT, head_y), header);
+            self.put_at(i, furniture(right, RIGHT - right_w, head_y), header);
+            self.put_at(i, rule(head_y - 6.0), header);
+            let foot_y = 36.0;
+            self.put_at(i, rule(foot_y + 12.0), foot);
+            self.put_at(i, furniture(&footer, LEFT, foot_y), foot);
+            let n = page(i + 1, m);
+            let nx = RIGHT - self.width(&n, FURNITURE);
+            self.put_at(i, furniture(&n, nx, foot_y), number);
+        }
+        self.render(doc, lang)
+    }
+
+    fn render(self, doc: &mut Document, lang: &str) -> Result<(), ReportError> {
+        let font = |face: &Face| Font::new(face.data.into(), 0).ok_or(ReportError::Font);
+        let fonts = (font(&self.faces.regular)?, font(&self.faces.bold)?);
+        let size =
+            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| ReportError::Write("A4".into()))?;
+        let mut leaves: Vec<Option<Identifier>> = (0..self.marks).map(|_| None).collect();
+        for items in &self.pages {
+            let mut page = doc.start_page_with(size.clone());
+            let mut surface = page.surface();
+            for item in items {
+                let tag = match (item.owner, &item.mark) {
+                    (Owner::Artifact(kind), _) => ContentTag::Artifact(Artifact::with_kind(kind)),
+                    (Owner::Elem(_), Mark::Text { .. }) => ContentTag::Span(SpanTag::empty()),
+                    (Owner::Elem(_), _) => ContentTag::Other,
+                };
+                let id = surface.start_tagged(tag);
+                let drawn = self.draw(&mut surface, &item.mark, &fonts);
+                surface.end_tagged();
+                drawn?;
+                if let (Owner::Elem(_), Some(leaf)) = (item.owner, leaves.get_mut(item.id)) {
+                    *leaf = Some(id);
+                }
+            }
+            surface.finish();
+            page.finish();
+        }
+        let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
+        for &root in &self.roots {
+            tree.push(self.group(root, &mut leaves));
+        }
+        doc.set_tag_tree(tree);
+        doc.set_outline(self.outline());
+        Ok(())
+    }
+
+    fn draw(
+        &self,
+        surface: &mut Surface<'_>,
+        mark: &Mark,
+        fonts: &(Font, Font),
+    ) -> Result<(), ReportError> {
+        let shape = || ReportError::Write("a shape outside the page".into());
+        match mark {
+            Mark::Text {
+                x,
+                baseline,
+                text,
+                st,
+            } => {
+                let (face, font) = match st.weight {
+                    Weight::Regular => (&self.faces.regular, &fonts.0),
+                    Weight::Bold => (&self.faces.bold, &fonts.1),
+                };
+                let glyphs: Vec<KrillaGlyph> = text
+                    .char_indices()
+                    .map(|(i, c)| {
+                        let (gid, advance) = face.glyph(c);
+                        KrillaGlyph::new(
+                            GlyphId::new(u32::from(gid)),
+                            advance,
+                            0.0,
+                            0.0,
+                            0.0,
+                            i..i + c.len_utf8(),
+                            None,
+                        )
+                    })
+                    .collect();
+                surface.set_stroke(None);
+                surface.set_fill(Some(Fill {
+                    paint: paint(st.color).into(),
+                    ..Fill::default()
+                }));
+                surface.draw_glyphs(
+                    at(*x, *baseline),
+                    &glyphs,
+                    font.clone(),
+                    text,
+                    st.size,
+                    false,
+                );
+            }
+            Mark::Rule {
+                x0,
+                x1,
+                y,
+                thickness,
+                color,
+            } => {
+                let mut path = PathBuilder::new();
+                path.move_to(*x0, PAGE_H - y);
+                path.line_to(*x1, PAGE_H - y);
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: paint(*color).into(),
+                    width: *thickness,
+                    ..Stroke::default()
+                }));
+                surface.draw_path(&path.finish().ok_or_else(shape)?);
+            }
+            Mark::Rect { x, y, w, h, color } => {
+                let mut path = PathBuilder::new();
+                path.push_rect(Rect::from_xywh(*x, PAGE_H - (y + h), *w, *h).ok_or_else(shape)?);
+                surface.set_stroke(None);
+                surface.set_fill(Some(Fill {
+                    paint: paint(*color).into(),
+                    ..Fill::default()
+                }));
+                surface.draw_path(&path.finish().ok_or_else(shape)?);
+            }
+            Mark::Svg { tree, x, y, w, h } => {
+                surface.push_transform(&Transform::from_translate(*x, PAGE_H - (y + h)));
+                let drawn = surface.draw_svg(
+                    tree,
+                    Size::from_wh(*w, *h).ok_or_else(shape)?,
+                    SvgSettings::default(),
+                );
+                surface.pop();
+                drawn.ok_or_else(|| ReportError::Write("a chart could not be placed".into()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Element `e` as a tag group, its marks' identifiers taken from `leaves`.
+    fn group(&self, e: usize, leaves: &mut [Option<Identifier>]) -> TagGroup {
+        let elem = &self.elems[e];
+        let kind: TagKind = match &elem.role {
+            Role::Title => Tag::Title.into(),
+            Role::Heading(level, text) => Tag::Hn(
+                NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN),
+                Some(text.clone()),
+            )
+            .into(),
+            Role::P => Tag::P.into(),
+            Role::List => Tag::L(ListNumbering::Disc).into(),
+            Role::Item => Tag::LI.into(),
+            Role::Label => Tag::Lbl.into(),
+            Role::Body => Tag::LBody.into(),
+            Role::Table => Tag::Table.into(),
+            Role::Head => Tag::THead.into(),
+            Role::Rows => Tag::TBody.into(),
+            Role::Row => Tag::TR.into(),
+            Role::HeaderCell => Tag::TH(TableHeaderScope::Column).into(),
+            Role::Cell => Tag::TD.into(),
+            Role::Figure(alt) => Tag::Figure(Some(alt.clone())).with_bbox(elem.bbox).into(),
+        };
+        let mut group = TagGroup::new(kind);
+        for child in &elem.children {
+            match *child {
+                Child::Elem(c) => group.push(self.group(c, leaves)),
+                Child::Mark(m) => {
+                    if let Some(id) = leaves.get_mut(m).and_then(Option::take) {
+                        group.push(id);
+                    }
+                }
+            }
+        }
+        group
+    }
+
+    /// The bookmarks: each H1 with its H2s under it.
+    fn outline(&self) -> Outline {
+        let mut outline = Outline::new();
+        let mut section: Option<OutlineNode> = None;
+        for b in &self.bookmarks {
+            let node = OutlineNode::new(b.text.clone(), XyzDestination::new(b.page, at(LEFT, b.y)));
+            if b.level <= 1 {
+                if let Some(done) = section.replace(node) {
+                    outline.push_child(done);
+                }
+            } else if let Some(parent) = section.as_mut() {
+                parent.push_child(node);
+            } else {
+                outline.push_child(node);
+            }
+        }
+        if let Some(done) = section {
+            outline.push_child(done);
+        }
+        outline
     }
 }
 
@@ -751,20 +1104,55 @@ mod tests {
     use super::*;
 
     fn layout() -> Layout {
-        let mut doc = PdfDocument::new("test");
-        Layout::new(&mut doc).expect("the embedded fonts load")
+        Layout::new().expect("the embedded fonts load")
     }
 
-    fn shown(ops: &[Op]) -> Vec<String> {
-        ops.iter()
-            .filter_map(|op| match op {
-                Op::ShowText { items } => items.iter().find_map(|i| match i {
-                    TextItem::Text(t) => Some(t.clone()),
-                    _ => None,
-                }),
+    fn shown(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|item| match &item.mark {
+                Mark::Text { text, .. } => Some(text.clone()),
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn headings_are_bookmarked_and_a_repeated_header_is_an_artifact() {
+        let mut l = layout();
+        l.h1("1. Sammanfattning");
+        l.h2("Nyckeltal");
+        let cols = [Column(0.5, Align::Left), Column(0.5, Align::Right)];
+        let rows: Vec<Vec<Cell>> = (1..=90)
+            .map(|k| vec![Cell::text(format!("rad {k}")), Cell::text("1 kr")])
+            .collect();
+        l.table(&cols, &["Rad", "Belopp"], &rows);
+        let marks: Vec<(usize, String)> = l
+            .bookmarks
+            .iter()
+            .map(|b| (usize::from(b.level), b.text.clone()))
+            .collect();
+        assert_eq!(
+            marks,
+            [(1, "1. Sammanfattning".into()), (2, "Nyckeltal".into())]
+        );
+        assert!(l.pages.len() >= 2);
+        let header_on = |page: usize| {
+            l.pages[page]
+                .iter()
+                .find(|i| matches!(&i.mark, Mark::Text { text, .. } if text == "Rad"))
+                .map(|i| i.owner)
+        };
+        let Some(Owner::Elem(th)) = header_on(0) else {
+            panic!("the first header is content")
+        };
+        assert_eq!(l.elems[th].role, Role::HeaderCell);
+        assert!(matches!(
+            header_on(1),
+            Some(Owner::Artifact(ArtifactType::PaginationOther))
+        ));
+        let tables = l.roots.iter().filter(|&&r| l.elems[r].role == Role::Table);
+        assert_eq!(tables.count(), 1);
     }
 
     #[test]

@@ -9,10 +9,13 @@
 //!
 //! How the parts connect:
 //! - [`charts`] reduces an evaluation to a chart and draws it with plotters, as SVG text
-//!   or PNG bytes (and raw pixels for the PDF).
-//! - `layout` is a small layout engine over printpdf: wrapped paragraphs measured with
+//!   or PNG bytes; the PDF places the SVG as vector graphics, described by [`charts::alt`].
+//! - `layout` is a small layout engine over krilla: wrapped paragraphs measured with
 //!   the embedded DejaVu Sans, tables that split across pages with repeated headers, page
-//!   breaks before overflow, header and footer on every page.
+//!   breaks before overflow, header and footer on every page. It tags what it draws (headings,
+//!   paragraphs, lists, tables with header cells, figures with alternative text; furniture
+//!   as artifacts) and bookmarks every heading; `pdf` writes it as PDF/A-2a with the fonts
+//!   subset and XMP metadata (title, author, subject, keywords, language, printing date).
 //! - `business_case` (sections 1–6, `appendix` 7–10) and `follow_up` write the two
 //!   documents section by section, `agenda` the PULS agenda of the portfolio, with
 //!   wording from the `text` catalogue (Swedish and English).

@@ -1,25 +1,47 @@
-//! Putting a PDF together: the document with its embedded fonts, charts as image XObjects,
-//! page furniture, metadata (title, author, language, the caller's printing date) and the
+//! Putting a PDF together: a tagged PDF/A-2a document (krilla) with the embedded fonts
+//! subset to the glyphs used, charts as vector drawings, page furniture, the outline,
+//! metadata (title, author, subject, keywords, language, the caller's printing date) and the
 //! final bytes.
 
-use nytta_core::date::{is_iso_date, unix_days};
+use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::{Document, SerializeSettings};
+use nytta_core::date::is_iso_date;
 use nytta_core::{Evaluation, Lang, Model};
-use printpdf::{PdfDocument, PdfSaveOptions, RawImage, RawImageData, RawImageFormat};
 
 use crate::charts::{self, Chart};
 use crate::error::ReportError;
+use crate::font::chart_fonts;
 use crate::layout::{Layout, WIDTH};
 use crate::text::{self, fill};
 use crate::ReportOptions;
 
-/// Chart resolution in the PDF: 1.5 × 800 px over the 483 pt text width ≈ 180 dpi.
-const CHART_SCALE: f64 = 1.5;
-
 /// A PDF being written.
 pub(crate) struct Pdf {
-    doc: PdfDocument,
+    title: String,
     /// The layout the sections write into.
     pub layout: Layout,
+}
+
+/// The language tag of `lang` (RFC 3066), for the catalogue, the XMP and the structure.
+fn language(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "sv-SE",
+        Lang::En => "en-GB",
+    }
+}
+
+/// `YYYY-MM-DD` as a metadata date.
+fn date(iso: &str) -> Option<DateTime> {
+    let mut parts = iso.splitn(3, '-').map(str::parse::<u16>);
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    Some(
+        DateTime::new(y)
+            .month(u8::try_from(m).ok()?)
+            .day(u8::try_from(d).ok()?),
+    )
 }
 
 impl Pdf {
@@ -31,12 +53,14 @@ impl Pdf {
                 value: opts.printed.clone(),
             });
         }
-        let mut doc = PdfDocument::new(title);
-        let layout = Layout::new(&mut doc)?;
-        Ok(Pdf { doc, layout })
+        Ok(Pdf {
+            title: title.to_string(),
+            layout: Layout::new()?,
+        })
     }
 
-    /// Draws `chart` across the text width.
+    /// Draws `chart` across the text width as a vector figure, described for screen readers
+    /// by [`charts::alt`].
     pub(crate) fn chart(
         &mut self,
         chart: Chart,
@@ -44,21 +68,23 @@ impl Pdf {
         ev: &Evaluation,
         lang: Lang,
     ) -> Result<(), ReportError> {
-        let (pixels, w, h) = charts::rgb(chart, model, ev, lang, CHART_SCALE)?;
-        let image = RawImage {
-            pixels: RawImageData::U8(pixels),
-            width: w as usize,
-            height: h as usize,
-            data_format: RawImageFormat::RGB8,
-            tag: Vec::new(),
+        let svg = charts::svg(chart, model, ev, lang)?;
+        let alt = charts::alt(chart, model, ev, lang)?;
+        let options = usvg::Options {
+            fontdb: chart_fonts(),
+            ..usvg::Options::default()
         };
-        let id = self.doc.add_image(&image);
-        self.layout.image(id, (w, h), WIDTH);
+        let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| ReportError::Chart {
+            chart: format!("{chart:?}"),
+            detail: e.to_string(),
+        })?;
+        self.layout.image(tree, WIDTH, &alt);
         Ok(())
     }
 
     /// The finished PDF: header `left`/`right` on every page, footer with the printing date
-    /// and page numbers, metadata and the document language.
+    /// and page numbers, metadata (the initiative's tags as keywords) and the document
+    /// language.
     pub(crate) fn finish(
         self,
         model: &Model,
@@ -74,7 +100,7 @@ impl Pdf {
                 .collect::<Vec<_>>()
                 .join(", ")
         });
-        self.finish_by(&author, left, right, opts)
+        self.write(&author, initiative.tags.clone(), left, right, opts)
     }
 
     /// [`Pdf::finish`] for a document of no single initiative, by `author`.
@@ -85,51 +111,51 @@ impl Pdf {
         right: &str,
         opts: &ReportOptions,
     ) -> Result<Vec<u8>, ReportError> {
+        self.write(author, Vec::new(), left, right, opts)
+    }
+
+    fn write(
+        self,
+        author: &str,
+        keywords: Vec<String>,
+        left: &str,
+        right: &str,
+        opts: &ReportOptions,
+    ) -> Result<Vec<u8>, ReportError> {
         let lang = opts.lang;
-        let Pdf { mut doc, layout } = self;
+        let configuration = ConfigurationBuilder::new()
+            .with_archival_validator(Archival::A2_A)
+            .finish()
+            .map_err(|e| ReportError::Write(format!("{e:?}")))?;
+        let mut doc = Document::new_with(SerializeSettings {
+            configuration,
+            enable_tagging: true,
+            ..SerializeSettings::default()
+        });
         let footer = fill(text::PRINTED.get(lang), &[("date", &opts.printed)]);
-        let pages = layout.finish(left, right, &footer, |n, m| {
+        let page = |n: usize, m: usize| {
             fill(
                 text::PAGE.get(lang),
                 &[("n", &n.to_string()), ("m", &m.to_string())],
             )
-        });
-        let info = &mut doc.metadata.info;
-        info.author = author.to_string();
-        info.creator = "Nytta".into();
-        info.producer = "Nytta (printpdf)".into();
-        info.subject = right.to_string();
-        if let Ok(date) =
-            printpdf::DateTime::from_unix_timestamp(unix_days(&opts.printed).unwrap_or(0) * 86_400)
-        {
-            info.creation_date = date;
-            info.modification_date = date;
-            info.metadata_date = date;
-        }
-        doc.with_pages(pages);
-        let save = PdfSaveOptions {
-            optimize: false,
-            subset_fonts: false,
-            ..Default::default()
         };
-        let mut lo = doc.to_lopdf_document(&save, &mut Vec::new());
-        let code = match lang {
-            Lang::Sv => "sv-SE",
-            Lang::En => "en-GB",
-        };
-        if let Ok(root) = lo
-            .trailer
-            .get(b"Root")
-            .and_then(lopdf::Object::as_reference)
-        {
-            if let Ok(catalog) = lo.get_object_mut(root).and_then(lopdf::Object::as_dict_mut) {
-                catalog.set("Lang", lopdf::Object::string_literal(code));
-            }
+        self.layout
+            .finish(left, right, &footer, page, language(lang), &mut doc)?;
+        let mut metadata = Metadata::new()
+            .title(self.title)
+            .description(right.to_string())
+            .keywords(keywords)
+            .language(language(lang).to_string())
+            .creator("Nytta".into())
+            .producer("Nytta (krilla)".into());
+        if !author.is_empty() {
+            metadata = metadata.authors(vec![author.to_string()]);
         }
-        lo.compress();
-        let mut out = Vec::new();
-        lo.save_to(&mut out)
-            .map_err(|e| ReportError::Write(e.to_string()))?;
-        Ok(out)
+        if let Some(printed) = date(&opts.printed) {
+            metadata = metadata.creation_date(printed);
+        }
+        doc.set_metadata(metadata);
+        doc.finish()
+            .map_err(|e| ReportError::Write(format!("{e:?}")))
     }
 }

@@ -237,6 +237,23 @@ pub(crate) const CHART_FOLLOW_UP: Tr = Tr(
     "Förväntat och utfall per rad",
     "Expected and realised per line",
 );
+// A chart described for screen readers (the figure's alternative text in the PDF).
+pub(crate) const ALT_LINES: Tr = Tr(
+    "Linjediagram ”{title}” över åren {from}–{to}: {series}.",
+    "Line chart “{title}” over the years {from}–{to}: {series}.",
+);
+pub(crate) const ALT_BARS: Tr = Tr(
+    "Stapeldiagram ”{title}” per år {from}–{to}: {series}.",
+    "Bar chart “{title}” per year {from}–{to}: {series}.",
+);
+pub(crate) const ALT_SPANS: Tr = Tr(
+    "Liggande stapeldiagram ”{title}” ({series}) för {labels}.",
+    "Horizontal bar chart “{title}” ({series}) for {labels}.",
+);
+pub(crate) const ALT_MARKS: Tr = Tr("Markerat: {marks}.", "Marked: {marks}.");
+pub(crate) const ALT_REFERENCE: Tr = Tr("Lodrät linje: {label}.", "Vertical line: {label}.");
+pub(crate) const AND: Tr = Tr(" och ", " and ");
+
 pub(crate) const AT_LOW: Tr = Tr("Lågt värde", "Low value");
 pub(crate) const AT_HIGH: Tr = Tr("Högt värde", "High value");
 pub(crate) const LIKELY_NPV: Tr = Tr("Nuvärde med troliga värden", "NPV at likely values");

@@ -113,6 +113,103 @@ pub(crate) fn rgb(
     Ok((pixels, w, h))
 }
 
+/// The chart described in words for a screen reader: its kind, title, years or bars and
+/// series (the alternative text of the chart in the PDF).
+pub fn alt(
+    chart: Chart,
+    model: &Model,
+    ev: &Evaluation,
+    lang: Lang,
+) -> Result<String, ReportError> {
+    let spec = spec(chart, model, ev, lang)?;
+    let and = |items: Vec<&str>| match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{}{}{last}", rest.join(", "), text::AND.get(lang))
+        }
+        _ => items.concat(),
+    };
+    let names = |series: Vec<&str>| and(series);
+    let span = |labels: &[String]| {
+        (
+            labels.first().cloned().unwrap_or_default(),
+            labels.last().cloned().unwrap_or_default(),
+        )
+    };
+    Ok(match &spec.body {
+        Body::Lines {
+            x_labels,
+            series,
+            marks,
+        } => {
+            let (from, to) = span(x_labels);
+            let mut out = text::fill(
+                text::ALT_LINES.get(lang),
+                &[
+                    ("title", &spec.title),
+                    ("from", &from),
+                    ("to", &to),
+                    (
+                        "series",
+                        &names(series.iter().map(|s| s.0.as_str()).collect()),
+                    ),
+                ],
+            );
+            if !marks.is_empty() {
+                let marked: Vec<String> = marks
+                    .iter()
+                    .filter_map(|(i, _, label)| series.get(*i).map(|s| format!("{} {label}", s.0)))
+                    .collect();
+                out.push(' ');
+                out.push_str(&text::fill(
+                    text::ALT_MARKS.get(lang),
+                    &[("marks", &marked.join("; "))],
+                ));
+            }
+            out
+        }
+        Body::YearBars { x_labels, series } => {
+            let (from, to) = span(x_labels);
+            text::fill(
+                text::ALT_BARS.get(lang),
+                &[
+                    ("title", &spec.title),
+                    ("from", &from),
+                    ("to", &to),
+                    (
+                        "series",
+                        &names(series.iter().map(|s| s.0.as_str()).collect()),
+                    ),
+                ],
+            )
+        }
+        Body::Spans {
+            labels,
+            series,
+            reference,
+        } => {
+            let mut out = text::fill(
+                text::ALT_SPANS.get(lang),
+                &[
+                    ("title", &spec.title),
+                    (
+                        "series",
+                        &names(series.iter().map(|s| s.0.as_str()).collect()),
+                    ),
+                    ("labels", &and(labels.iter().map(String::as_str).collect())),
+                ],
+            );
+            if let Some((_, label)) = reference {
+                out.push(' ');
+                out.push_str(&text::fill(
+                    text::ALT_REFERENCE.get(lang),
+                    &[("label", label)],
+                ));
+            }
+            out
+        }
+    })
+}
+
 fn fail(spec: &Spec, detail: String) -> ReportError {
     ReportError::Chart {
         chart: spec.title.clone(),
