@@ -9,6 +9,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::num::{FormulaText, Num};
 
+mod case;
+
+pub use case::{
+    BusinessCase, CaseOption, Commercial, Dpa, Financial, Funding, Management, Milestone,
+    PlannedFollowUp, ProposedDecision,
+};
+
 /// The document format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -183,6 +190,10 @@ pub struct Valuation {
     /// Risks and obstacles.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
+    /// The decision material: proposed decision, options, financial, management and
+    /// commercial parts of the business case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<BusinessCase>,
     /// Score thresholds and weights this valuation is computed with (defaults when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<ScoreSettingsDoc>,
@@ -410,6 +421,12 @@ pub struct Line {
     /// Indicator to follow up.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub indicator: String,
+    /// Who answers for realising the benefit (*nyttoägare*), named by role; benefits only.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub benefit_owner: String,
+    /// The id of the effect goal this line contributes to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub effect_goal: String,
 }
 
 /// The time form of a money line.

@@ -10,6 +10,7 @@ use crate::error::{DocError, DocErrors};
 use crate::follow_up::{self, FollowUpResult};
 use crate::format::Lang;
 use crate::model::Model;
+use crate::options::{evaluate_options, OptionFigures};
 use crate::score::Scores;
 use crate::sensitivity::{self, Sensitivity};
 use crate::ser;
@@ -48,6 +49,9 @@ pub struct Evaluation {
     /// Every role's hourly cost as the engine used it (a monthly salary turned into kr/h),
     /// in document order, at full precision.
     pub roles: Vec<RoleCost>,
+    /// The options of the decision material (`valuation.case.options`), each costed over
+    /// the period at the discount rate, in document order.
+    pub options: Vec<OptionFigures>,
 }
 
 /// One input's value as the engine used it.
@@ -94,6 +98,7 @@ pub fn evaluate(model: &Model, lang: Lang) -> Result<Evaluation, DocErrors> {
         })
         .collect();
     let sensitivity = sensitivity::analyse(model)?;
+    let options = evaluate_options(model)?;
     let follow_ups = follow_up::compare(model, &expected, lang)?;
     let explanations = crate::explain::explanations(
         model,
@@ -134,5 +139,6 @@ pub fn evaluate(model: &Model, lang: Lang) -> Result<Evaluation, DocErrors> {
         explanations,
         inputs,
         roles,
+        options,
     })
 }

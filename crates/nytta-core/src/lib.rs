@@ -15,7 +15,8 @@
 //!   ([`score`]).
 //! - [`engine::evaluate`] computes an [`engine::Evaluation`]: the expected case with its
 //!   sensitivity ([`sensitivity`]), follow-up comparisons ([`follow_up`]) and the key
-//!   figures explained ([`explain`]).
+//!   figures explained ([`explain`]) and the options of the decision material costed
+//!   ([`options`]).
 //! - [`format`] is the one place numbers are rounded and written for people (sv-SE first).
 
 pub mod amounts;
@@ -33,6 +34,7 @@ pub mod formula;
 pub mod labels;
 pub mod model;
 pub mod num;
+pub mod options;
 pub mod read;
 pub mod score;
 pub mod sensitivity;

@@ -14,10 +14,12 @@ use crate::error::{DocError, DocErrors, ErrorKind};
 use crate::formula::{self, Formula};
 use crate::settings::ScoreSettings;
 
+mod business_case;
 mod check;
 mod follow_up;
 mod simulation;
 
+use business_case::{check_case, check_line_links};
 use check::{check_line, check_names, check_params, check_settings, order_inputs};
 use follow_up::check_follow_up;
 pub use simulation::check_draws;
@@ -471,7 +473,9 @@ impl Model {
         let lines = check_lines(&mut p, v, n, &input_index, &role_index);
         let (feasibility, financing) = check_score_levels(&mut p, v);
         check_effect_goals(&mut p, v);
+        check_line_links(&mut p, v);
         check_risks(&mut p, v);
+        check_case(&mut p, v, n);
         let settings = match &v.settings {
             Some(s) => check_settings(&mut p, s.into()),
             None => ScoreSettings::default(),

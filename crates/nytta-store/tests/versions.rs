@@ -63,6 +63,23 @@ fn a_decided_valuation_refuses_edits_and_stays_as_it_was() {
 }
 
 #[test]
+fn a_decided_versions_decision_material_is_frozen_too() {
+    let (_d, mut store) = store();
+    let id = id_of(&store, "Läkemedelsrobotar i boendestödet");
+    let before = store.export(id).unwrap();
+    let mut edited = doc(&store, id);
+    edited["valuation"]["case"] = serde_json::json!({
+        "decision": { "deciding_body": "Kommunstyrelsen" }
+    });
+    edited["valuation"]["lines"][0]["benefit_owner"] = Value::String("Enhetschef".into());
+    let err = store
+        .save(id, &edited.to_string(), T1)
+        .expect_err("refused");
+    assert!(matches!(err, StoreError::DecidedLocked { .. }), "{err:?}");
+    assert_eq!(store.export(id).unwrap(), before);
+}
+
+#[test]
 fn the_database_itself_refuses_to_change_a_decided_status() {
     let (dir, store) = store();
     let id = id_of(&store, "Läkemedelsrobotar i boendestödet");

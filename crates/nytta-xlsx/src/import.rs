@@ -891,6 +891,9 @@ fn read_lines(
             ramp: (!ramp.is_empty()).then_some(ramp),
             confidence,
             indicator: s.text(row, indicator),
+            // The workbook has no columns for these; they are kept from the document.
+            benefit_owner: o.map(|o| o.benefit_owner.clone()).unwrap_or_default(),
+            effect_goal: o.map(|o| o.effect_goal.clone()).unwrap_or_default(),
         });
     }
     Ok((lines, problems))

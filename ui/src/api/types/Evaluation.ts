@@ -4,6 +4,7 @@ import type { Figures } from "./Figures";
 import type { FollowUpResult } from "./FollowUpResult";
 import type { InputValue } from "./InputValue";
 import type { LineResult } from "./LineResult";
+import type { OptionFigures } from "./OptionFigures";
 import type { RoleCost } from "./RoleCost";
 import type { Scores } from "./Scores";
 import type { Sensitivity } from "./Sensitivity";
@@ -62,4 +63,9 @@ inputs: Array<InputValue>,
  * Every role's hourly cost as the engine used it (a monthly salary turned into kr/h),
  * in document order, at full precision.
  */
-roles: Array<RoleCost>, };
+roles: Array<RoleCost>, 
+/**
+ * The options of the decision material (`valuation.case.options`), each costed over
+ * the period at the discount rate, in document order.
+ */
+options: Array<OptionFigures>, };

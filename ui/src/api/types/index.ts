@@ -40,6 +40,7 @@ export type { LineResult } from "./LineResult";
 export type { LinkKind } from "./LinkKind";
 export type { Member } from "./Member";
 export type { OnDuplicate } from "./OnDuplicate";
+export type { OptionFigures } from "./OptionFigures";
 export type { Overview } from "./Overview";
 export type { Pair } from "./Pair";
 export type { Priorities } from "./Priorities";
