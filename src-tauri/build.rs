@@ -53,6 +53,10 @@ const COMMANDS: &[&str] = &[
     "demo_count",
     "demo_add",
     "demo_remove",
+    "server_settings_get",
+    "server_settings_save",
+    "sync_status",
+    "sync_run",
 ];
 
 fn main() {

@@ -19,6 +19,7 @@ pub mod commands;
 pub mod governance;
 pub mod launch;
 pub mod reports;
+pub mod sync;
 pub mod types;
 
 use std::path::PathBuf;
@@ -130,6 +131,10 @@ pub fn run() -> ExitCode {
             governance::demo_count,
             governance::demo_add,
             governance::demo_remove,
+            sync::server_settings_get,
+            sync::server_settings_save,
+            sync::sync_status,
+            sync::sync_run,
         ])
         .run(tauri::generate_context!());
     match result {

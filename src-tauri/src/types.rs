@@ -11,7 +11,8 @@ use nytta_app::about::About;
 use nytta_app::types::{
     limits, Agenda, BackupInfo, ChartSet, Decision, DemoOutcome, DraftSaved, ErrorDto, Evaluation,
     Evidence, InitiativeSummary, Lang, Lesson, LinkKind, OnDuplicate, Overview, Priorities,
-    SavedInfo, SearchText, Settings, SimilarNeeds, StoreStatus, StoredInitiative, VersionDocument,
+    SavedInfo, SearchText, ServerSettings, Settings, SimilarNeeds, StoreStatus, StoredInitiative,
+    SyncReport, SyncStatus, VersionDocument,
 };
 use ts_rs::{Config, ExportError, TS};
 
@@ -43,6 +44,9 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     LinkKind::export_all(&cfg)?;
     SearchText::export_all(&cfg)?;
     DemoOutcome::export_all(&cfg)?;
+    ServerSettings::export_all(&cfg)?;
+    SyncStatus::export_all(&cfg)?;
+    SyncReport::export_all(&cfg)?;
     write_limits(dir)?;
     write_index(dir)
 }

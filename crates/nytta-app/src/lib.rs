@@ -26,6 +26,7 @@ pub mod priorities;
 pub mod report;
 pub mod report_files;
 pub mod schema;
+pub mod server_settings;
 pub mod similar;
 pub mod sync;
 pub mod text;

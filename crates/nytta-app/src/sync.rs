@@ -96,13 +96,18 @@ pub struct SyncReport {
     pub millis: u64,
 }
 
-/// The sync's state for the app: when it last completed and what waits.
+/// The sync's state for the app: the server set, when the last sync completed and what
+/// waits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SyncStatus {
-    /// When the last sync completed, if one has.
+    /// The server in the settings, as `user@host:port/database` (none: not set).
+    pub server: Option<String>,
+    /// When the last sync completed (ISO 8601 UTC), if one has.
     pub last_synced_at: Option<String>,
-    /// What waits to be sent.
+    /// Local changes waiting to be sent, over every initiative (the outbox's entries).
+    pub changes_waiting: i64,
+    /// What waits to be sent, per initiative.
     pub waiting: Vec<Waiting>,
     /// Versions marked as conflicts.
     pub conflicts: Vec<OpenConflict>,
@@ -111,11 +116,34 @@ pub struct SyncStatus {
 /// The sync's state, without talking to the server (works offline).
 pub fn status(ctx: &Ctx) -> Result<SyncStatus, AppError> {
     let store = ctx.store();
+    let waiting = store.waiting()?;
     Ok(SyncStatus {
+        server: store
+            .server_settings()?
+            .as_ref()
+            .map(crate::server_settings::describe),
         last_synced_at: store.last_synced_at()?,
-        waiting: store.waiting()?,
+        changes_waiting: waiting.iter().map(|w| w.changes).sum(),
+        waiting,
         conflicts: store.open_conflicts()?,
     })
+}
+
+/// Synchronises with the server in the settings (the desktop's "Synkronisera"); the
+/// password comes from `PGPASSWORD` or the password file.
+pub fn sync_now(ctx: &Ctx) -> Result<SyncReport, AppError> {
+    let Some(settings) = crate::server_settings::get(ctx)? else {
+        return Err(AppError::Store {
+            code: "server_not_set".into(),
+            message_sv: "Ingen server är inställd: ange serverns adress, databas och \
+                         användare under Inställningar."
+                .into(),
+            message_en: "No server is set: give the server's address, database and user \
+                         under Settings."
+                .into(),
+        });
+    };
+    sync(ctx, &crate::server_settings::connection_string(&settings))
 }
 
 fn uuid(s: &str) -> Result<Uuid, AppError> {

@@ -25,7 +25,10 @@ pub use crate::portfolio::{DraftSaved, OnDuplicate, SearchText, VersionDocument}
 pub use crate::priorities::{Priorities, PriorityFilter, Ranked, YearCost};
 pub use crate::report_files::ChartSet;
 pub use crate::similar::{Group, Member, Pair, SimilarNeeds};
+pub use crate::sync::{Refused, SyncReport, SyncStatus};
+pub use nytta_store::sync::{OpenConflict, Waiting};
 pub use nytta_store::LinkKind;
+pub use nytta_store::{ServerSettings, ServerTls};
 
 /// The engine's limits that the UI checks input against (so it never keeps a copy).
 pub mod limits {

@@ -37,7 +37,7 @@ pub use error::StoreError;
 pub use initiatives::InitiativeSummary;
 pub use ops::{Decision, StoredInitiative};
 pub use portfolio::{LinkKind, NeedLink, PortfolioFigures, PortfolioRow, PortfolioSettings};
-pub use settings::Settings;
+pub use settings::{ServerSettings, ServerTls, Settings};
 pub use store::{CheckReport, Store};
 pub use valuation::Summary;
 pub use versions::VersionInfo;

@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::clock::year_of;
 use crate::error::{Result, StoreError};
 use crate::initiatives::{self, InitiativeSummary};
-use crate::settings::{self, Settings};
+use crate::settings::{self, ServerSettings, Settings};
 use crate::store::Store;
 use crate::valuation::check_doc;
 use crate::versions::{self, VersionInfo};
@@ -148,6 +148,16 @@ impl Store {
     /// Saves every setting. Versions already saved keep the settings they recorded.
     pub fn save_settings(&mut self, s: &Settings, now: &str) -> Result<()> {
         self.write(now, |tx| settings::save(tx, s, now))
+    }
+
+    /// The group server's settings, if saved.
+    pub fn server_settings(&self) -> Result<Option<ServerSettings>> {
+        settings::load_server(&self.conn)
+    }
+
+    /// Saves the group server's settings.
+    pub fn save_server_settings(&mut self, s: &ServerSettings, now: &str) -> Result<()> {
+        self.write(now, |tx| settings::save_server(tx, s, now))
     }
 
     /// Creates an initiative with an empty draft valuation from the default settings.

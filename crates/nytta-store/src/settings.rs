@@ -1,6 +1,6 @@
 //! The `settings` table: one JSON value per key. Roles and hourly costs, default
-//! parameters for new valuations, score thresholds, weights and rubric texts, departments
-//! and the interface language.
+//! parameters for new valuations, score thresholds, weights and rubric texts, departments,
+//! the interface language and where the group server is.
 
 use nytta_core::settings::ScoreSettings;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -135,6 +135,56 @@ impl Default for Settings {
             language: "sv".into(),
         }
     }
+}
+
+/// How much TLS the connection to the group server must have (libpq's `sslmode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum ServerTls {
+    /// Encrypted; the server is verified only when a CA file is given.
+    Require,
+    /// Encrypted, and the server's certificate must be signed by the CA file and name the
+    /// host.
+    VerifyFull,
+}
+
+/// Where the group server is (settings key `server`). Never a password: that comes from
+/// `PGPASSWORD` or the password file when connecting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ServerSettings {
+    /// Host name or address.
+    pub host: String,
+    /// TCP port (5432 is PostgreSQL's).
+    pub port: u32,
+    /// Database name.
+    pub database: String,
+    /// The user's own PostgreSQL role.
+    pub user: String,
+    /// TLS mode.
+    pub tls: ServerTls,
+    /// The CA file the server's certificate is checked against (needed for `verify-full`).
+    pub ca_file: Option<String>,
+}
+
+/// The key the server settings are kept under.
+const SERVER_KEY: &str = "server";
+
+/// The group server's settings, if any were saved.
+pub fn load_server(conn: &Connection) -> Result<Option<ServerSettings>> {
+    get(conn, SERVER_KEY, None)
+}
+
+/// Writes the group server's settings (inside the caller's transaction).
+pub fn save_server(conn: &Connection, s: &ServerSettings, now: &str) -> Result<()> {
+    let text = serde_json::to_string(s).map_err(|e| StoreError::Sqlite(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        params![SERVER_KEY, text, now],
+    )?;
+    Ok(())
 }
 
 const KEYS: [&str; 6] = [

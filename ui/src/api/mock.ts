@@ -35,6 +35,7 @@ import type {
 import type { NyttaDocument } from "./document";
 import recorded from "../test/fixtures/shell.json";
 import { reportsMock } from "./mock-reports";
+import { resetSyncMock, syncMock } from "./mock-sync";
 
 /** What the real commands answered on a fresh store. */
 export const SHELL = recorded as unknown as {
@@ -246,6 +247,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
 
   mockWindows("main");
   windowClosed = false;
+  resetSyncMock();
   similarStore = 0;
   mockWorkbooks.length = 0;
   savePath = null;
@@ -488,7 +490,9 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         return null;
       default: {
         const answer = reportsMock(cmd, a);
-        return answer !== undefined ? answer : fail("unknown_command", `Okänt kommando ${cmd}`, `Unknown command ${cmd}`);
+        if (answer !== undefined) return answer;
+        const sync = syncMock(cmd, a);
+        return sync !== undefined ? sync : fail("unknown_command", `Okänt kommando ${cmd}`, `Unknown command ${cmd}`);
       }
     }
   }, { shouldMockEvents: true });

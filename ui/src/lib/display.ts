@@ -20,3 +20,11 @@ export const hours = (v: string | null | undefined): string => (v == null ? "–
 export const num = (v: string | null | undefined, max = 2): string =>
   v == null ? "–" : formatNumberTrim(v, max, locale.lang);
 export const neg = (v: string | null | undefined, decimals = 0): boolean => isNegative(v, decimals);
+/** An ISO 8601 instant (`2026-11-30T05:12:19Z`) as the user's local date and time: the ISO
+ * date and a 24-hour clock (`2026-11-30 06:12` in Stockholm), in both languages. */
+export const localDateTime = (iso: string): string => {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+};

@@ -9,6 +9,7 @@ export type View =
   | { name: "similar" }
   | { name: "initiative"; id: number }
   | { name: "lessons" }
+  | { name: "sync" }
   | { name: "settings" };
 
 export const app = $state<{ view: View; settings: Settings | null; newRequested: number; searchRequested: number }>({
