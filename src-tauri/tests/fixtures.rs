@@ -3,7 +3,7 @@
 //! `ui/src/test/fixtures/shell.json`: settings, the portfolio, every example with its
 //! evaluation, a new initiative, a save, a backup, the error of a damaged store, and the
 //! portfolio overview, priorities (awaiting decision; every stage; every stage with a budget
-//! of 1 000 000 kr), similar needs (on the examples, and with two camera initiatives added
+//! of 1 000 000 kr; every stage with a staff capacity of 500 hours), similar needs (on the examples, and with two camera initiatives added
 //! in another store), the PULS agenda (a third store with examples put forward for a
 //! decision and for support) and search texts. The test fails when the committed recording differs
 //! from what the commands answer now; `NYTTA_UPDATE_TYPES=1` rewrites it with the types.
@@ -58,7 +58,11 @@ fn record() -> Value {
         budget_per_year: Some(Decimal::from(1_000_000)),
         ..all.clone()
     };
-    let priorities: Vec<Value> = [PriorityFilter::default(), all, budget]
+    let hours = PriorityFilter {
+        hours_per_year: Some(Decimal::from(500)),
+        ..all.clone()
+    };
+    let priorities: Vec<Value> = [PriorityFilter::default(), all, budget, hours]
         .iter()
         .map(|f| serde_json::to_value(nytta_app::priorities::priorities(&ctx, f).unwrap()).unwrap())
         .collect();

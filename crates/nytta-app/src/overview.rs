@@ -745,6 +745,7 @@ mod tests {
             recurring: d(v[1]),
             benefits_economic: d(v[2]),
             benefits_budget: d(v[3]),
+            staff_hours: Decimal::ZERO,
         }
     }
 

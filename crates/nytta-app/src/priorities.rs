@@ -2,7 +2,10 @@
 //! (law, critical societal function, internal efficiency, none), then priority score, then
 //! economic NPV, as the store lists them (docs/scores.md); the order is the store's, never
 //! repeated here or in the UI — with their 1/3/5 profile and key figures, and a capacity
-//! line: with a budget per year, the initiatives that fit, taken strictly in priority order.
+//! line: with a budget per year, staff capacity in hours per year, or both, the initiatives
+//! that fit, taken strictly in priority order. An initiative's staff hours are those its cost
+//! lines in time form ask for (minutes × occurrences of a role, e.g. project time), year by
+//! year as nytta-store's portfolio figures give them.
 
 use std::collections::BTreeMap;
 
@@ -26,6 +29,9 @@ pub struct PriorityFilter {
     /// Budget per calendar year (kr) for the capacity line; `None`: no line.
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub budget_per_year: Option<Decimal>,
+    /// Staff capacity in hours per calendar year for the capacity line; `None`: no limit.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub hours_per_year: Option<Decimal>,
 }
 
 impl Default for PriorityFilter {
@@ -34,6 +40,7 @@ impl Default for PriorityFilter {
             stages: vec!["awaiting_decision".into()],
             department: None,
             budget_per_year: None,
+            hours_per_year: None,
         }
     }
 }
@@ -74,7 +81,10 @@ pub struct Ranked {
     pub freed_hours: String,
     /// Its costs (one-off and recurring) in its costliest year.
     pub peak_year_cost: String,
-    /// Within the budget per year, taken in priority order; `None` without a budget.
+    /// The staff hours its cost lines in time form ask for in its busiest year (6 decimals).
+    pub peak_year_hours: String,
+    /// Within the budget and the staff capacity per year, taken in priority order; `None`
+    /// without either.
     pub fits: Option<bool>,
 }
 
@@ -86,10 +96,26 @@ pub struct Priorities {
     pub filter: PriorityFilter,
     /// In priority order.
     pub ranked: Vec<Ranked>,
-    /// How many fit the budget (the capacity line lies after that many).
+    /// How many fit the budget and the staff capacity (the capacity line lies after that
+    /// many); `None` without either.
     pub fit_count: Option<usize>,
     /// Per year: the costs of those that fit (`year`, `costs`).
     pub fit_costs: Vec<YearCost>,
+    /// Per year with any: the staff hours of those that fit (`year`, `hours`).
+    pub fit_hours: Vec<YearHours>,
+    /// How many of the ranked initiatives have no cost line in time form, so ask for no
+    /// staff hours as far as their valuation says.
+    pub without_staff_hours: usize,
+}
+
+/// Staff hours of one calendar year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct YearHours {
+    /// Calendar year.
+    pub year: i32,
+    /// Hours (6 decimals).
+    pub hours: String,
 }
 
 /// Costs of one calendar year.
@@ -110,6 +136,27 @@ fn year_costs(r: &PortfolioRow) -> BTreeMap<i32, Decimal> {
         .collect()
 }
 
+fn year_hours(r: &PortfolioRow) -> BTreeMap<i32, Decimal> {
+    r.figures
+        .years
+        .iter()
+        .map(|y| (y.year, y.staff_hours))
+        .collect()
+}
+
+/// Whether `demand` added to `used` stays within `limit` in every year.
+fn within(used: &BTreeMap<i32, Decimal>, demand: &BTreeMap<i32, Decimal>, limit: Decimal) -> bool {
+    demand
+        .iter()
+        .all(|(y, c)| used.get(y).copied().unwrap_or_default() + c <= limit)
+}
+
+fn add(used: &mut BTreeMap<i32, Decimal>, demand: &BTreeMap<i32, Decimal>) {
+    for (y, c) in demand {
+        *used.entry(*y).or_default() += c;
+    }
+}
+
 /// Ranks `rows` (already in portfolio order) by `filter`.
 pub fn rank(rows: &[PortfolioRow], filter: &PriorityFilter) -> Priorities {
     let chosen: Vec<&PortfolioRow> = rows
@@ -122,7 +169,9 @@ pub fn rank(rows: &[PortfolioRow], filter: &PriorityFilter) -> Priorities {
                 .is_none_or(|d| *d == r.summary.summary.department)
         })
         .collect();
+    let limited = filter.budget_per_year.is_some() || filter.hours_per_year.is_some();
     let mut used: BTreeMap<i32, Decimal> = BTreeMap::new();
+    let mut used_hours: BTreeMap<i32, Decimal> = BTreeMap::new();
     let mut open = true;
     let mut fit_count = 0;
     let ranked = chosen
@@ -130,15 +179,18 @@ pub fn rank(rows: &[PortfolioRow], filter: &PriorityFilter) -> Priorities {
         .enumerate()
         .map(|(i, r)| {
             let costs = year_costs(r);
-            let fits = filter.budget_per_year.map(|budget| {
+            let hours = year_hours(r);
+            let fits = limited.then(|| {
                 let ok = open
-                    && costs
-                        .iter()
-                        .all(|(y, c)| used.get(y).copied().unwrap_or_default() + c <= budget);
+                    && filter
+                        .budget_per_year
+                        .is_none_or(|b| within(&used, &costs, b))
+                    && filter
+                        .hours_per_year
+                        .is_none_or(|h| within(&used_hours, &hours, h));
                 if ok {
-                    for (y, c) in &costs {
-                        *used.entry(*y).or_default() += c;
-                    }
+                    add(&mut used, &costs);
+                    add(&mut used_hours, &hours);
                     fit_count += 1;
                 } else {
                     open = false;
@@ -163,6 +215,7 @@ pub fn rank(rows: &[PortfolioRow], filter: &PriorityFilter) -> Priorities {
                 one_off_costs: money_json(r.figures.one_off_costs),
                 freed_hours: ratio_json(r.figures.freed_hours),
                 peak_year_cost: money_json(costs.values().copied().max().unwrap_or_default()),
+                peak_year_hours: ratio_json(hours.values().copied().max().unwrap_or_default()),
                 fits,
             }
         })
@@ -170,7 +223,7 @@ pub fn rank(rows: &[PortfolioRow], filter: &PriorityFilter) -> Priorities {
     Priorities {
         filter: filter.clone(),
         ranked,
-        fit_count: filter.budget_per_year.map(|_| fit_count),
+        fit_count: limited.then_some(fit_count),
         fit_costs: used
             .into_iter()
             .map(|(year, c)| YearCost {
@@ -178,6 +231,18 @@ pub fn rank(rows: &[PortfolioRow], filter: &PriorityFilter) -> Priorities {
                 costs: money_json(c),
             })
             .collect(),
+        fit_hours: used_hours
+            .into_iter()
+            .filter(|(_, h)| !h.is_zero())
+            .map(|(year, h)| YearHours {
+                year,
+                hours: ratio_json(h),
+            })
+            .collect(),
+        without_staff_hours: chosen
+            .iter()
+            .filter(|r| r.figures.years.iter().all(|y| y.staff_hours.is_zero()))
+            .count(),
     }
 }
 
@@ -188,6 +253,14 @@ pub fn priorities(ctx: &Ctx, filter: &PriorityFilter) -> Result<Priorities, AppE
             "budget_per_year",
             "budgeten per år får inte vara negativ",
             "the budget per year must not be negative",
+        )])
+        .into());
+    }
+    if filter.hours_per_year.is_some_and(|h| h < Decimal::ZERO) {
+        return Err(nytta_core::DocErrors(vec![nytta_core::DocError::invalid(
+            "hours_per_year",
+            "personalkapaciteten per år får inte vara negativ",
+            "the staff capacity per year must not be negative",
         )])
         .into());
     }
@@ -232,10 +305,25 @@ pub fn parse_budget(text: &str) -> Result<Decimal, AppError> {
         })
 }
 
+/// Staff capacity as the user types it (`3 400` hours, or `1700,5`).
+pub fn parse_hours(text: &str) -> Result<Decimal, AppError> {
+    nytta_core::format::parse_user_number(text)
+        .filter(|h| *h >= Decimal::ZERO)
+        .ok_or_else(|| {
+            nytta_core::DocErrors(vec![nytta_core::DocError::invalid(
+                "hours_per_year",
+                "personalkapaciteten per år ska vara ett antal timmar, 0 eller fler",
+                "the staff capacity per year must be a number of hours, 0 or more",
+            )])
+            .into()
+        })
+}
+
 /// The ranking as readable text, for the CLI.
 pub fn text(p: &Priorities, lang: crate::Lang) -> String {
-    use nytta_core::format::{kronor, number};
+    use nytta_core::format::{hours, kronor, number};
     let sv = lang == crate::Lang::Sv;
+    let l = |a: &'static str, b: &'static str| if sv { a } else { b };
     let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
     let mut out = String::new();
     out.push_str(if sv {
@@ -261,10 +349,21 @@ pub fn text(p: &Priorities, lang: crate::Lang) -> String {
     let lvl = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
     for r in &p.ranked {
         if r.fits == Some(false) && p.fit_count == Some(r.rank - 1) {
-            out.push_str(if sv {
-                "  ---- kapacitetsgräns: budgeten per år räcker hit ----\n"
+            let what = match (p.filter.budget_per_year, p.filter.hours_per_year) {
+                (Some(_), Some(_)) => l(
+                    "budgeten och personalkapaciteten per år räcker",
+                    "the budget and the staff capacity per year reach",
+                ),
+                (None, Some(_)) => l(
+                    "personalkapaciteten per år räcker",
+                    "the staff capacity per year reaches",
+                ),
+                _ => l("budgeten per år räcker", "the budget per year reaches"),
+            };
+            out.push_str(&if sv {
+                format!("  ---- kapacitetsgräns: {what} hit ----\n")
             } else {
-                "  ---- capacity line: the budget per year reaches this far ----\n"
+                format!("  ---- capacity line: {what} this far ----\n")
             });
         }
         let title: String = r.title.chars().take(56).collect();
@@ -291,18 +390,39 @@ pub fn text(p: &Priorities, lang: crate::Lang) -> String {
             kronor(d(&r.one_off_costs), lang),
         ));
     }
-    if let (Some(n), Some(b)) = (p.fit_count, p.filter.budget_per_year) {
+    if let Some(n) = p.fit_count {
+        let limits: Vec<String> = [
+            p.filter.budget_per_year.map(|b| kronor(b, lang)),
+            p.filter.hours_per_year.map(|h| hours(h, lang)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let limits = limits.join(l(" och ", " and "));
         out.push_str(&if sv {
             format!(
-                "{n} av {} ryms i {} per år, i prioriteringsordning\n",
-                p.ranked.len(),
-                kronor(b, lang)
+                "{n} av {} ryms i {limits} per år, i prioriteringsordning\n",
+                p.ranked.len()
             )
         } else {
             format!(
-                "{n} of {} fit {} a year, in priority order\n",
-                p.ranked.len(),
-                kronor(b, lang)
+                "{n} of {} fit {limits} a year, in priority order\n",
+                p.ranked.len()
+            )
+        });
+    }
+    if p.filter.hours_per_year.is_some() && p.without_staff_hours > 0 {
+        out.push_str(&if sv {
+            format!(
+                "Utan kostnadsrad i tidsform, räknade med 0 timmar: {} av {}\n",
+                p.without_staff_hours,
+                p.ranked.len()
+            )
+        } else {
+            format!(
+                "Without a cost line in time form, counted as 0 hours: {} of {}\n",
+                p.without_staff_hours,
+                p.ranked.len()
             )
         });
     }
@@ -343,6 +463,7 @@ mod tests {
                         recurring: Decimal::from(r),
                         benefits_economic: Decimal::ZERO,
                         benefits_budget: Decimal::ZERO,
+                        staff_hours: Decimal::ZERO,
                     })
                     .collect(),
                 one_off_costs: Decimal::from(costs.iter().map(|c| c.1).sum::<i64>()),
@@ -408,6 +529,117 @@ mod tests {
         assert_eq!(all.ranked.len(), 5);
         assert_eq!(all.fit_count, None);
         assert!(all.ranked.iter().all(|r| r.fits.is_none()));
+    }
+
+    /// Staff hours per calendar year of `row`, replacing what it had.
+    fn with_hours(mut r: PortfolioRow, hours: &[(i32, i64)]) -> PortfolioRow {
+        for y in &mut r.figures.years {
+            y.staff_hours = Decimal::ZERO;
+        }
+        for &(year, h) in hours {
+            match r.figures.years.iter_mut().find(|y| y.year == year) {
+                Some(y) => y.staff_hours = Decimal::from(h),
+                None => r.figures.years.push(YearDemand {
+                    year,
+                    one_off: Decimal::ZERO,
+                    recurring: Decimal::ZERO,
+                    benefits_economic: Decimal::ZERO,
+                    benefits_budget: Decimal::ZERO,
+                    staff_hours: Decimal::from(h),
+                }),
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn the_capacity_line_by_staff_hours_takes_initiatives_strictly_in_priority_order() {
+        // In portfolio order, staff hours per year: 1 (2025: 1 000), 2 (2025: 500, 2026: 800),
+        // 3 none at all, 4 (2026: 300), 5 (2025: 100).
+        let rows = vec![
+            with_hours(
+                row(1, "awaiting_decision", &[(2025, 600, 0)]),
+                &[(2025, 1000)],
+            ),
+            with_hours(
+                row(2, "awaiting_decision", &[(2025, 300, 0)]),
+                &[(2025, 500), (2026, 800)],
+            ),
+            row(3, "awaiting_decision", &[(2025, 50, 0)]),
+            with_hours(
+                row(4, "awaiting_decision", &[(2026, 0, 10)]),
+                &[(2026, 300)],
+            ),
+            with_hours(
+                row(5, "awaiting_decision", &[(2025, 10, 0)]),
+                &[(2025, 100)],
+            ),
+        ];
+        let filter = PriorityFilter {
+            hours_per_year: Some(Decimal::from(1700)),
+            ..PriorityFilter::default()
+        };
+        let p = rank(&rows, &filter);
+        // 1 700 h a year: 1 takes 1 000 h of 2025; 2 brings 2025 to 1 500 and 2026 to 800,
+        // fits; 3 asks for no hours, fits; 4 brings 2026 to 1 100, fits; 5 would make 2025
+        // 1 600, fits. Then with 1 400 h: 2 would make 2025 1 500 > 1 400 and draws the line;
+        // 3, 4 and 5 lie below it although each alone would fit.
+        let fits: Vec<_> = p.ranked.iter().map(|r| (r.id, r.fits)).collect();
+        assert!(fits.iter().all(|(_, f)| *f == Some(true)), "{fits:?}");
+        assert_eq!(p.fit_count, Some(5));
+        let hours: Vec<_> = p
+            .fit_hours
+            .iter()
+            .map(|h| (h.year, h.hours.as_str()))
+            .collect();
+        assert_eq!(hours, [(2025, "1600.000000"), (2026, "1100.000000")]);
+        assert_eq!(p.ranked[1].peak_year_hours, "800.000000");
+        assert_eq!(p.without_staff_hours, 1);
+        let tight = rank(
+            &rows,
+            &PriorityFilter {
+                hours_per_year: Some(Decimal::from(1400)),
+                ..PriorityFilter::default()
+            },
+        );
+        let fits: Vec<_> = tight.ranked.iter().map(|r| (r.id, r.fits)).collect();
+        assert_eq!(
+            fits,
+            [
+                (1, Some(true)),
+                (2, Some(false)),
+                (3, Some(false)),
+                (4, Some(false)),
+                (5, Some(false))
+            ]
+        );
+        assert_eq!(tight.fit_count, Some(1));
+        assert_eq!(tight.fit_costs[0].costs, "600.00");
+        // With a budget as well, both must hold: 1 000 kr a year lets 1 (600) in and stops
+        // 2 (2025: 900 kr) although its 1 500 h fit 1 700 h.
+        let both = rank(
+            &rows,
+            &PriorityFilter {
+                budget_per_year: Some(Decimal::from(800)),
+                hours_per_year: Some(Decimal::from(1700)),
+                ..PriorityFilter::default()
+            },
+        );
+        assert_eq!(both.fit_count, Some(1));
+        assert_eq!(both.ranked[1].fits, Some(false));
+        let text = text(&tight, crate::Lang::Sv);
+        assert!(
+            text.contains("---- kapacitetsgräns: personalkapaciteten per år räcker hit ----"),
+            "{text}"
+        );
+        assert!(
+            text.contains("1 av 5 ryms i 1 400 h per år, i prioriteringsordning"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Utan kostnadsrad i tidsform, räknade med 0 timmar: 1 av 5"),
+            "{text}"
+        );
     }
 
     #[test]

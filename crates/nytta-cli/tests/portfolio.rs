@@ -281,3 +281,65 @@ fn the_portfolio_report_pdf_of_the_demo_portfolio() {
     let t = text(&rows.stdout);
     assert!(t.contains("Portfolio report") && t.contains("Similar needs across departments"));
 }
+
+#[test]
+fn the_capacity_line_by_staff_hours_keeps_every_year_within_the_hours_and_names_bad_hours() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portfolio-hours");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("nytta.db");
+    let db = db.to_str().unwrap();
+    let out = nytta(&["db", "demo", "--db", db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let args = ["portfolio", "priorities", "--hours", "2 000", "--db", db];
+    let out = nytta(&[&args[..], &["--json"]].concat());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let p: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(p["filter"]["hours_per_year"], "2000");
+    let ranked = p["ranked"].as_array().unwrap();
+    let n = p["fit_count"].as_u64().unwrap() as usize;
+    assert!(
+        0 < n && n < ranked.len(),
+        "the demo's project time draws a line: {n}"
+    );
+    // Those above the line, and only they, fit; their hours stay within 2 000 a year.
+    for (i, r) in ranked.iter().enumerate() {
+        assert_eq!(r["fits"], Value::Bool(i < n), "rank {}", i + 1);
+    }
+    for y in p["fit_hours"].as_array().unwrap() {
+        let h: f64 = y["hours"].as_str().unwrap().parse().unwrap();
+        assert!(h <= 2000.0, "{y}");
+    }
+    let t = text(&nytta(&args).stdout);
+    assert!(
+        t.contains("---- kapacitetsgräns: personalkapaciteten per år räcker hit ----"),
+        "{t}"
+    );
+    assert!(
+        t.contains(&format!("{n} av {} ryms i 2 000 h per år", ranked.len())),
+        "{t}"
+    );
+
+    for (lang, words) in [
+        ("sv", "personalkapaciteten per år ska vara ett antal timmar"),
+        (
+            "en",
+            "the staff capacity per year must be a number of hours",
+        ),
+    ] {
+        let out = nytta(&[
+            "portfolio",
+            "priorities",
+            "--hours",
+            "många",
+            "--db",
+            db,
+            "--lang",
+            lang,
+        ]);
+        assert!(!out.status.success());
+        let e = text(&out.stderr);
+        assert!(e.contains("hours_per_year") && e.contains(words), "{e}");
+    }
+}

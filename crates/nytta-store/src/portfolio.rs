@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use nytta_core::case::compute;
 use nytta_core::document::{Document, Side, ValuationStatus};
+use nytta_core::model::MoneyDef;
 use nytta_core::read::read_document;
 use nytta_core::settings::ScoreSettings;
 use nytta_core::{Lang, Model};
@@ -39,6 +40,10 @@ pub struct YearDemand {
     pub benefits_economic: Decimal,
     /// Benefits, budget view.
     pub benefits_budget: Decimal,
+    /// Staff hours the cost lines in time form ask for in the year: each line's hours per
+    /// occurrence of its timing × the ramp factor of the year (no optimism bias, which is a
+    /// markup on money). Figures kept before this field are computed again.
+    pub staff_hours: Decimal,
 }
 
 /// What the portfolio overview needs from one valuation beyond the summary columns.
@@ -133,6 +138,21 @@ impl Default for PortfolioSettings {
 
 const SETTINGS_KEY: &str = "portfolio";
 
+/// The ramp factor of year `t` (0..N) of a money line: 0 outside its timing, the ramp's
+/// entry from the first year of the timing, the last entry repeating.
+fn ramp_factor(money: &MoneyDef, t: usize) -> Decimal {
+    let (first, last) = (money.first as usize, money.last as usize);
+    if t < first || t > last {
+        return Decimal::ZERO;
+    }
+    money
+        .ramp
+        .get(t - first)
+        .or(money.ramp.last())
+        .copied()
+        .unwrap_or(Decimal::ONE)
+}
+
 /// Computes a document's portfolio figures with the score settings that apply to it.
 pub fn figures_of(doc: &Document, fallback: &ScoreSettings) -> Result<PortfolioFigures> {
     let mut for_model = doc.clone();
@@ -150,6 +170,7 @@ pub fn figures_of(doc: &Document, fallback: &ScoreSettings) -> Result<PortfolioF
             recurring: Decimal::ZERO,
             benefits_economic: r.economic.benefits,
             benefits_budget: r.budget.benefits,
+            staff_hours: Decimal::ZERO,
         })
         .collect();
     for (line, def) in c.lines.iter().zip(&model.lines) {
@@ -157,11 +178,14 @@ pub fn figures_of(doc: &Document, fallback: &ScoreSettings) -> Result<PortfolioF
         if line.side != Side::Cost {
             continue;
         }
-        for (y, v) in years.iter_mut().zip(&line.values) {
+        for (t, (y, v)) in years.iter_mut().zip(&line.values).enumerate() {
             if money.once {
                 y.one_off += *v;
             } else {
                 y.recurring += *v;
+            }
+            if let Some(hours) = line.hours_per_year {
+                y.staff_hours += hours * ramp_factor(money, t);
             }
         }
     }

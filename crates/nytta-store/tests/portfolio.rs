@@ -190,3 +190,36 @@ fn pairs_and_settings_are_kept() {
     let store = Store::open(&dir.path().join("nytta.db"), T0).unwrap();
     assert_eq!(store.portfolio_settings().unwrap(), s);
 }
+
+#[test]
+fn staff_hours_are_the_time_form_cost_lines_hours_year_by_year_with_their_ramp() {
+    // Project time once in year 0: 90 min × 40 occurrences = 60 h; administration yearly from
+    // year 1 at 30 min × 120 = 60 h a year, ramped 0.5 then 1; a purchase in kronor and the
+    // freed time (a benefit) ask for no staff hours.
+    let text = r#"{
+      "nytta": 1,
+      "initiative": { "title": "Timmar", "department": "Omsorgsförvaltningen", "stage": "valued" },
+      "valuation": {
+        "parameters": { "start_year": 2025, "years": 2, "discount_rate": 0, "optimism_bias": 0.2 },
+        "roles": [ { "id": "vu", "name": "Verksamhetsutvecklare", "hourly_cost": 500 } ],
+        "lines": [
+          { "id": "project", "side": "cost", "name": "Projekttid", "category": "financial",
+            "time": { "minutes": 90, "occurrences": 40, "role": "vu" }, "timing": { "once": 0 } },
+          { "id": "admin", "side": "cost", "name": "Förvaltning", "category": "financial",
+            "time": { "minutes": 30, "occurrences": 120, "role": "vu" },
+            "timing": { "yearly": { "from": 1 } }, "ramp": [0.5, 1] },
+          { "id": "buy", "side": "cost", "name": "Inköp", "category": "financial",
+            "amount": 1000, "timing": { "once": 0 } },
+          { "id": "freed", "side": "benefit", "name": "Tid", "category": "reallocation",
+            "time": { "minutes": 60, "occurrences": 100, "role": "vu" },
+            "timing": { "yearly": { "from": 1 } } }
+        ]
+      }
+    }"#;
+    let f = figures_of(&read_document(text).unwrap(), &Default::default()).unwrap();
+    let hours: Vec<_> = f.years.iter().map(|y| (y.year, y.staff_hours)).collect();
+    // 2025: 60 h; 2026: 60 × 0.5 = 30 h; 2027: 60 h. The optimism bias (20 %) marks up the
+    // kronor (project 60 h × 500 × 1.2 = 36 000 one-off), not the hours.
+    assert_eq!(hours, [(2025, d("60")), (2026, d("30")), (2027, d("60"))]);
+    assert_eq!(f.years[0].one_off, d("36000") + d("1200"));
+}

@@ -287,7 +287,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       case "portfolio_priorities": {
         // The recording made with the same filter (the order and capacity line are the store's).
         const f = a.filter as PriorityFilter;
-        const same = SHELL.priorities.find((p) => JSON.stringify(p.filter.stages) === JSON.stringify(f.stages) && (p.filter.budget_per_year === null) === (f.budget_per_year === null));
+        const same = SHELL.priorities.find((p) => JSON.stringify(p.filter.stages) === JSON.stringify(f.stages) && (p.filter.budget_per_year === null) === (f.budget_per_year === null) && (p.filter.hours_per_year === null) === (f.hours_per_year == null));
         return same ? structuredClone(same) : fail("unknown_filter", "Ingen inspelning för filtret", "No recording for the filter");
       }
       case "portfolio_agenda": {

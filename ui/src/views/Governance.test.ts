@@ -105,6 +105,37 @@ describe("prioritisation", () => {
     expect(screen.getAllByTestId("pr-row").map((r) => Number(r.dataset.id))).toEqual(recorded.ranked.map((r) => r.id));
   });
 
+  it("draws the capacity line at the staff hours entered, with the hours of those that fit", async () => {
+    const user = userEvent.setup();
+    render(Priorities);
+    expect(await screen.findByText("Inga initiativ med den statusen.")).toBeTruthy();
+    await user.selectOptions(screen.getByTestId("pr-stage"), "");
+    await waitFor(() => expect(screen.getAllByTestId("pr-row")).toHaveLength(4));
+    // The examples with 500 hours a year: Digitala medicinskåp, first in priority order,
+    // needs 250 h of project time and 400 × 30 min of training = 450 h in 2023; the next,
+    // Digital signering, needs more than the 50 h left in its busiest year.
+    const recorded = SHELL.priorities[3];
+    expect(recorded.filter.hours_per_year).toBe("500");
+    expect(recorded.fit_count).toBe(1);
+    await user.type(screen.getByTestId("pr-hours"), "500");
+    await user.tab();
+    const line = await screen.findByTestId("pr-capacity");
+    expect(line.textContent).toBe("Kapacitetsgräns: 1 initiativ ryms i 500 h per år. Initiativen nedanför ryms inte.");
+    expect(screen.getByTestId("pr-fit-hours").textContent).toBe("Timmar per år för dem som ryms: 2023 450 h");
+    const rows = screen.getAllByTestId("pr-row");
+    expect(rows[0].textContent).toContain("450 h");
+    expect(rows[0].textContent).toContain("Ja");
+    expect(rows[1].textContent).toContain("Nej");
+  });
+
+  it("names staff hours that are no number", async () => {
+    const user = userEvent.setup();
+    render(Priorities);
+    await user.type(await screen.findByTestId("pr-hours"), "många");
+    await user.tab();
+    expect((await screen.findByRole("alert")).textContent).toBe("Skriv personalkapaciteten som ett antal timmar, t.ex. 3 400.");
+  });
+
   it("names a budget that is no amount", async () => {
     const user = userEvent.setup();
     render(Priorities);

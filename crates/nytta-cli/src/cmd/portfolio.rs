@@ -47,6 +47,11 @@ enum PortfolioCommand {
         /// Budget per år i kronor för kapacitetsgränsen (budget per year for the capacity line).
         #[arg(long)]
         budget: Option<String>,
+        /// Personalkapacitet i timmar per år för kapacitetsgränsen (staff capacity in hours
+        /// per year for the capacity line; the hours of each initiative's cost lines in time
+        /// form).
+        #[arg(long)]
+        hours: Option<String>,
     },
     /// PULS-agenda: för beslut eller stöd, ändrade sedan ett datum (PULS agenda: asking for a
     /// decision or support, changed since a date).
@@ -132,6 +137,7 @@ fn run_with(
             stages,
             department,
             budget,
+            hours,
         }) => {
             let mut filter = priorities::PriorityFilter {
                 department,
@@ -139,6 +145,7 @@ fn run_with(
                     .as_deref()
                     .map(priorities::parse_budget)
                     .transpose()?,
+                hours_per_year: hours.as_deref().map(priorities::parse_hours).transpose()?,
                 ..Default::default()
             };
             if stages.iter().any(|s| s == "all") {

@@ -2,6 +2,7 @@
 import type { PriorityFilter } from "./PriorityFilter";
 import type { Ranked } from "./Ranked";
 import type { YearCost } from "./YearCost";
+import type { YearHours } from "./YearHours";
 
 /**
  * The ranking and its capacity line.
@@ -16,10 +17,20 @@ filter: PriorityFilter,
  */
 ranked: Array<Ranked>, 
 /**
- * How many fit the budget (the capacity line lies after that many).
+ * How many fit the budget and the staff capacity (the capacity line lies after that
+ * many); `None` without either.
  */
 fit_count: number | null, 
 /**
  * Per year: the costs of those that fit (`year`, `costs`).
  */
-fit_costs: Array<YearCost>, };
+fit_costs: Array<YearCost>, 
+/**
+ * Per year with any: the staff hours of those that fit (`year`, `hours`).
+ */
+fit_hours: Array<YearHours>, 
+/**
+ * How many of the ranked initiatives have no cost line in time form, so ask for no
+ * staff hours as far as their valuation says.
+ */
+without_staff_hours: number, };

@@ -15,4 +15,8 @@ department: string | null,
 /**
  * Budget per calendar year (kr) for the capacity line; `None`: no line.
  */
-budget_per_year: string | null, };
+budget_per_year: string | null, 
+/**
+ * Staff capacity in hours per calendar year for the capacity line; `None`: no limit.
+ */
+hours_per_year: string | null, };

@@ -69,6 +69,11 @@ freed_hours: string,
  */
 peak_year_cost: string, 
 /**
- * Within the budget per year, taken in priority order; `None` without a budget.
+ * The staff hours its cost lines in time form ask for in its busiest year (6 decimals).
+ */
+peak_year_hours: string, 
+/**
+ * Within the budget and the staff capacity per year, taken in priority order; `None`
+ * without either.
  */
 fits: boolean | null, };

@@ -84,5 +84,6 @@ export type { VersionInfo } from "./VersionInfo";
 export type { Waiting } from "./Waiting";
 export type { YearCost } from "./YearCost";
 export type { YearFlows } from "./YearFlows";
+export type { YearHours } from "./YearHours";
 export type { YearRow } from "./YearRow";
 export * from "./limits";
