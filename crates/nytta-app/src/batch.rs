@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use nytta_core::simulation;
-pub use nytta_core::simulation::{Driver, SimulatedView, Simulation, VariedInput};
+pub use nytta_core::simulation::{share, Driver, SimulatedView, Simulation, VariedInput};
 use nytta_core::{DocErrors, Evaluation, Lang, Model};
 use serde_json::Value;
 

@@ -3,22 +3,11 @@
 //! row per document of a batch. Figures come from nytta-app and are only formatted here.
 
 use nytta_app::batch::{FileOutcome, SimulatedView, Simulation};
-use nytta_app::format::{kronor, number, percent, years};
+use nytta_app::format::{kronor, number, years};
 use nytta_app::{Decimal, Lang, Model};
 
-/// A share of the draws as a whole percentage that never rounds a share above 0 to
-/// "0 %" or one below 1 to "100 %": sv `87 %`, `under 1 %`, `över 99 %`.
-pub fn share(s: Decimal, lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
-    let hundredth = Decimal::new(5, 3);
-    if s > Decimal::ZERO && s < hundredth {
-        return if sv { "under 1 %" } else { "under 1%" }.to_string();
-    }
-    if s < Decimal::ONE && s > Decimal::ONE - hundredth {
-        return if sv { "över 99 %" } else { "over 99%" }.to_string();
-    }
-    percent(s, 0, lang)
-}
+/// A share of the draws as a whole percentage ("87 %", never "0 %" or "100 %" unless it is).
+pub use nytta_app::batch::share;
 
 fn payback_or(v: Option<Decimal>, lang: Lang) -> String {
     match (v, lang) {
@@ -227,22 +216,4 @@ pub fn batch_table(outcomes: &[FileOutcome], lang: Lang) -> String {
         });
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_share_never_rounds_to_none_or_all_when_it_is_not() {
-        let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
-        assert_eq!(share(d("0.87"), Lang::Sv), "87 %");
-        assert_eq!(share(d("0.87"), Lang::En), "87%");
-        assert_eq!(share(d("0"), Lang::Sv), "0 %");
-        assert_eq!(share(d("1"), Lang::Sv), "100 %");
-        assert_eq!(share(d("0.0001"), Lang::Sv), "under 1 %");
-        assert_eq!(share(d("0.9999"), Lang::Sv), "över 99 %");
-        assert_eq!(share(d("0.9999"), Lang::En), "over 99%");
-        assert_eq!(share(d("0.005"), Lang::Sv), "1 %");
-    }
 }

@@ -13,6 +13,7 @@ use crate::common::{calculation, capital, figure_rows, kr, version, FIGURE_COLUM
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, HEADING_ROOM, SMALL};
 use crate::pdf::Pdf;
+use crate::simulated;
 use crate::text::{self as tx, fill, Tr};
 use crate::ReportOptions;
 
@@ -86,6 +87,7 @@ pub(crate) fn write(
         pdf.layout.gap(6.0);
     }
     appendix::sensitivity(&mut pdf, model, ev, lang)?;
+    simulated::section(&mut pdf, model, ev, lang)?;
     appendix::risks(&mut pdf, model, lang);
     appendix::goals(&mut pdf, model, lang);
     appendix::assumptions(&mut pdf, model, lang);

@@ -30,6 +30,7 @@ mod follow_up;
 mod font;
 mod layout;
 mod pdf;
+mod simulated;
 mod tables;
 mod text;
 

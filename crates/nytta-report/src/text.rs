@@ -252,6 +252,14 @@ pub(crate) const ALT_SPANS: Tr = Tr(
 );
 pub(crate) const ALT_MARKS: Tr = Tr("Markerat: {marks}.", "Marked: {marks}.");
 pub(crate) const ALT_REFERENCE: Tr = Tr("Lodrät linje: {label}.", "Vertical line: {label}.");
+pub(crate) const ALT_HISTOGRAM: Tr = Tr(
+    "Histogram ”{title}”: {bars} staplar från {from} till {to}, höjden är andelen av utfallen.",
+    "Histogram “{title}”: {bars} bars from {from} to {to}, the height is the share of outcomes.",
+);
+pub(crate) const ALT_S_CURVE: Tr = Tr(
+    "Kurvdiagram ”{title}”: {series}, andelen av utfallen från 0 till 100 % mot nuvärdet.",
+    "Curve chart “{title}”: {series}, the share of outcomes from 0 to 100% against the NPV.",
+);
 pub(crate) const AND: Tr = Tr(" och ", " and ");
 
 pub(crate) const AT_LOW: Tr = Tr("Lågt värde", "Low value");
@@ -504,3 +512,60 @@ pub(crate) fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     }
     out
 }
+
+// The Monte Carlo simulation: its charts and its part of the sensitivity analysis.
+pub(crate) const CHART_HISTOGRAM: Tr = Tr(
+    "Samhällsekonomiskt nuvärde i simuleringen",
+    "Economic NPV in the simulation",
+);
+pub(crate) const CHART_S_CURVE: Tr = Tr(
+    "S-kurva: andel av utfallen under varje nuvärde",
+    "S-curve: share of outcomes below each NPV",
+);
+pub(crate) const SHARE_OF_OUTCOMES: Tr = Tr("Andel av utfallen (%)", "Share of outcomes (%)");
+pub(crate) const NPV_ZERO: Tr = Tr("Nuvärde 0", "NPV 0");
+pub(crate) const SIMULATION: Tr = Tr("Simulering (Monte Carlo)", "Simulation (Monte Carlo)");
+pub(crate) const SIM_INTRO: Tr = Tr(
+    "{draws} utfall, frö {seed}: varje faktor med lågt och högt värde ({n} st) dras ur sin fördelning (PERT om inget annat anges), oberoende av de andra; övriga faktorer behåller sina värden. Beloppen är uppskattningar.",
+    "{draws} outcomes, seed {seed}: every input with a low and a high value ({n}) is drawn from its distribution (PERT unless stated otherwise), independently of the others; the other inputs keep their values. The amounts are estimates.",
+);
+pub(crate) const SIM_FAILED: Tr = Tr(
+    "Simuleringen kunde inte köras: {reason}",
+    "The simulation could not be run: {reason}",
+);
+pub(crate) const SIM_MEAN: Tr = Tr("Nuvärde, medelvärde", "NPV, mean");
+pub(crate) const SIM_P10: Tr = Tr(
+    "Nuvärde, P10 (10 % av utfallen under)",
+    "NPV, P10 (10% of outcomes below)",
+);
+pub(crate) const SIM_P50: Tr = Tr("Nuvärde, P50 (median)", "NPV, P50 (median)");
+pub(crate) const SIM_P90: Tr = Tr(
+    "Nuvärde, P90 (10 % av utfallen över)",
+    "NPV, P90 (10% of outcomes above)",
+);
+pub(crate) const SIM_POSITIVE: Tr = Tr(
+    "Andel utfall med positivt nuvärde",
+    "Share of outcomes with a positive NPV",
+);
+pub(crate) const SIM_PAYBACK: Tr = Tr("Återbetalningstid, {p}", "Payback, {p}");
+pub(crate) const SIM_NEVER: Tr = Tr(
+    "Andel utfall utan återbetalning inom kalkylperioden",
+    "Share of outcomes that do not pay back within the analysis period",
+);
+pub(crate) const SIM_DRIVERS: Tr = Tr(
+    "Faktorerna som påverkar det samhällsekonomiska nuvärdet mest: rangkorrelationen (Spearman) mellan faktorns dragningar och nuvärdet, från −1 till 1.",
+    "The inputs that move the economic NPV most: the rank correlation (Spearman) between the input's draws and the NPV, from −1 to 1.",
+);
+pub(crate) const DISTRIBUTION: Tr = Tr("Fördelning", "Distribution");
+pub(crate) const RANK_CORRELATION: Tr = Tr("Rangkorrelation", "Rank correlation");
+pub(crate) const PERT: Tr = Tr("PERT", "PERT");
+pub(crate) const TRIANGULAR: Tr = Tr("triangel", "triangular");
+pub(crate) const UNIFORM: Tr = Tr("likformig", "uniform");
+pub(crate) const CHART_HISTOGRAM_CAPTION: Tr = Tr(
+    "Hur utfallens samhällsekonomiska nuvärde fördelar sig: varje stapel är andelen av utfallen inom sitt intervall; den streckade linjen är nuvärde 0.",
+    "How the outcomes' economic NPV is spread: each bar is the share of outcomes within its interval; the dashed line is NPV 0.",
+);
+pub(crate) const CHART_S_CURVE_CAPTION: Tr = Tr(
+    "Andelen av utfallen med ett lägre nuvärde än det på den vågräta axeln, i båda vyerna; markerat vid var tionde procent (P10 … P90).",
+    "The share of outcomes with a lower NPV than the one on the horizontal axis, in both views; marked at every ten percent (P10 … P90).",
+);

@@ -137,3 +137,47 @@ fn follow_up_chart_of_many_lines_was_unbounded() {
     assert!(names.contains(&"Rad 60") && names.contains(&"Rad 41"));
     assert!(!names.contains(&"Rad 40") && !names.contains(&"Rad 1"));
 }
+
+#[test]
+fn the_simulation_charts_are_drawn_from_the_simulation_with_their_labels() {
+    use nytta_core::simulation;
+    use nytta_report::charts::{simulation_svg, Spread};
+    let (model, ev) = sample(SAMPLES[0], Lang::Sv);
+    let sim = simulation::simulate(&model, 2_000, 7).unwrap();
+    for (lang, histogram, curve, axis) in [
+        (
+            Lang::Sv,
+            "Samhällsekonomiskt nuvärde i simuleringen (mnkr)",
+            "S-kurva: andel av utfallen under varje nuvärde (mnkr)",
+            "Andel av utfallen (%)",
+        ),
+        (
+            Lang::En,
+            "Economic NPV in the simulation (SEK million)",
+            "S-curve: share of outcomes below each NPV (SEK million)",
+            "Share of outcomes (%)",
+        ),
+    ] {
+        let h = svg_text(&simulation_svg(Spread::Histogram, &sim, lang).unwrap());
+        assert!(h.contains(histogram) && h.contains(axis), "{h}");
+        let c = svg_text(&simulation_svg(Spread::SCurve, &sim, lang).unwrap());
+        assert!(c.contains(curve) && c.contains(axis), "{c}");
+    }
+    // One bar per histogram bin (filled and outlined: two rectangles each) beside the
+    // legend's swatch and the background.
+    let h = simulation_svg(Spread::Histogram, &sim, Lang::Sv).unwrap();
+    let rects = h.matches("<rect").count();
+    assert!(
+        rects >= 2 * simulation::HISTOGRAM_BINS,
+        "{rects} rectangles"
+    );
+    // The PDF's charts are the same, from the document's own draws and seed.
+    for kind in [Spread::Histogram, Spread::SCurve] {
+        let (w, hgt) = image::load_from_memory(
+            &png(Chart::Simulation(kind), &model, &ev, Lang::Sv, 1.0).unwrap(),
+        )
+        .map(|i| (i.width(), i.height()))
+        .unwrap();
+        assert_eq!((w, hgt), (800, 400));
+    }
+}

@@ -303,11 +303,35 @@ pub fn simulate_observed(
     }))
 }
 
+/// A share of the draws as a whole percentage that never rounds a share above 0 to "0 %" or
+/// one below 1 to "100 %": sv `87 %`, `under 1 %`, `över 99 %`.
+pub fn share(s: Decimal, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let hundredth = Decimal::new(5, 3);
+    if s > Decimal::ZERO && s < hundredth {
+        return if sv { "under 1 %" } else { "under 1%" }.to_string();
+    }
+    if s < Decimal::ONE && s > Decimal::ONE - hundredth {
+        return if sv { "över 99 %" } else { "over 99%" }.to_string();
+    }
+    crate::format::percent(s, 0, lang)
+}
+
+/// The view's chance of paying off in plain words: "Nuvärdet är positivt i 87 % av
+/// utfallen."
+pub fn positive_sentence(view: &SimulatedView, lang: Lang) -> String {
+    let share = share(view.probability_positive, lang);
+    match lang {
+        Lang::Sv => format!("Nuvärdet är positivt i {share} av utfallen."),
+        Lang::En => format!("The NPV is positive in {share} of outcomes."),
+    }
+}
+
 fn money(x: f64) -> Decimal {
     Decimal::from_f64(x).unwrap_or_default()
 }
 
-fn share(count: usize, of: usize) -> Decimal {
+fn fraction(count: usize, of: usize) -> Decimal {
     Decimal::from(count) / Decimal::from(of.max(1))
 }
 
@@ -453,11 +477,11 @@ fn summarise(
         npv_p10: npv_q(0.1),
         npv_p50: npv_q(0.5),
         npv_p90: npv_q(0.9),
-        probability_positive: share(positive, n),
+        probability_positive: fraction(positive, n),
         payback_p10: pay_q(0.1),
         payback_p50: pay_q(0.5),
         payback_p90: pay_q(0.9),
-        never_pays_back: share(never, n),
+        never_pays_back: fraction(never, n),
         drivers: drivers.into_iter().map(|(_, d)| d).collect(),
         histogram: histogram(&sorted, HISTOGRAM_BINS),
         s_curve: s_curve(&sorted, S_CURVE_POINTS),
@@ -512,6 +536,18 @@ mod tests {
         let one = histogram(&[5.0, 5.0, 5.0], 24);
         assert_eq!(one.len(), 1);
         assert_eq!((one[0].from, one[0].to, one[0].count), (d("5"), d("5"), 3));
+    }
+
+    #[test]
+    fn a_share_never_rounds_to_none_or_all_when_it_is_not() {
+        assert_eq!(share(d("0.87"), Lang::Sv), "87 %");
+        assert_eq!(share(d("0.87"), Lang::En), "87%");
+        assert_eq!(share(d("0"), Lang::Sv), "0 %");
+        assert_eq!(share(d("1"), Lang::Sv), "100 %");
+        assert_eq!(share(d("0.0001"), Lang::Sv), "under 1 %");
+        assert_eq!(share(d("0.9999"), Lang::Sv), "över 99 %");
+        assert_eq!(share(d("0.9999"), Lang::En), "over 99%");
+        assert_eq!(share(d("0.005"), Lang::Sv), "1 %");
     }
 
     #[test]

@@ -246,6 +246,15 @@ pub(super) fn draw<DB: DrawingBackend>(
             series,
             reference,
         ),
+        Body::Histogram {
+            name,
+            bars,
+            y_label,
+            zero,
+        } => draw_histogram(&legend_area, &plot, &frame, name, bars, y_label, zero),
+        Body::Curves { series, y_label } => {
+            draw_curves(&legend_area, &plot, &frame, series, y_label)
+        }
     }
 }
 
@@ -263,7 +272,161 @@ fn values(body: &Body) -> Vec<f64> {
             .iter()
             .flat_map(|(_, v)| v.iter().flat_map(|(a, b)| [*a, *b]))
             .collect(),
+        Body::Histogram { bars, .. } => bars.iter().flat_map(|b| [b.0, b.1]).collect(),
+        Body::Curves { series, .. } => series
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|p| p.0))
+            .collect(),
     }
+}
+
+/// The money range of a simulation's chart: its lowest to highest value, padded, without
+/// reaching out to zero as the other charts do (the draws may lie far from it).
+fn spread_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if !lo.is_finite() || !hi.is_finite() {
+        return (0.0, 1000.0);
+    }
+    let pad = ((hi - lo) * 0.04).max(500.0);
+    (lo - pad, hi + pad)
+}
+
+/// Axes for a simulation's chart: money across (ticks in the frame's unit), a share of the
+/// outcomes in % up the side, labelled `y_label`.
+fn share_axes<'a, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    frame: &Frame,
+    x: (f64, f64),
+    y_max: f64,
+    y_label: &str,
+) -> Result<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String> {
+    let px = |v: f64| frame.px(v);
+    let lang = frame.lang;
+    // Enough decimals that neighbouring ticks differ when the draws lie close together.
+    let step = (x.1 - x.0) / 7.0 / frame.unit.divisor;
+    let needed = if step > 0.0 {
+        (-step.log10()).ceil().max(0.0) as u32
+    } else {
+        0
+    };
+    let unit = Unit {
+        decimals: frame.unit.decimals.max(needed).min(3),
+        ..frame.unit
+    };
+    let money = |v: &f64| unit.tick(*v);
+    let share = |v: &f64| format::number(Decimal::try_from(*v).unwrap_or_default(), 0, lang);
+    let mut chart = ChartBuilder::on(plot)
+        .margin(px(14.0))
+        .margin_top(px(4.0))
+        .x_label_area_size(px(30.0))
+        .y_label_area_size(px(70.0))
+        .build_cartesian_2d(x.0..x.1, 0.0..y_max)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_labels(7)
+        .x_label_formatter(&money)
+        .y_labels(6)
+        .y_label_formatter(&share)
+        .y_desc(y_label)
+        .label_style(frame.label.clone())
+        .axis_desc_style(frame.label.clone())
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(INK)
+        .draw()
+        .map_err(err)?;
+    Ok(chart)
+}
+
+/// The NPV histogram: a bar per (from, to, share in %), and a dashed line at NPV 0 when it
+/// lies within the bars.
+fn draw_histogram<DB: DrawingBackend>(
+    legend_area: &DrawingArea<DB, Shift>,
+    plot: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    name: &str,
+    bars: &[(f64, f64, f64)],
+    y_label: &str,
+    zero: &str,
+) -> DrawResult {
+    let x = spread_range(bars.iter().flat_map(|b| [b.0, b.1]));
+    let top = bars.iter().map(|b| b.2).fold(0.0f64, f64::max);
+    let y_max = (top * 1.1).max(1.0);
+    let zero_within = x.0 < 0.0 && x.1 > 0.0;
+    let mut entries = vec![(Swatch::Bar(0), name.to_string())];
+    if zero_within {
+        entries.push((Swatch::Reference, zero.to_string()));
+    }
+    draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
+    let mut chart = share_axes(plot, frame, x, y_max, y_label)?;
+    bar_series(
+        &mut chart,
+        0,
+        bars.iter().map(|&(a, b, h)| ((a, 0.0), (b, h))),
+        frame.s,
+    )?;
+    if zero_within {
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(0.0, 0.0), (0.0, y_max)],
+                frame.px(6.0),
+                frame.px(4.0),
+                INK.stroke_width(frame.px(2.0)),
+            ))
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// Curves of the share of outcomes (%) below each NPV, one per series in its look, with a
+/// marker at every tenth point (every ten percent on the S-curve).
+fn draw_curves<DB: DrawingBackend>(
+    legend_area: &DrawingArea<DB, Shift>,
+    plot: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    series: &[(String, Vec<(f64, f64)>)],
+    y_label: &str,
+) -> DrawResult {
+    let entries: Vec<_> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (Swatch::Line(i), name.clone()))
+        .collect();
+    draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
+    let x = spread_range(series.iter().flat_map(|(_, p)| p.iter().map(|p| p.0)));
+    let mut chart = share_axes(plot, frame, x, 100.0, y_label)?;
+    for (i, (_, points)) in series.iter().enumerate() {
+        let (color, _, solid) = look(i);
+        let style = color.stroke_width(frame.px(2.5));
+        let size = frame.ipx(4.5);
+        let marked = points.iter().step_by(10).copied();
+        if solid {
+            chart
+                .draw_series(LineSeries::new(points.to_vec(), style))
+                .map_err(err)?;
+            chart
+                .draw_series(marked.map(|p| Circle::new(p, size, color.filled())))
+                .map_err(err)?;
+        } else {
+            chart
+                .draw_series(DashedLineSeries::new(
+                    points.to_vec(),
+                    frame.px(9.0),
+                    frame.px(5.0),
+                    style,
+                ))
+                .map_err(err)?;
+            chart
+                .draw_series(marked.map(|p| TriangleMarker::new(p, size + 1, color.filled())))
+                .map_err(err)?;
+        }
+    }
+    Ok(())
 }
 
 /// Lines over the years with the zero line and the marks on it.

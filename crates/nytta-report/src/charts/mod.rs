@@ -10,6 +10,7 @@
 
 use nytta_core::document::{Category, Side, Stakeholder};
 use nytta_core::format;
+use nytta_core::simulation::{self, Simulation};
 use nytta_core::{Evaluation, Lang, Model};
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -39,6 +40,17 @@ pub enum Chart {
     Tornado,
     /// Expected vs realised per line for follow-up `n` (index into `Evaluation::follow_ups`).
     FollowUp(usize),
+    /// A chart of the Monte Carlo simulation the document asks for (its draws and seed).
+    Simulation(Spread),
+}
+
+/// The charts of a simulation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spread {
+    /// The economic NPV over the draws: the share of outcomes in each of equal-width bars.
+    Histogram,
+    /// The share of outcomes below each NPV, both views.
+    SCurve,
 }
 
 impl Chart {
@@ -207,7 +219,42 @@ pub fn alt(
             }
             out
         }
+        Body::Histogram { bars, .. } => {
+            let kr = |v: f64| format::kronor(Decimal::try_from(v).unwrap_or_default(), lang);
+            text::fill(
+                text::ALT_HISTOGRAM.get(lang),
+                &[
+                    ("title", &spec.title),
+                    ("bars", &bars.len().to_string()),
+                    ("from", &kr(bars.first().map_or(0.0, |b| b.0))),
+                    ("to", &kr(bars.last().map_or(0.0, |b| b.1))),
+                ],
+            )
+        }
+        Body::Curves { series, .. } => text::fill(
+            text::ALT_S_CURVE.get(lang),
+            &[
+                ("title", &spec.title),
+                (
+                    "series",
+                    &names(series.iter().map(|s| s.0.as_str()).collect()),
+                ),
+            ],
+        ),
     })
+}
+
+/// A chart of a simulation already run (the app's), as SVG text (800 px wide).
+pub fn simulation_svg(kind: Spread, sim: &Simulation, lang: Lang) -> Result<String, ReportError> {
+    register_chart_font()?;
+    let spec = spread_spec(kind, sim, lang);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, spec.size).into_drawing_area();
+        draw(&root, &spec, 1.0, lang).map_err(|d| fail(&spec, d))?;
+        root.present().map_err(|e| fail(&spec, e.to_string()))?;
+    }
+    Ok(out)
 }
 
 fn fail(spec: &Spec, detail: String) -> ReportError {
@@ -241,6 +288,19 @@ enum Body {
         labels: Vec<String>,
         series: Vec<(String, Vec<(f64, f64)>)>,
         reference: Option<(f64, String)>,
+    },
+    /// Bars over money, each (from, to, share of the outcomes in %), in series `name`'s look;
+    /// a reference line at NPV 0 when it lies within the bars.
+    Histogram {
+        name: String,
+        bars: Vec<(f64, f64, f64)>,
+        y_label: String,
+        zero: String,
+    },
+    /// Curves of (money, share in %) per series.
+    Curves {
+        series: Vec<(String, Vec<(f64, f64)>)>,
+        y_label: String,
     },
 }
 
@@ -401,6 +461,14 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
                 },
             }
         }
+        Chart::Simulation(kind) => {
+            let (draws, seed) = simulation::plan(model);
+            let sim = simulation::simulate(model, draws, seed).map_err(|e| ReportError::Chart {
+                chart: format!("{chart:?}"),
+                detail: e.message(lang),
+            })?;
+            spread_spec(kind, &sim, lang)
+        }
         Chart::FollowUp(i) => {
             let fu = ev.follow_ups.get(i).ok_or(ReportError::NoFollowUp {
                 index: i,
@@ -438,6 +506,49 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
             }
         }
     })
+}
+
+/// A simulation's chart: the histogram's bars as shares of the draws, the S-curve's points
+/// as percentages.
+fn spread_spec(kind: Spread, sim: &Simulation, lang: Lang) -> Spec {
+    let t = |tr: Tr| tr.get(lang).to_string();
+    let total = f64::from(sim.draws.max(1));
+    match kind {
+        Spread::Histogram => Spec {
+            title: t(text::CHART_HISTOGRAM),
+            size: (800, 400),
+            body: Body::Histogram {
+                name: t(text::ECONOMIC),
+                bars: sim
+                    .economic
+                    .histogram
+                    .iter()
+                    .map(|b| (f(b.from), f(b.to), 100.0 * f64::from(b.count) / total))
+                    .collect(),
+                y_label: t(text::SHARE_OF_OUTCOMES),
+                zero: t(text::NPV_ZERO),
+            },
+        },
+        Spread::SCurve => {
+            let curve = |v: &simulation::SimulatedView| {
+                v.s_curve
+                    .iter()
+                    .map(|p| (f(p.npv), 100.0 * f(p.probability)))
+                    .collect()
+            };
+            Spec {
+                title: t(text::CHART_S_CURVE),
+                size: (800, 400),
+                body: Body::Curves {
+                    series: vec![
+                        (t(text::ECONOMIC), curve(&sim.economic)),
+                        (t(text::BUDGET), curve(&sim.budget)),
+                    ],
+                    y_label: t(text::SHARE_OF_OUTCOMES),
+                },
+            }
+        }
+    }
 }
 
 /// At most this many lines in the expected-vs-realised chart.
