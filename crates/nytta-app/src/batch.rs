@@ -10,6 +10,7 @@ use std::sync::Mutex;
 use nytta_core::simulation;
 pub use nytta_core::simulation::{share, Driver, SimulatedView, Simulation, VariedInput};
 use nytta_core::{DocErrors, Evaluation, Lang, Model};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::ctx::Ctx;
@@ -152,31 +153,52 @@ pub fn evaluate_files(
     parallel_map(files, |f| evaluate_file(f, lang, simulate))
 }
 
+/// An evaluation's JSON: its own keys, then `simulation` when there is one.
+#[derive(Serialize)]
+struct EvaluationJson<'a> {
+    #[serde(flatten)]
+    evaluation: &'a Evaluation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    simulation: Option<&'a Simulation>,
+}
+
+/// One line of a batch's JSON, written straight to text: no tree of values is built for the
+/// hundreds of figures of every file.
+#[derive(Serialize)]
+struct EvaluationLine<'a> {
+    file: String,
+    evaluation: EvaluationJson<'a>,
+}
+
 /// The evaluation as a JSON value, with the key `simulation` when there is one
 /// (docs/format.md §`nytta evaluate --json`).
 pub fn evaluation_value(evaluation: &Evaluation, simulation: Option<&Simulation>) -> Value {
-    let mut value = serde_json::to_value(evaluation).unwrap_or(Value::Null);
-    if let (Some(sim), Value::Object(map)) = (simulation, &mut value) {
-        map.insert(
-            "simulation".into(),
-            serde_json::to_value(sim).unwrap_or(Value::Null),
-        );
-    }
-    value
+    serde_json::to_value(EvaluationJson {
+        evaluation,
+        simulation,
+    })
+    .unwrap_or(Value::Null)
 }
 
 /// One file's outcome as one line of JSON: `{"file": …, "evaluation": {…}}`, or
 /// `{"file": …, "error": {code, message_sv, message_en, path?, problems?}}`.
 pub fn json_line(outcome: &FileOutcome) -> String {
-    let file = Value::String(outcome.file.display().to_string());
-    let value = match &outcome.result {
-        Ok(e) => serde_json::json!({
-            "file": file,
-            "evaluation": evaluation_value(&e.evaluation, e.simulation.as_ref()),
-        }),
-        Err(err) => serde_json::json!({ "file": file, "error": ErrorDto::from(err) }),
-    };
-    value.to_string()
+    let file = outcome.file.display().to_string();
+    match &outcome.result {
+        Ok(e) => {
+            let line = EvaluationLine {
+                file,
+                evaluation: EvaluationJson {
+                    evaluation: &e.evaluation,
+                    simulation: e.simulation.as_ref(),
+                },
+            };
+            serde_json::to_string(&line).unwrap_or_else(|_| {
+                serde_json::json!({ "file": line.file, "evaluation": Value::Null }).to_string()
+            })
+        }
+        Err(err) => serde_json::json!({ "file": file, "error": ErrorDto::from(err) }).to_string(),
+    }
 }
 
 /// Where one checked file of a folder import goes, before anything is written.
@@ -389,6 +411,40 @@ mod tests {
         let out = import_dir(&c2, &folder, OnDuplicate::NewVersion).unwrap();
         assert_eq!(out[0].id, out[1].id);
         assert_eq!(get(&c2, out[0].id.unwrap()).unwrap().versions.len(), 2);
+    }
+
+    /// A batch line is written straight to text; it is the text the tree of JSON values it
+    /// was built as gave, key for key and digit for digit, with and without a simulation.
+    #[test]
+    fn a_json_line_is_the_text_the_tree_of_values_gave() {
+        let dir = tempfile::tempdir().unwrap();
+        let samples = [
+            include_str!("../../../samples/lakemedelsrobotar.nytta.json"),
+            include_str!("../../../samples/digital-signering.nytta.json"),
+            include_str!("../../../samples/digitala-examinationer.nytta.json"),
+            include_str!("../../../samples/digitala-medicinskap.nytta.json"),
+        ];
+        for (k, text) in samples.iter().enumerate() {
+            let file = dir.path().join(format!("{k}.nytta.json"));
+            std::fs::write(&file, text).unwrap();
+            for simulate in [None, Some(Some(200))] {
+                let outcome = evaluate_file(&file, Lang::Sv, simulate);
+                let e = outcome.result.as_ref().unwrap();
+                let mut tree = serde_json::to_value(&e.evaluation).unwrap();
+                if let (Some(sim), Value::Object(map)) = (&e.simulation, &mut tree) {
+                    map.insert("simulation".into(), serde_json::to_value(sim).unwrap());
+                }
+                let want = serde_json::json!({
+                    "file": file.display().to_string(),
+                    "evaluation": tree,
+                });
+                assert_eq!(json_line(&outcome), want.to_string(), "sample {k}");
+                assert_eq!(
+                    evaluation_value(&e.evaluation, e.simulation.as_ref()),
+                    want["evaluation"]
+                );
+            }
+        }
     }
 
     #[test]

@@ -70,19 +70,23 @@ pub fn input_values(
     for &i in &model.input_order {
         values[i] = match overrides.iter().find(|(k, _)| *k == i) {
             Some((_, v)) => *v,
-            None => {
-                let env = Env {
-                    model,
-                    values: &values,
-                };
-                model.inputs[i]
-                    .formula
-                    .eval(&env)
-                    .map_err(|e| formula_error(format!("valuation.inputs[{i}].value"), e))?
-            }
+            None => input_value(model, &values, i)?,
         };
     }
     Ok(values)
+}
+
+/// Input `i`'s value from its formula, with the inputs it refers to at `values`.
+pub(crate) fn input_value(
+    model: &Model,
+    values: &[Decimal],
+    i: usize,
+) -> Result<Decimal, DocError> {
+    let env = Env { model, values };
+    model.inputs[i]
+        .formula
+        .eval(&env)
+        .map_err(|e| formula_error(format!("valuation.inputs[{i}].value"), e))
 }
 
 /// Each line's amount at the given input values (`None` for lines without money).
@@ -90,24 +94,29 @@ pub fn line_amounts(
     model: &Model,
     values: &[Decimal],
 ) -> Result<Vec<Option<LineAmount>>, DocError> {
-    let env = Env { model, values };
-    model
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let Some(money) = &line.money else {
-                return Ok(None);
-            };
-            let path = format!("valuation.lines[{i}]");
-            let a = amount(model, &env, money, &path)?;
-            let field = match money.form {
-                Form::Amount(_) => "amount",
-                Form::Time { .. } => "time",
-            };
-            within_limit(&line.id, &format!("{path}.{field}"), a).map(Some)
-        })
+    (0..model.lines.len())
+        .map(|i| line_amount(model, values, i))
         .collect()
+}
+
+/// Line `i`'s amount at the given input values (`None` for a line without money). Its path
+/// is written only when there is an error to name it in.
+pub(crate) fn line_amount(
+    model: &Model,
+    values: &[Decimal],
+    i: usize,
+) -> Result<Option<LineAmount>, DocError> {
+    let Some(money) = model.lines.get(i).and_then(|l| l.money.as_ref()) else {
+        return Ok(None);
+    };
+    let env = Env { model, values };
+    let path = || format!("valuation.lines[{i}]");
+    let a = amount(model, &env, money, &path)?;
+    let field = match money.form {
+        Form::Amount(_) => "amount",
+        Form::Time { .. } => "time",
+    };
+    within_limit(&model.lines[i].id, || format!("{}.{field}", path()), a).map(Some)
 }
 
 const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
@@ -121,11 +130,15 @@ const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 pub const MAX_LINE_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
 
 /// Refuses a line whose amount or hours exceed [`MAX_LINE_AMOUNT`], naming the line.
-fn within_limit(line_id: &str, path: &str, a: LineAmount) -> Result<LineAmount, DocError> {
+fn within_limit(
+    line_id: &str,
+    path: impl Fn() -> String,
+    a: LineAmount,
+) -> Result<LineAmount, DocError> {
     use crate::format::{kronor, number};
     let too_big = |what_sv: &str, what_en: &str, shown: fn(Decimal, Lang) -> String, v| {
         DocError::invalid(
-            path,
+            path(),
             format!(
                 "{what_sv} för raden \"{line_id}\" blir {}; högst {} kan räknas med – kontrollera formeln och faktorernas värden",
                 shown(v, Lang::Sv),
@@ -151,12 +164,17 @@ fn within_limit(line_id: &str, path: &str, a: LineAmount) -> Result<LineAmount, 
     }
 }
 
-fn amount(model: &Model, env: &Env, money: &MoneyDef, path: &str) -> Result<LineAmount, DocError> {
+fn amount(
+    model: &Model,
+    env: &Env,
+    money: &MoneyDef,
+    path: &dyn Fn() -> String,
+) -> Result<LineAmount, DocError> {
     match &money.form {
         Form::Amount(f) => Ok(LineAmount {
             annual: f
                 .eval(env)
-                .map_err(|e| formula_error(format!("{path}.amount"), e))?,
+                .map_err(|e| formula_error(format!("{}.amount", path()), e))?,
             hours: None,
         }),
         Form::Time {
@@ -166,19 +184,19 @@ fn amount(model: &Model, env: &Env, money: &MoneyDef, path: &str) -> Result<Line
         } => {
             let m = minutes
                 .eval(env)
-                .map_err(|e| formula_error(format!("{path}.time.minutes"), e))?;
+                .map_err(|e| formula_error(format!("{}.time.minutes", path()), e))?;
             let o = occurrences
                 .eval(env)
-                .map_err(|e| formula_error(format!("{path}.time.occurrences"), e))?;
+                .map_err(|e| formula_error(format!("{}.time.occurrences", path()), e))?;
             let cost = model.role(role).map(|r| r.hourly_cost).unwrap_or_default();
             // Multiply first and divide by 60 once, so whole minutes stay exact.
             let minutes_total = m
                 .checked_mul(o)
-                .ok_or_else(|| overflow(format!("{path}.time")))?;
+                .ok_or_else(|| overflow(format!("{}.time", path())))?;
             let annual = minutes_total
                 .checked_mul(cost)
                 .and_then(|x| x.checked_div(SIXTY))
-                .ok_or_else(|| overflow(format!("{path}.time")))?;
+                .ok_or_else(|| overflow(format!("{}.time", path())))?;
             Ok(LineAmount {
                 annual,
                 hours: minutes_total.checked_div(SIXTY),

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::amounts::{explain, input_values, line_amounts, overflow, LineAmount};
+use crate::amounts::{explain, input_values, line_amount, line_amounts, overflow, LineAmount};
 use crate::document::{Category, Side, Stakeholder};
 use crate::error::DocError;
 use crate::finance;
@@ -188,28 +188,44 @@ pub fn line_values(
     model: &Model,
     amounts: &[Option<LineAmount>],
 ) -> Result<Vec<Vec<Decimal>>, DocError> {
-    let n = model.params.years;
-    model
-        .lines
+    amounts
         .iter()
-        .zip(amounts)
         .enumerate()
-        .map(|(i, (line, a))| match a {
-            None => Ok(vec![Decimal::ZERO; n as usize + 1]),
-            Some(a) => (0..=n)
-                .map(|t| {
-                    year_value(model, line, a.annual, t)
-                        .ok_or_else(|| overflow(format!("valuation.lines[{i}]")))
-                })
-                .collect(),
-        })
+        .map(|(i, a)| line_year_values(model, i, a.as_ref()))
         .collect()
+}
+
+/// Line `i`'s value in every year, 0 throughout for a line without money.
+fn line_year_values(
+    model: &Model,
+    i: usize,
+    amount: Option<&LineAmount>,
+) -> Result<Vec<Decimal>, DocError> {
+    let n = model.params.years;
+    match (model.lines.get(i), amount) {
+        (Some(line), Some(a)) => (0..=n)
+            .map(|t| {
+                year_value(model, line, a.annual, t)
+                    .ok_or_else(|| overflow(format!("valuation.lines[{i}]")))
+            })
+            .collect(),
+        _ => Ok(vec![Decimal::ZERO; n as usize + 1]),
+    }
 }
 
 /// Benefits and costs per year in one view.
 pub fn view_flows(
     model: &Model,
     values: &[Vec<Decimal>],
+    view: View,
+) -> (Vec<Decimal>, Vec<Decimal>) {
+    sum_lines(model, values.iter().map(Vec::as_slice), view)
+}
+
+/// Benefits and costs per year in one view from each line's values, in line order.
+fn sum_lines<'v>(
+    model: &Model,
+    values: impl Iterator<Item = &'v [Decimal]>,
     view: View,
 ) -> (Vec<Decimal>, Vec<Decimal>) {
     let len = model.params.years as usize + 1;
@@ -307,9 +323,108 @@ pub fn economic_case(
     let per_line = line_values(model, &amounts)?;
     let (b, c) = view_flows(model, &per_line, View::Economic);
     let g = growth(model.params.rate, b.len());
-    let net: Vec<Decimal> = b.iter().zip(&c).map(|(b, c)| b - c).collect();
-    let npv = discounted(&net, &g).iter().sum();
-    Ok((npv, finance::payback(&net)))
+    Ok(npv_and_payback(&b, &c, &g))
+}
+
+fn npv_and_payback(b: &[Decimal], c: &[Decimal], g: &[Decimal]) -> (Decimal, Option<Decimal>) {
+    let net: Vec<Decimal> = b.iter().zip(c).map(|(b, c)| b - c).collect();
+    let npv = discounted(&net, g).iter().sum();
+    (npv, finance::payback(&net))
+}
+
+/// The likely case's input values and line values, kept so that [`economic_case`] at other
+/// input values recomputes only the inputs and lines those values reach. Every figure is the
+/// one [`economic_case`] computes, by the same operations in the same order: an input or
+/// line that nothing changed is evaluated from the same values, so it is taken as it was.
+pub struct LikelyCase<'m> {
+    model: &'m Model,
+    values: Vec<Decimal>,
+    per_line: Vec<Vec<Decimal>>,
+    growth: Vec<Decimal>,
+    /// The inputs each input's formula refers to.
+    input_refs: Vec<Vec<usize>>,
+    /// The inputs each line's formulas refer to.
+    line_refs: Vec<Vec<usize>>,
+}
+
+impl<'m> LikelyCase<'m> {
+    /// Computes the likely case of a model.
+    pub fn new(model: &'m Model) -> Result<Self, DocError> {
+        let values = input_values(model, &[])?;
+        let amounts = line_amounts(model, &values)?;
+        let per_line = line_values(model, &amounts)?;
+        let refs = |formulas: &[&crate::formula::Formula]| -> Vec<usize> {
+            let mut out: Vec<usize> = formulas
+                .iter()
+                .flat_map(|f| f.names())
+                .filter_map(|(name, _)| match name {
+                    crate::formula::Name::Input(id) => model.input_position(&id),
+                    crate::formula::Name::Role(_) => None,
+                })
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        let input_refs = model.inputs.iter().map(|x| refs(&[&x.formula])).collect();
+        let line_refs = model
+            .lines
+            .iter()
+            .map(|line| match line.money.as_ref().map(|m| &m.form) {
+                None => Vec::new(),
+                Some(crate::model::Form::Amount(f)) => refs(&[f]),
+                Some(crate::model::Form::Time {
+                    minutes,
+                    occurrences,
+                    ..
+                }) => refs(&[minutes, occurrences]),
+            })
+            .collect();
+        Ok(LikelyCase {
+            model,
+            values,
+            per_line,
+            growth: growth(model.params.rate, model.params.years as usize + 1),
+            input_refs,
+            line_refs,
+        })
+    }
+
+    /// Economic NPV and payback with `overrides` (input index, value) in place of the likely
+    /// values: what [`economic_case`] gives, and the same errors.
+    pub fn economic_case(
+        &self,
+        overrides: &[(usize, Decimal)],
+    ) -> Result<(Decimal, Option<Decimal>), DocError> {
+        let model = self.model;
+        let mut changed = vec![false; model.inputs.len()];
+        let mut values = self.values.clone();
+        for &i in &model.input_order {
+            if let Some(&(_, v)) = overrides.iter().find(|(k, _)| *k == i) {
+                values[i] = v;
+                changed[i] = true;
+            } else if self.input_refs[i].iter().any(|&k| changed[k]) {
+                values[i] = crate::amounts::input_value(model, &values, i)?;
+                changed[i] = true;
+            }
+        }
+        let mut recomputed = Vec::new();
+        for (i, refs) in self.line_refs.iter().enumerate() {
+            if refs.iter().any(|&k| changed[k]) {
+                let amount = line_amount(model, &values, i)?;
+                recomputed.push((i, line_year_values(model, i, amount.as_ref())?));
+            }
+        }
+        let mut fresh = recomputed.iter().peekable();
+        let per_line = self.per_line.iter().enumerate().map(|(i, base)| {
+            match fresh.next_if(|(k, _)| *k == i) {
+                Some((_, v)) => v.as_slice(),
+                None => base.as_slice(),
+            }
+        });
+        let (b, c) = sum_lines(model, per_line, View::Economic);
+        Ok(npv_and_payback(&b, &c, &self.growth))
+    }
 }
 
 /// The figures of one case (expected or realised), before sensitivity and follow-ups.

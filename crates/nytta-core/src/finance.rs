@@ -282,26 +282,83 @@ fn grid() -> Vec<Decimal> {
     down
 }
 
+/// The grid of [`grid`], each point also as `f64`; built once.
+fn grid_points() -> &'static [(Decimal, f64)] {
+    use rust_decimal::prelude::ToPrimitive;
+    static GRID: std::sync::OnceLock<Vec<(Decimal, f64)>> = std::sync::OnceLock::new();
+    GRID.get_or_init(|| {
+        grid()
+            .into_iter()
+            .map(|y| (y, y.to_f64().unwrap_or(f64::NAN)))
+            .collect()
+    })
+}
+
+/// The sign of NPV at a grid point, as [`sign_at`] gives it: `Some(Greater)` or
+/// `Some(Less)` for a positive or negative value, `Some(Equal)` for zero, `None` when the
+/// value cannot be computed.
+///
+/// It is first computed in `f64` with the sum of the terms' magnitudes beside it. Every
+/// rounding in that computation (and in `sign_at`'s, in `Decimal`) is far below
+/// `(len + 4) · 10⁻¹⁴` of that magnitude, so a value further from zero than that has the sign
+/// `sign_at` would give; only a value closer to zero is computed again in `Decimal`.
+fn grid_sign(f: &[Decimal], floats: &[f64], y: Decimal, yf: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    let (mut acc, mut magnitude) = (0.0f64, 0.0f64);
+    if y >= Decimal::ONE {
+        for v in floats.iter().rev() {
+            acc = v + acc / yf;
+            magnitude = v.abs() + magnitude / yf;
+        }
+    } else {
+        for v in floats {
+            acc = acc * yf + v;
+            magnitude = magnitude * yf + v.abs();
+        }
+    }
+    let tolerance = (floats.len() as f64 + 4.0) * 1e-14 * magnitude;
+    // Far below Decimal's limit, where no step of `sign_at` can overflow.
+    let tractable = magnitude.is_finite() && magnitude < 1e26 && yf.is_finite();
+    if tractable && acc.abs() > tolerance {
+        return Some(if acc > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
+    }
+    let v = sign_at(f, y)?;
+    Some(if v.is_zero() {
+        Ordering::Equal
+    } else if v.is_sign_positive() {
+        Ordering::Greater
+    } else {
+        Ordering::Less
+    })
+}
+
 /// Every sign change of NPV over the grid, refined.
 fn scan_roots(f: &[Decimal]) -> Vec<Decimal> {
+    use rust_decimal::prelude::ToPrimitive;
+    use std::cmp::Ordering;
+    let floats: Vec<f64> = f.iter().map(|v| v.to_f64().unwrap_or(f64::NAN)).collect();
     let mut roots = Vec::new();
-    let mut prev: Option<(Decimal, Decimal)> = None;
-    for y in grid() {
-        let Some(v) = sign_at(f, y) else {
+    let mut prev: Option<(Decimal, Ordering)> = None;
+    for &(y, yf) in grid_points() {
+        let Some(sign) = grid_sign(f, &floats, y, yf) else {
             prev = None;
             continue;
         };
-        if v.is_zero() {
+        if sign == Ordering::Equal {
             roots.push(y);
             prev = None;
             continue;
         }
-        if let Some((py, pv)) = prev {
-            if pv.is_sign_positive() != v.is_sign_positive() {
+        if let Some((py, ps)) = prev {
+            if ps != sign {
                 roots.extend(refine(f, py, y));
             }
         }
-        prev = Some((y, v));
+        prev = Some((y, sign));
     }
     roots
 }
@@ -615,6 +672,81 @@ mod tests {
         );
         assert_eq!(mirr(&flows(&[-1, -2]), d("0.1")), None);
         assert_eq!(mirr(&flows(&[-1]), d("0.1")), None);
+    }
+
+    /// The grid scan in `Decimal` alone, as it was before the signs were first taken from
+    /// `f64`: the reference the scan must equal root for root, digit for digit.
+    fn scan_roots_in_decimal(f: &[Decimal]) -> Vec<Decimal> {
+        let mut roots = Vec::new();
+        let mut prev: Option<(Decimal, Decimal)> = None;
+        for y in grid() {
+            let Some(v) = sign_at(f, y) else {
+                prev = None;
+                continue;
+            };
+            if v.is_zero() {
+                roots.push(y);
+                prev = None;
+                continue;
+            }
+            if let Some((py, pv)) = prev {
+                if pv.is_sign_positive() != v.is_sign_positive() {
+                    roots.extend(refine(f, py, y));
+                }
+            }
+            prev = Some((y, v));
+        }
+        roots
+    }
+
+    fn scanned_alike(f: &[Decimal]) {
+        let got: Vec<String> = scan_roots(f).iter().map(ToString::to_string).collect();
+        let want: Vec<String> = scan_roots_in_decimal(f)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(got, want, "{f:?}");
+    }
+
+    /// Roots on grid points and NPVs within rounding of zero there (where the `f64` sign
+    /// cannot be trusted), and the published flows with several roots.
+    #[test]
+    fn the_grid_scan_finds_the_roots_the_decimal_scan_found() {
+        for flow in [
+            // Sums to 0: a root at y = 1 exactly, on the grid.
+            &["-100", "150", "0", "-50"][..],
+            // Roots at r = 0 and r = 100 % (y = 1 and y = 2, both on the grid).
+            &["-1", "3", "-2"],
+            &["-5", "10.5", "1", "-8", "1"],
+            &["-100", "100", "0", "-7"],
+            &[
+                "-1678.87", "771.96", "1814.05", "3520.30", "3552.95", "3584.99", "4789.91", "-1",
+            ],
+            &[
+                "0.0000000000000000000000000001",
+                "-79228162514264337593543",
+                "1",
+            ],
+            &[
+                "79228162514264337593543950335",
+                "-79228162514264337593543950335",
+                "1",
+            ],
+        ] {
+            scanned_alike(&decimals(flow));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn the_grid_scan_equals_the_decimal_scan_on_generated_flows(
+            values in proptest::collection::vec((-1_000_000_000i64..1_000_000_000, 0u32..6), 2..14),
+        ) {
+            let f: Vec<Decimal> = values.iter().map(|&(v, scale)| Decimal::new(v, scale)).collect();
+            scanned_alike(&f);
+        }
     }
 
     #[test]

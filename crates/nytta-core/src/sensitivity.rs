@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::case::economic_case;
+use crate::case::LikelyCase;
 use crate::error::DocError;
 use crate::model::Model;
 use crate::ser;
@@ -52,8 +52,10 @@ pub struct Sensitivity {
     pub optimistic: Case,
 }
 
-/// Runs the tornado and the two combined cases.
+/// Runs the tornado and the two combined cases. Each case recomputes only what its inputs
+/// reach from the likely case ([`LikelyCase`]).
 pub fn analyse(model: &Model) -> Result<Sensitivity, DocError> {
+    let likely = LikelyCase::new(model)?;
     let mut bars = Vec::new();
     let mut worst = Vec::new();
     let mut best = Vec::new();
@@ -62,7 +64,8 @@ pub fn analyse(model: &Model) -> Result<Sensitivity, DocError> {
             continue;
         };
         let at = |v: Decimal, field: &str| {
-            economic_case(model, &[(i, v)])
+            likely
+                .economic_case(&[(i, v)])
                 .map(|(npv, _)| npv)
                 .map_err(|e| DocError::new(format!("valuation.inputs[{i}].{field}"), e.kind))
         };
@@ -84,7 +87,9 @@ pub fn analyse(model: &Model) -> Result<Sensitivity, DocError> {
     // Stable sort: equal swings keep document order.
     bars.sort_by_key(|b| std::cmp::Reverse((b.npv_at_high - b.npv_at_low).abs()));
     let case = |overrides: &[(usize, Decimal)]| {
-        economic_case(model, overrides).map(|(npv, payback_years)| Case { npv, payback_years })
+        likely
+            .economic_case(overrides)
+            .map(|(npv, payback_years)| Case { npv, payback_years })
     };
     Ok(Sensitivity {
         tornado: bars,
