@@ -506,7 +506,8 @@ async fn value_of(c: &Client, testid: &str) -> String {
 }
 
 /// The decision material typed on the Beslut tab is stored by the real engine and store: the
-/// proposed decision, the deciding body and an option are there after a restart.
+/// proposed decision, the deciding body, an option (with the engine's NPV), a funding row and
+/// a milestone are there after a restart.
 #[tokio::test(flavor = "current_thread")]
 async fn the_proposed_decision_and_an_option_are_there_after_a_restart() {
     if skipped() {
@@ -529,6 +530,21 @@ async fn the_proposed_decision_and_an_option_are_there_after_a_restart() {
     type_into(&last(&c, "case-option-name").await, "Köpa tjänsten").await;
     type_into(&last(&c, "case-option-one-off").await, "300 000").await;
     type_into(&last(&c, "case-option-yearly-benefit").await, "200000").await;
+    click(&c, "case-funding-add").await;
+    type_into(
+        &last(&c, "case-funding-source-row").await,
+        "Investeringsbudget",
+    )
+    .await;
+    last(&c, "case-funding-year")
+        .await
+        .select_by_label("år 1 (2024)")
+        .await
+        .unwrap();
+    type_into(&last(&c, "case-funding-amount").await, "300 000").await;
+    click(&c, "case-milestone-add").await;
+    type_into(&last(&c, "case-milestone-date").await, "2024-03-01").await;
+    type_into(&last(&c, "case-milestone-text").await, "Upphandling klar").await;
     saved_valid(&c).await;
     c.close().await.unwrap();
 
@@ -545,7 +561,28 @@ async fn the_proposed_decision_and_an_option_are_there_after_a_restart() {
         "300000",
         "shown as 300 000"
     );
+    // The engine's NPV of the option, by hand at 3 % over years 1–6: −300 000 + 200 000 ×
+    // (1 − 1.03^−6) / 0.03 = −300 000 + 200 000 × 5.417191444 = 783 438.29 kr.
+    let npv = figure_becomes(&c, "case-option-npv", "783438.29").await;
+    assert_eq!(
+        squeeze(&npv),
+        "783438kr",
+        "shown as sv-SE whole kronor: {npv:?}"
+    );
+    assert_eq!(value_of(&c, "case-funding-year").await, "1");
+    assert_eq!(
+        value_of(&c, "case-milestone-text").await,
+        "Upphandling klar"
+    );
     page_screenshot(&c, "app-decision").await;
+    // The options, the funding and the milestones below the sticky app bar.
+    c.execute(
+        "window.scrollTo(0, document.getElementById('case-options-h').getBoundingClientRect().top + window.scrollY - 56)",
+        vec![],
+    )
+    .await
+    .unwrap();
+    page_screenshot(&c, "app-decision-options").await;
     c.close().await.unwrap();
     drop(driver);
 }
@@ -996,4 +1033,232 @@ async fn the_overview_of_the_demo_portfolio_clicks_through_a_count_to_its_initia
     screenshot("app-similar");
     c.close().await.unwrap();
     drop(driver);
+}
+
+/// The test PostgreSQL that `scripts/pg-test-server.sh start` names in `NYTTA_TEST_PG_URL`
+/// (its administrator, password in `PGPASSFILE`): (port, password), or `None` and "skipped".
+fn test_server() -> Option<(u16, String)> {
+    let Ok(url) = std::env::var("NYTTA_TEST_PG_URL") else {
+        eprintln!("skipped: needs NYTTA_TEST_PG_URL (scripts/pg-test-server.sh start)");
+        return None;
+    };
+    let port = url
+        .split_once("@127.0.0.1:")
+        .and_then(|(_, rest)| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .expect("NYTTA_TEST_PG_URL names a port on 127.0.0.1");
+    let passfile = std::env::var("PGPASSFILE").expect("PGPASSFILE beside NYTTA_TEST_PG_URL");
+    let text = std::fs::read_to_string(passfile).unwrap();
+    let password = text.lines().next().unwrap().rsplit(':').next().unwrap();
+    Some((port, password.to_string()))
+}
+
+/// Runs `sql` with psql as `user` on `db` of the test server; returns what it printed.
+fn psql(port: u16, user: &str, db: &str, sql: &str) -> String {
+    let out = Command::new("psql")
+        .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"])
+        .arg(format!(
+            "postgresql://{user}@127.0.0.1:{port}/{db}?sslmode=require"
+        ))
+        .args(["-c", sql])
+        .output()
+        .expect("psql (Debian: postgresql-client)");
+    assert!(
+        out.status.success(),
+        "psql {sql}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn synkronisera_sends_what_waits_to_the_server_in_the_settings() {
+    if skipped() {
+        return;
+    }
+    let Some((port, password)) = test_server() else {
+        return;
+    };
+    // A fresh database `nytta` with Nytta's schema, owned as the README's IT section says,
+    // the department and one member of it (roles belong to the whole test server, so they
+    // are made once).
+    let (db, owner, user) = ("nytta", "nytta_agare", "handlaggare_omsorg");
+    let role = |name: &str, rest: &str| {
+        format!(
+            "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}') THEN
+               CREATE ROLE {name} {rest}; END IF;"
+        )
+    };
+    psql(
+        port,
+        "admin",
+        "postgres",
+        &format!(
+            "DO $$ BEGIN {} {} {} {} {} END $$",
+            role("nytta_reader", "NOLOGIN"),
+            role("nytta_portfolio_admin", "NOLOGIN IN ROLE nytta_reader"),
+            role(owner, &format!("LOGIN PASSWORD '{password}'")),
+            role(
+                user,
+                &format!("LOGIN PASSWORD '{password}' IN ROLE nytta_reader")
+            ),
+            role(
+                "utvecklare_omsorg",
+                &format!("LOGIN PASSWORD '{password}' IN ROLE nytta_reader")
+            ),
+        ),
+    );
+    psql(
+        port,
+        "admin",
+        "postgres",
+        "DROP DATABASE IF EXISTS nytta WITH (FORCE)",
+    );
+    psql(
+        port,
+        "admin",
+        "postgres",
+        &format!("CREATE DATABASE {db} OWNER {owner}"),
+    );
+    // The PostgreSQL client blocks on a runtime of its own: off this test's runtime.
+    let init = format!("postgresql://{owner}@127.0.0.1:{port}/{db}?sslmode=require");
+    std::thread::spawn(move || nytta_app::sync::server_init(&init))
+        .join()
+        .unwrap()
+        .unwrap();
+    psql(
+        port,
+        &owner,
+        &db,
+        &format!(
+            "INSERT INTO nytta.departments (name) VALUES ('Omsorgsförvaltningen');
+             INSERT INTO nytta.members (department, member) VALUES ('Omsorgsförvaltningen', '{user}');"
+        ),
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&dir.path().join("nytta.db"));
+    let c = driver.session().await;
+    wait_for(&c, "portfolio-row").await;
+    let x = invoke(
+        &c,
+        "initiative_create",
+        json!({ "title": "Digital tillsyn nattetid", "department": "Omsorgsförvaltningen" }),
+    )
+    .await;
+
+    // Before any server is set: what waits is shown, the sync is not offered.
+    click(&c, "nav-sync").await;
+    wait_text(&c, "sync-waiting", "1 ändring väntar").await;
+    assert_eq!(text_of(&c, "sync-last").await, "aldrig");
+
+    // The settings: verify-full against the test server's certificate (it names localhost).
+    click(&c, "nav-settings").await;
+    type_into(&wait_for(&c, "server-host").await, "localhost").await;
+    type_into(&wait_for(&c, "server-port").await, &port.to_string()).await;
+    type_into(&wait_for(&c, "server-database").await, &db).await;
+    type_into(&wait_for(&c, "server-user").await, &user).await;
+    let ca = std::env::var("NYTTA_TEST_PG_CA").expect("NYTTA_TEST_PG_CA");
+    type_into(&wait_for(&c, "server-ca-file").await, &ca).await;
+    click(&c, "server-save").await;
+    wait_text(&c, "toast", "Serverinställningarna sparades.").await;
+
+    click(&c, "nav-sync").await;
+    wait_text(&c, "sync-server", &format!("{user}@localhost:{port}/{db}")).await;
+    click(&c, "sync-run").await;
+    wait_text(&c, "sync-done", "1 initiativ skickade").await;
+    wait_text(&c, "sync-waiting", "0 ändringar väntar").await;
+    let last = text_of(&c, "sync-last").await;
+    let shape: Vec<bool> = last.chars().map(|ch| ch.is_ascii_digit()).collect();
+    assert!(
+        last.len() == 16
+            && shape
+                .iter()
+                .enumerate()
+                .all(|(i, digit)| *digit == ![4, 7, 10, 13].contains(&i))
+            && &last[4..5] == "-"
+            && &last[10..11] == " "
+            && &last[13..14] == ":",
+        "last synced as YYYY-MM-DD HH:MM, saw {last:?}"
+    );
+    assert_eq!(
+        psql(port, "admin", &db, "SELECT title FROM nytta.initiatives"),
+        "Digital tillsyn nattetid",
+        "the initiative is on the server"
+    );
+
+    // A colleague in the department changes the same draft meanwhile (a store of their own,
+    // synced by nytta-app as the window does), and so does this window: the sync keeps both
+    // and names the conflict, with a way to the initiative.
+    let colleague = "utvecklare_omsorg";
+    psql(
+        port,
+        &owner,
+        &db,
+        &format!(
+            "INSERT INTO nytta.members (department, member) VALUES ('Omsorgsförvaltningen', '{colleague}')"
+        ),
+    );
+    let theirs = nytta_app::types::ServerSettings {
+        host: "localhost".into(),
+        port: u32::from(port),
+        database: db.into(),
+        user: colleague.into(),
+        tls: nytta_app::types::ServerTls::VerifyFull,
+        ca_file: Some(ca.clone()),
+    };
+    let their_store = dir.path().join("kollega.db");
+    std::thread::spawn(move || {
+        let b = nytta_app::ctx::Ctx::open(&their_store).unwrap();
+        nytta_app::server_settings::save(&b, &theirs).unwrap();
+        nytta_app::sync::sync_now(&b).unwrap();
+        let x = nytta_app::portfolio::list(&b)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.summary.title == "Digital tillsyn nattetid")
+            .unwrap()
+            .id;
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&nytta_app::portfolio::export(&b, x).unwrap()).unwrap();
+        doc["initiative"]["description"] = json!("Kollegan: kamera endast i hallen.");
+        nytta_app::portfolio::save_draft(&b, x, &doc.to_string()).unwrap();
+        nytta_app::sync::sync_now(&b).unwrap();
+    })
+    .join()
+    .unwrap();
+    let stored = invoke(&c, "initiative_get", json!({ "id": x })).await;
+    let mut doc: serde_json::Value =
+        serde_json::from_str(stored["document_json"].as_str().unwrap()).unwrap();
+    doc["initiative"]["description"] = json!("Sensorer i alla rum.");
+    invoke(
+        &c,
+        "initiative_save",
+        json!({ "id": x, "document": doc.to_string() }),
+    )
+    .await;
+    click(&c, "nav-portfolio").await;
+    click(&c, "nav-sync").await;
+    wait_text(&c, "sync-waiting", "1 ändring väntar").await;
+    click(&c, "sync-run").await;
+    wait_text(
+        &c,
+        "sync-conflict",
+        "Digital tillsyn nattetid (Omsorgsförvaltningen): version 2 är konfliktversionen, bredvid version 1",
+    )
+    .await;
+    wait_text(&c, "sync-waiting", "0 ändringar väntar").await;
+    if let Ok(close) = c.find(Locator::Css("[data-testid=\"toast\"] button")).await {
+        press(&c, &close).await;
+    }
+    screenshot("app-sync");
+    click(&c, "sync-conflict-open").await;
+    wait_text(&c, "initiative-title", "Digital tillsyn nattetid").await;
+    c.close().await.unwrap();
+    drop(driver);
+    psql(
+        port,
+        "admin",
+        "postgres",
+        &format!("DROP DATABASE {db} WITH (FORCE)"),
+    );
 }

@@ -2,9 +2,11 @@ import { describe, expect, it, beforeEach } from "vitest";
 import { render, screen, waitFor, within, cleanup } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import Initiative from "./Initiative.svelte";
-import { installMockIpc } from "../api/mock";
+import CaseTab from "./initiative/CaseTab.svelte";
+import { installMockIpc, SHELL } from "../api/mock";
+import { InitiativeEditor, type EditorApi } from "../state/editor.svelte";
 import * as api from "../api";
-import type { BusinessCase, NyttaDocument } from "../api";
+import type { BusinessCase, DraftSaved, NyttaDocument, StoredInitiative, VersionDocument } from "../api";
 import { setLang } from "../i18n/i18n.svelte";
 import { placeOf } from "../lib/problems";
 
@@ -228,6 +230,44 @@ describe("the Beslut tab", () => {
     expect((screen.getByTestId("case-deciding-body") as HTMLInputElement).readOnly).toBe(true);
     expect((screen.getByTestId("case-dpa") as HTMLSelectElement).disabled).toBe(true);
     for (const add of ["case-option-add", "case-funding-add", "case-milestone-add", "case-plan-add"]) expect(screen.queryByTestId(add)).toBeNull();
+  });
+});
+
+describe("the options' present values", () => {
+  it("are the engine's, shown the Swedish way beside each option; an option without amounts says so", async () => {
+    const doc: NyttaDocument = {
+      nytta: 1,
+      initiative: { title: "Digitala examinationer" },
+      valuation: {
+        parameters: { start_year: 2023, years: 6, discount_rate: "0.03" },
+        case: { options: [{ id: "kop", name: "Köpa tjänsten", one_off_cost: "300000", yearly_benefit: "200000" }, { id: "samverkan", name: "Samverkan" }, { id: "dyr", name: "Dyrare system", one_off_cost: "900000", yearly_benefit: "100000" }] },
+      },
+    };
+    const text = JSON.stringify(doc);
+    const version = { ...SHELL.new_initiative.versions[0], id: 1, status: "draft" as const };
+    const stored: StoredInitiative = { ...SHELL.new_initiative, id: 7, current_version_id: 1, versions: [version], document_json: text, working_copy: null, working_copy_at: null };
+    // By hand, at 3 % over years 1–6 (annuity factor (1 − 1,03^−6) ÷ 0,03 = 5,417191444):
+    // kop: −300 000 + 200 000 × 5,417191444 = 783 438,29 kr;
+    // dyr: −900 000 + 100 000 × 5,417191444 = −358 280,86 kr.
+    const options = [
+      { id: "kop", npv: "783438.29", payback_years: "1.500000" },
+      { id: "samverkan", npv: null, payback_years: null },
+      { id: "dyr", npv: "-358280.86", payback_years: null },
+    ];
+    const deps = {
+      initiativeGet: async (): Promise<StoredInitiative> => stored,
+      versionGet: async (): Promise<VersionDocument> => ({ info: version, document_json: text }),
+      initiativeSave: async (): Promise<DraftSaved> => ({ saved: SHELL.saved, problems: [] }),
+      initiativeDiscardWorkingCopy: async () => {},
+      evaluateDocument: async () => ({ ...SHELL.new_evaluation, options }),
+    } satisfies EditorApi;
+    const editor = new InitiativeEditor(7, deps);
+    await editor.load();
+    render(CaseTab, { editor });
+    const npvs = screen.getAllByTestId("case-option-npv");
+    expect(npvs.map((c) => c.textContent?.trim().replace(/\s/g, " "))).toEqual(["783 438 kr", "utan belopp", "−358 281 kr"]);
+    expect(npvs.map((c) => c.dataset.value)).toEqual(["783438.29", "", "-358280.86"]);
+    expect(npvs[2].classList.contains("negative")).toBe(true);
   });
 });
 
