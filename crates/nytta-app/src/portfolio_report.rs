@@ -1,14 +1,16 @@
 //! The portfolio report for the municipal leadership (*portföljrapport*) as a PDF: the
-//! overview's funnel and department table, the priority bases, the priority list of the
-//! initiatives awaiting decision, similar needs across departments and the hygiene list;
-//! every figure from the same use cases as the app and the CLI, written with
-//! `nytta_core::format`.
+//! overview's funnel (chart and table) and department table, the priority bases, the demand
+//! per year (chart and table), the priority list of the initiatives awaiting decision with
+//! the bubble chart the app shows in *Prioritering*, similar needs across departments and
+//! the hygiene list; every figure from the same use cases as the app and the CLI, written
+//! with `nytta_core::format`, every chart drawn by `nytta_report::charts` from those figures.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use nytta_core::format::{kronor, number, percent};
-use nytta_report::{DocSection, DocTable, ReportOptions, TableDoc};
+use nytta_report::charts::{self, Bubble, DemandYear, FunnelStage, FunnelStep};
+use nytta_report::{DocChart, DocSection, DocTable, ReportOptions, TableDoc};
 use rust_decimal::Decimal;
 
 use crate::ctx::Ctx;
@@ -16,6 +18,12 @@ use crate::overview::{self, basis_name, stage_name, step_name, Overview};
 use crate::priorities::{self, Priorities, PriorityFilter};
 use crate::similar::{self, SimilarNeeds};
 use crate::{AppError, Lang};
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(c).collect())
+}
 
 fn dec(s: &str) -> Decimal {
     s.parse().unwrap_or_default()
@@ -30,6 +38,97 @@ fn table(widths: &[f32], numeric: &[bool], header: &[&str], rows: Vec<Vec<String
     }
 }
 
+/// The funnel chart's steps and stages: the overview's counts and shares, named in `lang`.
+pub fn funnel_series(o: &Overview, lang: Lang) -> Vec<FunnelStep> {
+    o.steps
+        .iter()
+        .map(|step| FunnelStep {
+            name: step_name(lang, &step.step).to_string(),
+            count: step.count.count as u64,
+            share: dec(&step.count.share),
+            stages: step
+                .stages
+                .iter()
+                .map(|st| FunnelStage {
+                    name: capitalised(&stage_name(lang, &st.stage)),
+                    count: st.count.count as u64,
+                    share: dec(&st.count.share),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The demand chart's years: the overview's demand per year.
+pub fn demand_series(o: &Overview) -> Vec<DemandYear> {
+    o.demand
+        .iter()
+        .map(|y| DemandYear {
+            year: y.year,
+            one_off: dec(&y.one_off),
+            recurring: dec(&y.recurring),
+            benefits_economic: dec(&y.benefits_economic),
+            benefits_budget: dec(&y.benefits_budget),
+        })
+        .collect()
+}
+
+fn bubble_alt(bubbles: &[Bubble], lang: Lang) -> String {
+    let n = bubbles.len();
+    let departments = charts::departments(bubbles).len();
+    if lang == Lang::Sv {
+        format!(
+            "Bubbeldiagram över de {n} initiativ för beslut som har bedömd genomförbarhet: potentiell effekt uppåt mot genomförbarhet åt höger (båda 1, 3 eller 5), bubblans yta efter samhällsekonomiskt nuvärde och färgen efter förvaltning ({departments} förvaltningar)."
+        )
+    } else {
+        format!(
+            "Bubble chart of the {n} initiatives awaiting decision with a feasibility score: potential effect up against feasibility across (both 1, 3 or 5), the bubble's area by economic NPV and its colour by department ({departments} departments)."
+        )
+    }
+}
+
+/// The report's charts: the funnel, the demand per year and the bubble chart of those
+/// awaiting decision.
+fn report_charts(o: &Overview, p: &Priorities, lang: Lang) -> Result<[DocChart; 3], AppError> {
+    let sv = lang == Lang::Sv;
+    let funnel = funnel_series(o, lang);
+    let demand = demand_series(o);
+    let bubbles = crate::priorities::bubbles_of(p);
+    let err = crate::report::report_error;
+    Ok([
+        DocChart {
+            svg: charts::funnel_svg(&funnel, lang).map_err(err)?,
+            alt: charts::funnel_alt(&funnel, lang),
+            caption: if sv {
+                "Figur: utvecklingsprocessen, antal initiativ per status grupperade i processens fyra steg, med andel av portföljen."
+            } else {
+                "Figure: the development process, initiatives per stage grouped by the process's four steps, with the share of the portfolio."
+            }
+            .into(),
+        },
+        DocChart {
+            svg: charts::demand_svg(&demand, lang).map_err(err)?,
+            alt: charts::demand_alt(&demand, lang),
+            caption: if sv {
+                "Figur: engångskostnader och löpande kostnader (staplade, samhällsekonomiskt med optimismpåslag) mot nyttor samhällsekonomiskt och i budgeten, för beslutade och pågående initiativ."
+            } else {
+                "Figure: one-off and recurring costs (stacked, economic view with optimism bias) against the benefits, economic and in the budget, of the decided and ongoing initiatives."
+            }
+            .into(),
+        },
+        DocChart {
+            svg: charts::bubble_svg(&bubbles, lang).map_err(err)?,
+            alt: bubble_alt(&bubbles, lang),
+            caption: if sv {
+                "Figur: potentiell effekt mot genomförbarhet, samma diagram som i Prioritering. Initiativ utan bedömd genomförbarhet saknas; initiativ med samma nivåer sprids runt sin punkt."
+            } else {
+                "Figure: potential effect against feasibility, the same chart as in Prioritisation. Initiatives without a feasibility score are left out; initiatives at the same levels are spread around their point."
+            }
+            .into(),
+        },
+    ])
+}
+
 /// The report's sections from the overview, the priority list, similar needs and the
 /// initiatives' titles (`titles`: id → title and department).
 pub fn document(
@@ -38,7 +137,8 @@ pub fn document(
     s: &SimilarNeeds,
     titles: &BTreeMap<i64, (String, String)>,
     lang: Lang,
-) -> TableDoc {
+) -> Result<TableDoc, AppError> {
+    let [funnel_chart, demand_chart, bubble_chart] = report_charts(o, p, lang)?;
     let sv = lang == Lang::Sv;
     let l = |a: &'static str, b: &'static str| if sv { a } else { b };
     let pct = |v: &str| percent(dec(v), 1, lang);
@@ -75,6 +175,7 @@ pub fn document(
                 o.total.count
             )
         }],
+        charts: vec![funnel_chart],
         table: Some(table(
             &[0.38, 0.32, 0.14, 0.16],
             &[false, false, true, true],
@@ -92,6 +193,7 @@ pub fn document(
     sections.push(DocSection {
         heading: l("Förvaltningar och bolag", "Departments and companies").into(),
         paragraphs: Vec::new(),
+        charts: Vec::new(),
         table: Some(table(
             &[0.24, 0.07, 0.09, 0.17, 0.17, 0.17, 0.09],
             &[false, true, true, true, true, true, true],
@@ -131,6 +233,7 @@ pub fn document(
     sections.push(DocSection {
         heading: l("Prioriteringsgrund", "Priority basis").into(),
         paragraphs: Vec::new(),
+        charts: Vec::new(),
         table: Some(table(
             &[0.46, 0.14, 0.16, 0.24],
             &[false, true, true, true],
@@ -156,14 +259,55 @@ pub fn document(
     });
 
     sections.push(DocSection {
+        heading: l("Efterfrågan per år", "Demand per year").into(),
+        paragraphs: vec![if sv {
+            format!(
+                "Vad de {} beslutade och pågående initiativen (beslutad, planering, genomförs) kostar och ger varje kalenderår.",
+                o.active.count
+            )
+        } else {
+            format!(
+                "What the {} decided and ongoing initiatives (decided, planning, being carried out) cost and return each calendar year.",
+                o.active.count
+            )
+        }],
+        charts: vec![demand_chart],
+        table: Some(table(
+            &[0.12, 0.22, 0.22, 0.22, 0.22],
+            &[true, true, true, true, true],
+            &[
+                l("År", "Year"),
+                l("Engångskostn.", "One-off costs"),
+                l("Löpande kostn.", "Recurring costs"),
+                l("Nyttor samhällsekon.", "Benefits, economic"),
+                l("Nyttor, budget", "Benefits, budget"),
+            ],
+            o.demand
+                .iter()
+                .map(|y| {
+                    vec![
+                        y.year.to_string(),
+                        kr(&y.one_off),
+                        kr(&y.recurring),
+                        kr(&y.benefits_economic),
+                        kr(&y.benefits_budget),
+                    ]
+                })
+                .collect(),
+        )),
+        note: None,
+    });
+
+    sections.push(DocSection {
         heading: l("Prioriteringsordning: för beslut", "Priority order: awaiting decision").into(),
         paragraphs: vec![l(
             "Prioriteringsgrund (gällande rätt, samhällsviktig verksamhet, inre effektivitet), sedan prioritetspoäng, sedan samhällsekonomiskt nuvärde.",
             "Priority basis (required by law, critical societal function, internal efficiency), then priority score, then economic NPV.",
         )
         .into()],
+        charts: vec![bubble_chart],
         table: Some(table(
-            &[0.05, 0.29, 0.26, 0.07, 0.16, 0.17],
+            &[0.05, 0.28, 0.25, 0.09, 0.16, 0.17],
             &[true, false, false, true, true, true],
             &[
                 "#",
@@ -211,6 +355,7 @@ pub fn document(
                 number(dec(&s.threshold), 2, lang)
             )
         }],
+        charts: Vec::new(),
         table: Some(table(
             &[0.06, 0.54, 0.4],
             &[true, false, false],
@@ -283,6 +428,7 @@ pub fn document(
         } else {
             format!("As of {}.", o.today)
         }],
+        charts: Vec::new(),
         table: Some(table(
             &[0.3, 0.44, 0.26],
             &[false, false, false],
@@ -296,7 +442,7 @@ pub fn document(
         note: None,
     });
 
-    TableDoc {
+    Ok(TableDoc {
         title: l("Portföljrapport", "Portfolio report").into(),
         subtitle: if sv {
             format!(
@@ -310,7 +456,7 @@ pub fn document(
             )
         },
         sections,
-    }
+    })
 }
 
 /// The store's portfolio report as of `opts.printed`, as PDF bytes.
@@ -327,7 +473,7 @@ pub fn pdf(ctx: &Ctx, opts: &ReportOptions) -> Result<Vec<u8>, AppError> {
             (r.summary.id, (s.title, s.department))
         })
         .collect();
-    let doc = document(&o, &p, &s, &titles, opts.lang);
+    let doc = document(&o, &p, &s, &titles, opts.lang)?;
     nytta_report::tables_pdf(&doc, opts).map_err(crate::report::report_error)
 }
 

@@ -268,11 +268,9 @@ pub fn priorities(ctx: &Ctx, filter: &PriorityFilter) -> Result<Priorities, AppE
     Ok(rank(&rows, filter))
 }
 
-/// The bubble chart of the ranked initiatives with a feasibility score (effect against
-/// feasibility, area by economic NPV, colour by department) as SVG text.
-pub fn bubble_svg(p: &Priorities, lang: crate::Lang) -> Result<String, AppError> {
-    let bubbles: Vec<nytta_report::charts::Bubble> = p
-        .ranked
+/// The bubble chart's points: the ranked initiatives with a feasibility score, in order.
+pub fn bubbles_of(p: &Priorities) -> Vec<nytta_report::charts::Bubble> {
+    p.ranked
         .iter()
         .filter_map(|r| {
             Some(nytta_report::charts::Bubble {
@@ -282,8 +280,13 @@ pub fn bubble_svg(p: &Priorities, lang: crate::Lang) -> Result<String, AppError>
                 npv: r.npv_economic.parse().unwrap_or_default(),
             })
         })
-        .collect();
-    nytta_report::charts::bubble_svg(&bubbles, lang).map_err(crate::report::report_error)
+        .collect()
+}
+
+/// The bubble chart of the ranked initiatives with a feasibility score (effect against
+/// feasibility, area by economic NPV, colour by department) as SVG text.
+pub fn bubble_svg(p: &Priorities, lang: crate::Lang) -> Result<String, AppError> {
+    nytta_report::charts::bubble_svg(&bubbles_of(p), lang).map_err(crate::report::report_error)
 }
 
 /// The store's initiatives chosen by `filter` as the bubble chart.

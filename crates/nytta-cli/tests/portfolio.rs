@@ -343,3 +343,67 @@ fn the_capacity_line_by_staff_hours_keeps_every_year_within_the_hours_and_names_
         assert!(e.contains("hours_per_year") && e.contains(words), "{e}");
     }
 }
+
+#[test]
+fn the_portfolio_report_draws_the_funnel_the_demand_per_year_and_the_bubble_chart() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portfolio-report-charts");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("nytta.db");
+    let db = db.to_str().unwrap();
+    let out = nytta(&["db", "demo", "--db", db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdf = dir.join("rapport.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let read = |lang: &str| {
+        let out = nytta(&["portfolio", "report", "-o", pdf, "--db", db, "--lang", lang]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let rows = Command::new("pdftotext")
+            .args(["-layout", "-enc", "UTF-8", pdf, "-"])
+            .output()
+            .expect("pdftotext runs (poppler-utils)");
+        text(&rows.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Each chart's title and legend (drawn as text), its caption, and the funnel's bars
+    // labelled with the overview's counts: 45 of 457 awaiting decision, 9,8 %.
+    let sv = read("sv");
+    for w in [
+        "Utvecklingsprocessen: initiativ per steg och status",
+        "Utforska och besluta 268 (58,6 %)",
+        "För beslut 45 (9,8 %)",
+        "Figur: utvecklingsprocessen, antal initiativ per status",
+        "Efterfrågan per år",
+        "Beslutade och pågående initiativ: kostnader och nyttor per år",
+        "Engångskostnader",
+        "Löpande kostnader",
+        "Nyttor, samhällsekonomiskt",
+        "Nyttor, budget",
+        "mnkr",
+        "Figur: engångskostnader och löpande kostnader (staplade",
+        "Potentiell effekt mot genomförbarhet (storlek: nuvärde, samhällsekonomiskt)",
+        "Ring: negativt nuvärde.",
+        "Figur: potentiell effekt mot genomförbarhet, samma diagram som i Prioritering.",
+    ] {
+        assert!(sv.contains(w), "the Swedish report lacks {w:?}");
+    }
+    let en = read("en");
+    for w in [
+        "Development process: initiatives per step and stage",
+        "Awaiting decision 45 (9.8%)",
+        "Demand per year",
+        "Decided and ongoing initiatives: costs and benefits per year",
+        "One-off costs",
+        "Recurring costs",
+        "Benefits, economic",
+        "Benefits, budget",
+        "SEK million",
+        "Potential effect against feasibility (size: NPV, economic)",
+        "Ring: negative NPV.",
+        "Figure: potential effect against feasibility, the same chart as in Prioritisation.",
+    ] {
+        assert!(en.contains(w), "the English report lacks {w:?}");
+    }
+}

@@ -37,7 +37,7 @@ mod text;
 pub use agenda::{AgendaDoc, AgendaEntry};
 pub use error::ReportError;
 pub use nytta_core::{Evaluation, Lang, Model};
-pub use tables::{DocSection, DocTable, TableDoc};
+pub use tables::{DocChart, DocSection, DocTable, TableDoc};
 
 /// What the caller decides about a report.
 #[derive(Clone, Debug, PartialEq, Eq)]

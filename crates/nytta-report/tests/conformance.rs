@@ -29,7 +29,7 @@ use nytta_core::document::Stage;
 use nytta_core::Lang;
 use nytta_report::{
     agenda_pdf, business_case_pdf, follow_up_pdf, section_headings, tables_pdf, AgendaDoc,
-    AgendaEntry, DocSection, DocTable, ReportOptions, TableDoc,
+    AgendaEntry, DocChart, DocSection, DocTable, ReportOptions, TableDoc,
 };
 use rust_decimal::Decimal;
 
@@ -454,6 +454,21 @@ fn follow_up_reports_agenda_and_table_documents_conform() {
             DocSection {
                 heading: "Översikt".into(),
                 paragraphs: vec!["Fyra initiativ i portföljen.".into()],
+                charts: vec![DocChart {
+                    svg: nytta_report::charts::bubble_svg(
+                        &[nytta_report::charts::Bubble {
+                            department: "Omsorgsförvaltningen".into(),
+                            effect: 3,
+                            feasibility: 5,
+                            npv: Decimal::from(563_832),
+                        }],
+                        Lang::Sv,
+                    )
+                    .unwrap(),
+                    alt: "Bubbeldiagram över ett initiativ: potentiell effekt 3 mot genomförbarhet 5."
+                        .into(),
+                    caption: "Figur: potentiell effekt mot genomförbarhet.".into(),
+                }],
                 table: Some(DocTable {
                     widths: vec![0.6, 0.4],
                     numeric: vec![false, true],
@@ -468,6 +483,7 @@ fn follow_up_reports_agenda_and_table_documents_conform() {
             DocSection {
                 heading: "Prioritering".into(),
                 paragraphs: Vec::new(),
+                charts: Vec::new(),
                 table: Some(DocTable {
                     widths: vec![0.7, 0.3],
                     numeric: vec![false, true],
@@ -492,6 +508,10 @@ fn follow_up_reports_agenda_and_table_documents_conform() {
         );
         assert_eq!(found.outline, ["Översikt", "Prioritering"]);
         assert!(found.roles.contains("TH"));
+        assert!(
+            found.roles.contains("Figure"),
+            "the portfolio report's chart is a figure"
+        );
     }
 }
 

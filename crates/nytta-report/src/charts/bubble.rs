@@ -48,8 +48,9 @@ const INK: RGBColor = RGBColor(34, 34, 34);
 const GRID: RGBColor = RGBColor(215, 215, 215);
 
 const SIZE: (u32, u32) = (800, 560);
-const PLOT: (i32, i32, i32, i32) = (100, 90, 490, 480);
+const PLOT: (i32, i32, i32, i32) = (76, 90, 446, 480);
 const MAX_RADIUS: f64 = 26.0;
+use super::portfolio::TEXT;
 
 fn fail(detail: impl std::fmt::Display) -> ReportError {
     ReportError::Chart {
@@ -91,8 +92,8 @@ pub fn bubble_svg(bubbles: &[Bubble], lang: Lang) -> Result<String, ReportError>
     {
         let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
-        let label = (CHART_FAMILY, 12.0).into_font().color(&INK);
-        let title = (CHART_FAMILY, 16.0, FontStyle::Bold)
+        let label = (CHART_FAMILY, TEXT).into_font().color(&INK);
+        let title = (CHART_FAMILY, 19.0, FontStyle::Bold)
             .into_font()
             .color(&INK);
         root.draw(&Text::new(
@@ -171,29 +172,31 @@ pub fn bubble_svg(bubbles: &[Bubble], lang: Lang) -> Result<String, ReportError>
             root.draw(&Circle::new((cx, cy), radius, style))
                 .map_err(fail)?;
         }
-        let legend_x = right + 56;
+        let legend_x = right + 52;
         for (i, d) in depts.iter().enumerate() {
-            let y = top + 22 * i as i32;
+            let y = top + 26 * i as i32;
             let c = COLOURS[i % COLOURS.len()];
-            root.draw(&Circle::new((legend_x, y + 7), 6, c.mix(0.55).filled()))
+            root.draw(&Circle::new((legend_x, y + 8), 6, c.mix(0.55).filled()))
                 .map_err(fail)?;
             let name: String = d.chars().take(34).collect();
             root.draw(&Text::new(name, (legend_x + 12, y), label.clone()))
                 .map_err(fail)?;
         }
-        let y = top + 22 * depts.len() as i32 + 16;
-        let note = if sv {
-            format!(
-                "Störst: {}. Ring: negativt nuvärde.",
-                format::kronor(largest_npv, lang)
+        let y = top + 26 * depts.len() as i32 + 16;
+        let (largest_note, ring) = if sv {
+            (
+                format!("Störst: {}.", format::kronor(largest_npv, lang)),
+                "Ring: negativt nuvärde.",
             )
         } else {
-            format!(
-                "Largest: {}. Ring: negative NPV.",
-                format::kronor(largest_npv, lang)
+            (
+                format!("Largest: {}.", format::kronor(largest_npv, lang)),
+                "Ring: negative NPV.",
             )
         };
-        root.draw(&Text::new(note, (legend_x - 6, y), label))
+        root.draw(&Text::new(largest_note, (legend_x - 6, y), label.clone()))
+            .map_err(fail)?;
+        root.draw(&Text::new(ring, (legend_x - 6, y + 24), label))
             .map_err(fail)?;
         root.present().map_err(fail)?;
     }
@@ -228,13 +231,15 @@ mod tests {
         assert_eq!(svg.matches("<circle").count(), 5);
         assert!(svg.contains("Omsorg") && svg.contains("Skola"));
         assert!(
-            svg.contains("Störst: 400 000 kr. Ring: negativt nuvärde."),
+            svg.contains("Störst: 400 000 kr.\n") && svg.contains("Ring: negativt nuvärde."),
             "{svg}"
         );
+        // At least 8 pt when the 800 px chart spans the PDF's 483 pt.
+        crate::charts::portfolio::tests::at_least_8_pt(&svg);
         // Area ∝ |NPV|: 400 000 gets the full 26 px, 100 000 a quarter of the area, 13 px.
         assert!(svg.contains("r=\"26\""), "{svg}");
         assert!(svg.contains("r=\"13\""), "{svg}");
         let en = bubble_svg(&bubbles, Lang::En).unwrap();
-        assert!(en.contains("Largest: SEK 400,000. Ring: negative NPV."));
+        assert!(en.contains("Largest: SEK 400,000.\n") && en.contains("Ring: negative NPV."));
     }
 }

@@ -20,10 +20,14 @@ use crate::error::ReportError;
 
 mod bubble;
 mod draw;
+mod portfolio;
 use crate::font::register_chart_font;
 use crate::text::{self, Tr};
 pub use bubble::{bubble_svg, departments, Bubble};
 use draw::draw;
+pub use portfolio::{
+    demand_alt, demand_svg, funnel_alt, funnel_svg, DemandYear, FunnelStage, FunnelStep,
+};
 
 /// The charts there are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
