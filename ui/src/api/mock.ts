@@ -121,7 +121,8 @@ function negativeCost(doc: NyttaDocument): ErrorDto | null {
 
 /**
  * The engine's problems with the decision material and the lines' links into it: a negative
- * amount in an option or a funding row, and an effect goal no goal of the valuation has.
+ * amount in an option or a funding row, a funding year after the period, and an effect goal
+ * no goal of the valuation has.
  */
 function caseProblem(doc: NyttaDocument): ErrorDto | null {
   const problems: Problem[] = [];
@@ -135,7 +136,16 @@ function caseProblem(doc: NyttaDocument): ErrorDto | null {
   for (const [i, o] of (c?.options ?? []).entries()) {
     for (const k of ["one_off_cost", "yearly_cost", "yearly_benefit"] as const) amount(`valuation.case.options[${i}].${k}`, o[k]);
   }
-  for (const [i, f] of (c?.financial?.funding ?? []).entries()) amount(`valuation.case.financial.funding[${i}].amount`, f.amount);
+  const years = doc.valuation.parameters.years;
+  for (const [i, f] of (c?.financial?.funding ?? []).entries()) {
+    if (f.year != null && f.year > years) {
+      const path = `valuation.case.financial.funding[${i}].year`;
+      const sv = `${path}: året ska ligga inom kalkylperioden 0–${years}`;
+      const en = `${path}: the year must lie within the analysis period 0–${years}`;
+      problems.push({ code: "invalid_value", path, message_sv: sv, message_en: en });
+    }
+    amount(`valuation.case.financial.funding[${i}].amount`, f.amount);
+  }
   const goals = new Set((doc.valuation.effect_goals ?? []).map((g) => g.id));
   for (const [i, l] of (doc.valuation.lines ?? []).entries()) {
     if (!l.effect_goal || goals.has(l.effect_goal)) continue;

@@ -200,6 +200,24 @@ describe("the Beslut tab", () => {
     expect(copy.valuation.case?.options?.[0]).toEqual({ id: "alternativ", name: "Fler nattbesök", yearly_cost: "-5" });
   });
 
+  it("keeps a funding year after a shortened period, marked with the engine's problem", async () => {
+    const id = await initiativeWith((doc) => {
+      doc.valuation.parameters.years = 4;
+      doc.valuation.case = { financial: { funding: [{ source: "Driftbudget", year: 6, amount: "100000" }] } };
+    });
+    const start = (await savedDoc(id)).valuation.parameters.start_year;
+    const user = userEvent.setup();
+    render(Initiative, { id });
+    // The document does not pass the check: no figures, the problem instead.
+    await screen.findByTestId("problems");
+    await user.click(screen.getByTestId("tab-case"));
+    const year = screen.getByTestId("case-funding-year") as HTMLSelectElement;
+    expect(year.value).toBe("6");
+    expect([...year.options].map((o) => o.textContent)).toContain(`år 6 (${start + 6})`);
+    await waitFor(() => expect(year.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(year.getAttribute("aria-describedby")!)?.textContent).toBe("året ska ligga inom kalkylperioden 0–4");
+  });
+
   it("lists its problems beside the valuation too, and the link opens the field on this tab", async () => {
     const id = await initiativeWith();
     const user = await openCase(id);
