@@ -41,6 +41,8 @@ const COMMANDS: &[&str] = &[
     "charts_svg",
     "calibration",
     "lessons_search",
+    "simulation_run",
+    "simulation_cancel",
     "portfolio_overview",
     "portfolio_priorities",
     "portfolio_bubbles",

@@ -19,6 +19,7 @@ pub mod commands;
 pub mod governance;
 pub mod launch;
 pub mod reports;
+pub mod simulation;
 pub mod sync;
 pub mod types;
 
@@ -87,6 +88,7 @@ pub fn run() -> ExitCode {
         }))
         .plugin(tauri_plugin_dialog::init())
         .manage(Shell::open(db_path))
+        .manage(simulation::Runs::default())
         .invoke_handler(tauri::generate_handler![
             commands::store_status,
             commands::about,
@@ -119,6 +121,8 @@ pub fn run() -> ExitCode {
             reports::charts_svg,
             reports::calibration,
             reports::lessons_search,
+            simulation::simulation_run,
+            simulation::simulation_cancel,
             governance::portfolio_overview,
             governance::portfolio_priorities,
             governance::portfolio_bubbles,

@@ -44,6 +44,8 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     LinkKind::export_all(&cfg)?;
     SearchText::export_all(&cfg)?;
     DemoOutcome::export_all(&cfg)?;
+    nytta_app::simulation::SimulationRun::export_all(&cfg)?;
+    nytta_app::simulation::SimulationProgress::export_all(&cfg)?;
     ServerSettings::export_all(&cfg)?;
     SyncStatus::export_all(&cfg)?;
     SyncReport::export_all(&cfg)?;

@@ -10,6 +10,10 @@
 //! count clicked through, the prioritisation and similar needs into `DIR/app-*.png`.
 //!
 //! The elements are found by the `data-testid`s agreed with the UI.
+//!
+//! The sync test also needs the test PostgreSQL of `scripts/pg-test-server.sh`
+//! (`NYTTA_TEST_PG_URL`; without it, it is skipped) and captures the sync view after a
+//! conflict (`DIR/app-sync.png`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -1162,7 +1166,6 @@ async fn synkronisera_sends_what_waits_to_the_server_in_the_settings() {
     type_into(&wait_for(&c, "server-ca-file").await, &ca).await;
     click(&c, "server-save").await;
     wait_text(&c, "toast", "Serverinställningarna sparades.").await;
-    screenshot("app-server-settings");
 
     click(&c, "nav-sync").await;
     wait_text(&c, "sync-server", &format!("{user}@localhost:{port}/{db}")).await;

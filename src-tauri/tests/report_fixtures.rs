@@ -76,3 +76,47 @@ fn the_recording_has_what_the_report_views_show() {
     assert!(r["evidence"]["table"]["by_category"].is_array());
     assert!(r["evidence"]["hints"][0]["sv"].is_string());
 }
+
+/// A simulation of the followed-up example with its own draws and seed, as the Osäkerhet
+/// panel receives it (`ui/src/test/fixtures/simulation.json`, replayed by the mock).
+fn record_simulation() -> Value {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = Ctx::open_with_clock(
+        &tmp.path().join("nytta.db"),
+        Box::new(|| "2025-03-01T09:00:00Z".to_string()),
+    )
+    .unwrap();
+    let robots = pf::list(&ctx)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.summary.title.starts_with(CHARTED[0]))
+        .unwrap();
+    let text = pf::get(&ctx, robots.id).unwrap().document_json;
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    json!(nytta_app::simulation::run_text(&text, &cancel, |_| {})
+        .unwrap()
+        .unwrap())
+}
+
+#[test]
+fn the_mock_replays_what_the_simulation_answers() {
+    let run = record_simulation();
+    assert_eq!(run["draws"], json!(10_000));
+    assert_eq!(run["seed"], json!("1"));
+    assert!(run["charts"]["s_curve_en"]
+        .as_str()
+        .unwrap()
+        .starts_with("<svg"));
+    let text = serde_json::to_string_pretty(&run).unwrap() + "\n";
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/test/fixtures/simulation.json");
+    if std::env::var_os("NYTTA_UPDATE_TYPES").is_some() {
+        std::fs::write(&file, &text).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        committed == text,
+        "ui/src/test/fixtures/simulation.json is stale: run `NYTTA_UPDATE_TYPES=1 cargo test -p nytta-desktop --test report_fixtures`"
+    );
+}

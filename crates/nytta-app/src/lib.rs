@@ -28,6 +28,7 @@ pub mod report_files;
 pub mod schema;
 pub mod server_settings;
 pub mod similar;
+pub mod simulation;
 pub mod sync;
 pub mod text;
 pub mod types;

@@ -66,8 +66,22 @@ export interface Input {
   value: FormulaText;
   low?: Num;
   high?: Num;
+  /** What the simulation draws the input from (needs low and high); PERT when absent. */
+  distribution?: Distribution;
   source?: string;
   description?: string;
+}
+/** The simulation's distributions (docs/format.md §inputs). */
+export type Distribution = "pert" | "triangular" | "uniform";
+export const DISTRIBUTIONS: Distribution[] = ["pert", "triangular", "uniform"];
+/**
+ * How the Monte Carlo simulation is run (`valuation.simulation`). The seed is a 64-bit
+ * integer: one above 2^53 is carried as its digits in a string, which the engine reads as the
+ * same seed ({@link parseDocument} makes sure it is never rounded on the way in).
+ */
+export interface SimulationSettings {
+  draws?: number;
+  seed?: number | string;
 }
 export interface TimeForm {
   minutes: FormulaText;
@@ -191,6 +205,7 @@ export interface Valuation {
   effect_goals?: EffectGoal[];
   risks?: Risk[];
   settings?: ScoreSettingsDoc;
+  simulation?: SimulationSettings;
   case?: BusinessCase;
 }
 export interface LineOverride {
@@ -216,4 +231,34 @@ export interface NyttaDocument {
   initiative: InitiativeDoc;
   valuation: Valuation;
   follow_ups?: FollowUp[];
+}
+
+/**
+ * Reads a document's JSON text like `JSON.parse`, except that an integer JavaScript cannot
+ * hold exactly (beyond ±2^53, such as a 64-bit seed) becomes a string of its digits instead
+ * of the nearest double: the engine reads the string as the same number, so an edit
+ * elsewhere never changes it.
+ */
+export function parseDocument(text: string): NyttaDocument {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === "-" || (c >= "0" && c <= "9")) {
+      const m = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(i, i + 400));
+      const token = m ? m[0] : c;
+      const whole = m !== null && m[1] === undefined && m[2] === undefined;
+      out += whole && !Number.isSafeInteger(Number(token)) ? `"${token}"` : token;
+      i += token.length;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return JSON.parse(out) as NyttaDocument;
 }

@@ -2,10 +2,13 @@
  * The mock shell's answers to the report, chart and evidence commands, replaying
  * `../test/fixtures/reports.json` (recorded from the real use cases by
  * `src-tauri/tests/report_fixtures.rs`). Charts are looked up by the document's title; a
- * document without a recording gets the new initiative's charts. PDFs are not written.
+ * document without a recording gets the new initiative's charts. PDFs are not written. A
+ * simulation answers with the recorded run of the followed-up example
+ * (`../test/fixtures/simulation.json`, recorded by the same test).
  */
 import type { Category, ChartSet, Evidence, Lesson } from "./types/index";
 import recorded from "../test/fixtures/reports.json";
+import simulated from "../test/fixtures/simulation.json";
 
 /** What the real commands answered on a fresh store. */
 export const REPORTS = recorded as unknown as {
@@ -41,7 +44,11 @@ export function reportsMock(cmd: string, a: Record<string, unknown>): unknown {
       return structuredClone(matching(a));
     case "report_business_case":
     case "report_follow_up":
+    case "simulation_cancel":
       return null;
+    case "simulation_run":
+      // The recorded run of the followed-up example, whatever the document (no progress).
+      return structuredClone(simulated);
     default:
       return undefined;
   }

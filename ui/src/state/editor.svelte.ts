@@ -14,6 +14,7 @@
  */
 import * as api from "../api";
 import type { Evaluation, NyttaDocument, Problem, StoredInitiative } from "../api";
+import { parseDocument } from "../api/document";
 import { debounce } from "../lib/debounce";
 import { locale } from "../i18n/i18n.svelte";
 
@@ -136,9 +137,12 @@ export class InitiativeEditor {
     await this.evaluate();
   }
 
-  /** Shows a document; its text is kept in the compact form the editors write back. */
+  /**
+   * Shows a document; its text is kept in the compact form the editors write back. A 64-bit
+   * seed stays exact (see `parseDocument`).
+   */
   private show(json: string): void {
-    const doc = JSON.parse(json) as NyttaDocument;
+    const doc = parseDocument(json);
     this.text = JSON.stringify(doc);
     this.doc = doc;
   }
