@@ -103,12 +103,12 @@ fn parts(d: Decimal, decimals: u32) -> Parts {
     let negative = r.is_sign_negative() && !r.is_zero();
     // Display of a Decimal is plain positional notation with the value's own scale, which
     // after rounding is at most `decimals`; padding gives exactly `decimals` digits.
-    let text = r.abs().to_string();
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), f.to_string()),
-        None => (text, String::new()),
-    };
-    let mut frac = frac;
+    let mut int = r.abs().to_string();
+    let mut frac = String::with_capacity(decimals as usize);
+    if let Some(dot) = int.find('.') {
+        frac.push_str(&int[dot + 1..]);
+        int.truncate(dot);
+    }
     while frac.len() < decimals as usize {
         frac.push('0');
     }
@@ -120,14 +120,23 @@ fn parts(d: Decimal, decimals: u32) -> Parts {
 }
 
 /// Fixed-scale ASCII text for JSON: `-` for negatives, `.` as decimal point, no grouping.
+/// Written into one string, as every figure of every JSON evaluation is.
 fn json_fixed(d: Decimal, decimals: u32) -> String {
-    let p = parts(d, decimals);
-    let sign = if p.negative { "-" } else { "" };
-    if p.frac.is_empty() {
-        format!("{sign}{}", p.int)
-    } else {
-        format!("{sign}{}.{}", p.int, p.frac)
+    let r = round_to(d, decimals);
+    let digits = r.abs().to_string();
+    let written = digits.find('.').map_or(0, |dot| digits.len() - dot - 1);
+    let mut out = String::with_capacity(digits.len() + decimals as usize + 2);
+    if r.is_sign_negative() && !r.is_zero() {
+        out.push('-');
     }
+    out.push_str(&digits);
+    if written == 0 && decimals > 0 {
+        out.push('.');
+    }
+    for _ in written..decimals as usize {
+        out.push('0');
+    }
+    out
 }
 
 /// Money for JSON: rounded to öre, always exactly 2 decimals, e.g. `"524140.00"`, `"-39.20"`.
@@ -361,6 +370,31 @@ mod tests {
         assert_eq!(number(d("-1234.5"), 0, Lang::Sv), "\u{2212}1 235");
         assert_eq!(number(d("123"), 0, Lang::En), "123");
         assert_eq!(number(d("0.5"), 3, Lang::Sv), "0,500");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// JSON's figures are written in one string; they read as the sign, integer digits
+        /// and padded decimals of [`parts`], as every other format writes them.
+        #[test]
+        fn json_figures_are_the_parts_every_format_writes(
+            mantissa in proptest::prelude::any::<i64>(),
+            high in 0u32..=u32::MAX,
+            scale in 0u32..=28,
+            decimals in proptest::sample::select(vec![0u32, 2, 6]),
+        ) {
+            let lo = mantissa as u64;
+            let v = Decimal::from_parts(lo as u32, (lo >> 32) as u32, high, mantissa < 0, scale);
+            let p = parts(v, decimals);
+            let sign = if p.negative { "-" } else { "" };
+            let want = if p.frac.is_empty() {
+                format!("{sign}{}", p.int)
+            } else {
+                format!("{sign}{}.{}", p.int, p.frac)
+            };
+            proptest::prop_assert_eq!(json_fixed(v, decimals), want);
+        }
     }
 
     #[test]

@@ -37,3 +37,10 @@ fn the_same_key_in_different_objects_is_fine() {
           {"id": "b", "side": "benefit", "name": "Andra", "category": "quality"}]}}"#;
     assert!(read_document(text).is_ok());
 }
+
+#[test]
+fn duplicate_key_written_with_an_escape_is_still_a_duplicate() {
+    let text = r#"{"nytta": 1, "initiative": {"title": "A", "ti\u0074le": "B"},
+      "valuation": {"parameters": {"start_year": 2025, "years": 6, "discount_rate": 0.03}}}"#;
+    assert_eq!(first_error(text).0, "initiative.title");
+}

@@ -2,8 +2,8 @@
 //! document with `"title"` twice would lose the first without a word. This walk finds the
 //! first such key and its path before anything else reads the document.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -14,24 +14,50 @@ pub(super) fn first_duplicate(text: &str) -> Option<String> {
     let mut de = serde_json::Deserializer::from_str(text);
     // A syntax error is reported by the real parse afterwards; here it only ends the walk.
     let _ = Walk {
-        path: String::new(),
+        parent: None,
+        step: Step::Root,
         found: &found,
     }
     .deserialize(&mut de);
     found.into_inner()
 }
 
-struct Walk<'a> {
-    path: String,
-    found: &'a RefCell<Option<String>>,
+/// How a value is reached from its parent.
+enum Step<'k> {
+    Root,
+    Key(&'k str),
+    Index(usize),
+}
+
+/// A value being walked, with the way to it: the path is written out only for a key found
+/// twice, not for every value of a sound document.
+struct Walk<'p> {
+    parent: Option<&'p Walk<'p>>,
+    step: Step<'p>,
+    found: &'p RefCell<Option<String>>,
 }
 
 impl Walk<'_> {
-    fn child(&self, path: String) -> Walk<'_> {
-        Walk {
-            path,
-            found: self.found,
+    fn path(&self) -> String {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(w) = at {
+            steps.push(&w.step);
+            at = w.parent;
         }
+        let mut path = String::new();
+        for step in steps.into_iter().rev() {
+            match step {
+                Step::Root => {}
+                Step::Key(k) if path.is_empty() => path.push_str(k),
+                Step::Key(k) => {
+                    path.push('.');
+                    path.push_str(k);
+                }
+                Step::Index(i) => path.push_str(&format!("[{i}]")),
+            }
+        }
+        path
     }
 }
 
@@ -40,6 +66,31 @@ impl<'de> DeserializeSeed<'de> for Walk<'_> {
 
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
+    }
+}
+
+/// A key as written: borrowed from the text unless it holds an escape.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+
+            fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
     }
 }
 
@@ -77,7 +128,11 @@ impl<'de> Visitor<'de> for Walk<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut i = 0usize;
         while seq
-            .next_element_seed(self.child(format!("{}[{i}]", self.path)))?
+            .next_element_seed(Walk {
+                parent: Some(&self),
+                step: Step::Index(i),
+                found: self.found,
+            })?
             .is_some()
         {
             i += 1;
@@ -86,18 +141,24 @@ impl<'de> Visitor<'de> for Walk<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let path = if self.path.is_empty() {
-                key.clone()
-            } else {
-                format!("{}.{key}", self.path)
-            };
-            if !seen.insert(key) {
-                *self.found.borrow_mut() = Some(path);
+        // An object has a few keys: a list searched in order is quicker than hashing them.
+        let mut seen: Vec<Key<'de>> = Vec::new();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            if seen.iter().any(|k| k.0 == key.0) {
+                let here = Walk {
+                    parent: Some(&self),
+                    step: Step::Key(&key.0),
+                    found: self.found,
+                };
+                *self.found.borrow_mut() = Some(here.path());
                 return Err(de::Error::custom("duplicate key"));
             }
-            map.next_value_seed(self.child(path))?;
+            map.next_value_seed(Walk {
+                parent: Some(&self),
+                step: Step::Key(&key.0),
+                found: self.found,
+            })?;
+            seen.push(key);
         }
         Ok(())
     }
