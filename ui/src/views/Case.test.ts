@@ -238,6 +238,19 @@ describe("the Beslut tab", () => {
     expect((within(dialog).getByLabelText("Beslutsinstans") as HTMLInputElement).value).toBe("Omsorgsnämnden");
   });
 
+  it("speaks English after the switch", async () => {
+    setLang("en");
+    const id = await initiativeWith((doc) => (doc.valuation.case = { commercial: { dpa: "unclear" } }));
+    const user = userEvent.setup();
+    render(Initiative, { id });
+    await screen.findByTestId("npv-economic");
+    await user.click(screen.getByRole("tab", { name: "Decision" }));
+    expect(screen.getByRole("heading", { name: "Proposed decision" })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "Deciding body" })).toBeTruthy();
+    const dpa = screen.getByRole("combobox", { name: "Is a data processing agreement (personuppgiftsbiträdesavtal) needed?" }) as HTMLSelectElement;
+    expect(dpa.selectedOptions[0].textContent).toBe("Unclear");
+  });
+
   it("shows a decided version's decision material read-only", async () => {
     // Läkemedelsrobotar i boendestödet: decided.
     const user = userEvent.setup();
