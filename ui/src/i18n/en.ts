@@ -392,7 +392,7 @@ export const en: Record<MessageKey, string> = {
 
   // Decision material (valuation.case)
   tab_case: "Decision",
-  case_intro: "What the decision maker needs beyond the calculation: the proposed decision, the options, the funding, the management and the contracts. Everything is optional; what is missing is shown as missing in the business case.",
+  case_intro: "What the decision maker needs beyond the calculation: the proposed decision, the options, the funding, the management and the contracts. Everything is optional and belongs to this version: once it is marked decided, it is locked with the valuation.",
   case_decision_title: "Proposed decision",
   case_proposal: "Proposed decision",
   case_proposal_help: "What is decided, in concrete terms: what, where and from when – e.g. “The care committee decides to introduce digital night supervision in three care homes from 2025.”",

@@ -397,7 +397,7 @@ export const sv = {
 
   // Decision material (valuation.case)
   tab_case: "Beslut",
-  case_intro: "Det som beslutsfattaren behöver utöver kalkylen: förslaget till beslut, alternativen, finansieringen, styrningen och avtalen. Allt är frivilligt; det som saknas står som saknat i beslutsunderlaget.",
+  case_intro: "Det som beslutsfattaren behöver utöver kalkylen: förslaget till beslut, alternativen, finansieringen, styrningen och avtalen. Allt är frivilligt och hör till den här versionen: när den markeras som beslutad låses det med värderingen.",
   case_decision_title: "Förslag till beslut",
   case_proposal: "Förslag till beslut",
   case_proposal_help: "Vad som beslutas, konkret: vad, var och från när – t.ex. ”Omsorgsnämnden beslutar att införa digital nattillsyn i tre boenden från 2025.”",
