@@ -1,9 +1,9 @@
-//! Putting a PDF together: a tagged PDF/A-2a document (krilla) with the embedded fonts
-//! subset to the glyphs used, charts as vector drawings, page furniture, the outline,
-//! metadata (title, author, subject, keywords, language, the caller's printing date) and the
-//! final bytes.
+//! Putting a PDF together: a tagged PDF/A-2a and PDF/UA-1 document (krilla checks both on
+//! writing) with the embedded fonts subset to the glyphs used, charts as vector drawings,
+//! page furniture, the outline, metadata (title, author, subject, keywords, language, the
+//! caller's printing date) and the final bytes.
 
-use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::{Document, SerializeSettings};
 use nytta_core::date::is_iso_date;
@@ -125,6 +125,7 @@ impl Pdf {
         let lang = opts.lang;
         let configuration = ConfigurationBuilder::new()
             .with_archival_validator(Archival::A2_A)
+            .with_accessibility_validator(Accessibility::UA1)
             .finish()
             .map_err(|e| ReportError::Write(format!("{e:?}")))?;
         let mut doc = Document::new_with(SerializeSettings {

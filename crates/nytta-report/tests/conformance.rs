@@ -10,7 +10,8 @@
 //!   CIDFontType2 a CIDToGIDMap (6.2.11.3–6.2.11.7), and no text shows glyph 0 (.notdef,
 //!   a missing glyph; 6.2.11.8);
 //! - `/Lang`, MarkInfo `/Marked true`, a StructTreeRoot whose elements include the headings,
-//!   tables with TH header cells, and figures each with an `/Alt` text (6.8, level A);
+//!   tables with TH header cells and the same number of cells in every row, and figures each
+//!   with an `/Alt` text (6.8, level A; PDF/UA-1 7.5), and `pdfuaid:part` 1 in the XMP;
 //! - an Outlines dictionary whose entries are the document's headings in order.
 //!
 //! It runs on every sample's business case in Swedish and English, the follow-up reports, the
@@ -20,7 +21,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::sample;
 use lopdf::content::Content;
@@ -151,6 +152,9 @@ fn check(pdf: &[u8], lang: &str) -> Found {
             match xmp_value(xmp, "pdfaid:conformance").as_deref() {
                 Some("A" | "B" | "U") => {}
                 other => p.push(format!("XMP: pdfaid:conformance {other:?}")),
+            }
+            if xmp_value(xmp, "pdfuaid:part").as_deref() != Some("1") {
+                p.push("XMP: pdfuaid:part is not 1 (PDF/UA-1)".into());
             }
             let title = xmp_value(xmp, "dc:title").unwrap_or_default();
             if title.trim().is_empty() {
@@ -289,6 +293,7 @@ fn check(pdf: &[u8], lang: &str) -> Found {
     match dict(&doc, catalog, b"StructTreeRoot") {
         None => p.push("catalogue: no StructTreeRoot".into()),
         Some(root) => {
+            let mut rows: BTreeMap<Option<ObjectId>, BTreeSet<usize>> = BTreeMap::new();
             let mut stack: Vec<&Object> = root.get(b"K").ok().into_iter().collect();
             while let Some(obj) = stack.pop() {
                 match deref(&doc, obj) {
@@ -308,6 +313,29 @@ fn check(pdf: &[u8], lang: &str) -> Found {
                         {
                             p.push("a Figure without /Alt text".into());
                         }
+                        if role == "TR" {
+                            let cells = elem
+                                .get(b"K")
+                                .ok()
+                                .and_then(|k| deref(&doc, k).as_array().ok())
+                                .into_iter()
+                                .flatten()
+                                .filter(|c| {
+                                    deref(&doc, c).as_dict().is_ok_and(|c| {
+                                        ["TH", "TD"].contains(&name(c, b"S").as_str())
+                                    })
+                                })
+                                .count();
+                            let mut table = elem.get(b"P").ok().and_then(|o| o.as_reference().ok());
+                            if let Some(group) = table.and_then(|t| doc.get_dictionary(t).ok()) {
+                                if ["THead", "TBody", "TFoot"].contains(&name(group, b"S").as_str())
+                                {
+                                    table =
+                                        group.get(b"P").ok().and_then(|o| o.as_reference().ok());
+                                }
+                            }
+                            rows.entry(table).or_default().insert(cells);
+                        }
                         if role == "H1" || role == "H2" {
                             found
                                 .headings
@@ -320,6 +348,9 @@ fn check(pdf: &[u8], lang: &str) -> Found {
                     }
                     _ => {}
                 }
+            }
+            if rows.values().any(|counts| counts.len() > 1) {
+                p.push("a table whose rows have different numbers of cells".into());
             }
         }
     }
@@ -634,4 +665,22 @@ fn the_check_fails_on_an_untagged_pdf_and_on_each_broken_rule() {
         }
     });
     assert!(problems.contains("pdfaid:part is not 2"), "{problems}");
+    let problems = broken(&|doc| {
+        for obj in doc.objects.values_mut() {
+            if let Ok(d) = obj.as_dict_mut() {
+                if name(d, b"S") == "TR" {
+                    if let Ok(Object::Array(cells)) = d.get_mut(b"K") {
+                        if cells.len() > 1 {
+                            cells.pop();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    });
+    assert!(
+        problems.contains("different numbers of cells"),
+        "{problems}"
+    );
 }
