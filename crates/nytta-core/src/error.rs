@@ -193,15 +193,16 @@ impl DocError {
                 }
             }
             ErrorKind::UnknownRef { what, id } => {
-                let (sv_what, en_what) = match *what {
-                    "role" => ("roll", "role"),
-                    "line" => ("rad", "line"),
-                    "input" => ("faktor", "input"),
-                    "effect_goal" => ("effektmål", "effect goal"),
-                    other => (other, other),
+                // Swedish "ingen"/"inget" follows the noun's gender (ett effektmål).
+                let (no, sv_what, en_what) = match *what {
+                    "role" => ("ingen", "roll", "role"),
+                    "line" => ("ingen", "rad", "line"),
+                    "input" => ("ingen", "faktor", "input"),
+                    "effect_goal" => ("inget", "effektmål", "effect goal"),
+                    other => ("ingen", other, other),
                 };
                 if sv {
-                    format!("det finns ingen {sv_what} med id \"{id}\"")
+                    format!("det finns {no} {sv_what} med id \"{id}\"")
                 } else {
                     format!("there is no {en_what} with id \"{id}\"")
                 }
@@ -356,3 +357,22 @@ impl fmt::Display for DocErrors {
 }
 
 impl std::error::Error for DocErrors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unknown(what: &'static str, lang: Lang) -> String {
+        let id = "x".to_string();
+        DocError::new("p", ErrorKind::UnknownRef { what, id }).message(lang)
+    }
+
+    #[test]
+    fn an_unknown_reference_is_named_with_the_nouns_own_gender_in_swedish() {
+        assert!(unknown("effect_goal", Lang::Sv).contains("det finns inget effektmål med id \"x\""));
+        assert!(unknown("role", Lang::Sv).contains("det finns ingen roll med id \"x\""));
+        assert!(unknown("line", Lang::Sv).contains("det finns ingen rad med id \"x\""));
+        assert!(unknown("input", Lang::Sv).contains("det finns ingen faktor med id \"x\""));
+        assert!(unknown("effect_goal", Lang::En).contains("there is no effect goal with id \"x\""));
+    }
+}

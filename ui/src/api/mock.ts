@@ -150,7 +150,7 @@ function caseProblem(doc: NyttaDocument): ErrorDto | null {
   for (const [i, l] of (doc.valuation.lines ?? []).entries()) {
     if (!l.effect_goal || goals.has(l.effect_goal)) continue;
     const path = `valuation.lines[${i}].effect_goal`;
-    const sv = `${path}: det finns ingen effektmål med id "${l.effect_goal}"`;
+    const sv = `${path}: det finns inget effektmål med id "${l.effect_goal}"`;
     const en = `${path}: there is no effect goal with id "${l.effect_goal}"`;
     problems.push({ code: "unknown_reference", path, message_sv: sv, message_en: en });
   }

@@ -336,7 +336,7 @@ describe("a benefit line's owner and effect goal", () => {
     const goal = await within(line).findByTestId("line-effect-goal");
     await waitFor(() => expect(goal.getAttribute("aria-invalid")).toBe("true"), { timeout: 3000 });
     expect((goal as HTMLSelectElement).value).toBe("tillsyn");
-    expect(within(line).getByRole("alert").textContent).toBe('Effektmål: det finns ingen effektmål med id "tillsyn"');
+    expect(within(line).getByRole("alert").textContent).toBe('Effektmål: det finns inget effektmål med id "tillsyn"');
   });
 });
 
