@@ -1262,3 +1262,105 @@ async fn synkronisera_sends_what_waits_to_the_server_in_the_settings() {
         &format!("DROP DATABASE {db} WITH (FORCE)"),
     );
 }
+
+/// Stores `draws` and the largest seed in the example's `valuation.simulation` through the
+/// real shell, before the window opens it; returns the stored text.
+async fn with_simulation(c: &Client, title: &str, draws: u32) -> String {
+    let list = invoke(c, "portfolio_list", json!({})).await;
+    let id = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["title"].as_str().unwrap().starts_with(title))
+        .unwrap()["id"]
+        .clone();
+    let stored = invoke(c, "initiative_get", json!({ "id": id })).await;
+    let mut doc: serde_json::Value =
+        serde_json::from_str(stored["document_json"].as_str().unwrap()).unwrap();
+    doc["valuation"]["simulation"] = json!({ "draws": draws, "seed": "18446744073709551615" });
+    let text = doc.to_string();
+    invoke(
+        c,
+        "initiative_save",
+        json!({ "id": id, "document": text.clone() }),
+    )
+    .await;
+    text
+}
+
+/// "Simulera" on Känslighet runs in the shell off the main thread: progress arrives over the
+/// channel while it draws, Avbryt stops it, a finished run shows the engine's figures, the
+/// sentence and both charts with the document's 64-bit seed intact, and a changed
+/// distribution marks the result stale.
+#[tokio::test(flavor = "current_thread")]
+async fn simulera_shows_progress_stops_on_avbryt_and_goes_stale_after_an_edit() {
+    if skipped() {
+        return;
+    }
+    const EXAMPLE: &str = "Digitala examinationer";
+    let dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&dir.path().join("nytta.db"));
+
+    let c = driver.session().await;
+    page_size(&c, 1280, 800).await;
+    with_simulation(&c, EXAMPLE, 100_000).await;
+    open_row(&c, EXAMPLE).await;
+    click(&c, "tab-sensitivity").await;
+    click(&c, "sim-run").await;
+    wait_text(&c, "sim-progress-text", "av 100 000 dragningar").await;
+    click(&c, "sim-cancel").await;
+    wait_text(&c, "sim-cancelled", "Simuleringen avbröts.").await;
+    assert!(
+        c.find(Locator::Css(&id("sim-result"))).await.is_err(),
+        "no result from a cancelled run"
+    );
+    c.close().await.unwrap();
+
+    let c = driver.session().await;
+    page_size(&c, 1280, 800).await;
+    let text = with_simulation(&c, EXAMPLE, 4_000).await;
+    open_row(&c, EXAMPLE).await;
+    click(&c, "tab-sensitivity").await;
+    click(&c, "sim-run").await;
+    wait_text(&c, "sim-ran", "4 000 utfall, frö 18446744073709551615").await;
+    // The engine's run of the same document, in this process.
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let run = nytta_app::simulation::run_text(&text, &cancel, |_| {})
+        .unwrap()
+        .unwrap();
+    wait_text(&c, "sim-sentence", &run.economic.sentence_sv).await;
+    wait_text(&c, "sim-sentence", &run.budget.sentence_sv).await;
+    let figures = squeeze(&text_of(&c, "sim-figures").await);
+    let p50 = nytta_app::format::kronor(
+        run.economic.npv_p50.parse::<nytta_app::Decimal>().unwrap(),
+        nytta_app::Lang::Sv,
+    );
+    assert!(figures.contains(&squeeze(&p50)), "{p50} in {figures}");
+    wait_for(&c, "chart-histogram").await;
+    wait_for(&c, "chart-s-curve").await;
+    c.execute(
+        "window.scrollTo(0, document.getElementById('sim-h').getBoundingClientRect().top + window.scrollY - 56)",
+        vec![],
+    )
+    .await
+    .unwrap();
+    page_screenshot(&c, "app-simulation").await;
+    c.execute(
+        "document.querySelector('[data-testid=chart-histogram]').scrollIntoView({block: 'center'})",
+        vec![],
+    )
+    .await
+    .unwrap();
+    page_screenshot(&c, "app-simulation-charts").await;
+    click(&c, "tab-valuation").await;
+    wait_for(&c, "input-distribution")
+        .await
+        .select_by_value("uniform")
+        .await
+        .unwrap();
+    saved_valid(&c).await;
+    click(&c, "tab-sensitivity").await;
+    wait_text(&c, "sim-stale", "Inaktuellt – dokumentet har ändrats").await;
+    c.close().await.unwrap();
+    drop(driver);
+}

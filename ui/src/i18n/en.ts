@@ -366,6 +366,9 @@ export const en: Record<MessageKey, string> = {
   mc_drivers_help: "Rank correlation (Spearman) between the input's draws and the economic NPV, from −1 to 1; strongest first.",
   mc_distribution: "Distribution",
   mc_rho: "Rank correlation",
+  mc_dist_pert: "PERT",
+  mc_dist_triangular: "Triangular",
+  mc_dist_uniform: "Uniform",
   chart_histogram_alt: "Histogram: how the economic NPV is spread over the simulation's outcomes.",
   chart_s_curve_alt: "S-curve: the share of outcomes below each NPV, in both views.",
 

@@ -370,6 +370,9 @@ export const sv = {
   mc_drivers_help: "Rangkorrelation (Spearman) mellan faktorns dragningar och det samhällsekonomiska nuvärdet, från −1 till 1; starkast först.",
   mc_distribution: "Fördelning",
   mc_rho: "Rangkorrelation",
+  mc_dist_pert: "PERT",
+  mc_dist_triangular: "Triangel",
+  mc_dist_uniform: "Likformig",
   chart_histogram_alt: "Histogram: hur det samhällsekonomiska nuvärdet fördelar sig över simuleringens utfall.",
   chart_s_curve_alt: "S-kurva: andelen av utfallen under varje nuvärde, i båda vyerna.",
 

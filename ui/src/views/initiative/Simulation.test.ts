@@ -63,7 +63,9 @@ describe("the simulation panel", () => {
     const drivers = screen.getByTestId("sim-drivers").querySelectorAll("tbody tr");
     expect(drivers).toHaveLength(RUN.inputs.length);
     expect(drivers[0].querySelector("th")?.textContent).toBe("Besök som ersätts per dag");
-    expect(drivers[0].querySelector("td")?.textContent).toBe("PERT (standard)");
+    expect(drivers[0].querySelector("td")?.textContent).toBe("PERT");
+    // Two decimals always: 0,10 is not written 0,1.
+    for (const row of drivers) expect(row.querySelectorAll("td")[1].textContent).toMatch(/^−?\d,\d\d$/);
     const histogram = screen.getByTestId("chart-histogram") as HTMLImageElement;
     expect(decodeURIComponent(histogram.src)).toContain("Samhällsekonomiskt nuvärde i simuleringen");
     expect(screen.getByTestId("chart-s-curve")).toBeTruthy();
