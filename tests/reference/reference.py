@@ -230,7 +230,7 @@ def evaluate(doc):
     priority = None
     if feasibility is not None and financing is not None:
         priority = D(effect + int(feasibility) + int(financing) + (6 - resource_need)) / 4
-    return {
+    out = {
         "economic": view(econ_b, econ_c),
         "budget": view(bud_b, bud_c),
         "freed_hours_per_year": ratio(freed_hours),
@@ -244,6 +244,24 @@ def evaluate(doc):
             "full_valuation_required": effect >= 3 or resource_need >= 3,
         },
     }
+    options = v.get("case", {}).get("options", [])
+    if options:
+        out["options"] = [option(o, n, r) for o in options]
+    return out
+
+
+def option(o, n, r):
+    """docs/format.md (case): an option with any figure is costed as -one_off_cost in year 0
+    and yearly_benefit - yearly_cost in years 1..N (a missing figure is 0), relative to doing
+    nothing; paid back only when the cumulative flow ends at or above zero."""
+    keys = ("one_off_cost", "yearly_cost", "yearly_benefit")
+    if not any(k in o for k in keys):
+        return {"id": o["id"], "npv": None, "payback_years": None}
+    one_off, cost, benefit = (D(o.get(k, 0)) for k in keys)
+    net = [-one_off] + [benefit - cost] * n
+    npv = sum(net[t] / (1 + r) ** t for t in range(n + 1))
+    back = payback(net) if sum(net) >= 0 else None
+    return {"id": o["id"], "npv": money(npv), "payback_years": ratio(back)}
 
 
 def main():

@@ -144,11 +144,15 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                 "follow_ups",
                 "inputs",
                 "roles",
+                "options",
             ],
             &["explanations"],
         );
         for input in j["inputs"].as_array().unwrap() {
             keys("inputs[]", input, &["id", "value"], &[]);
+        }
+        for option in j["options"].as_array().unwrap() {
+            keys("options[]", option, &["id", "npv", "payback_years"], &[]);
         }
         for role in j["roles"].as_array().unwrap() {
             keys("roles[]", role, &["id", "hourly_cost"], &[]);

@@ -16,7 +16,7 @@
 //! - [`engine::evaluate`] computes an [`engine::Evaluation`]: the expected case with its
 //!   sensitivity ([`sensitivity`]), follow-up comparisons ([`follow_up`]) and the key
 //!   figures explained ([`explain`]) and the options of the decision material costed
-//!   ([`options`]).
+//!   ([`options`]); [`financial`] splits the budget view's costs into one-off and recurring.
 //! - [`format`] is the one place numbers are rounded and written for people (sv-SE first).
 
 pub mod amounts;
@@ -28,6 +28,7 @@ pub mod engine;
 pub mod error;
 pub mod explain;
 pub mod finance;
+pub mod financial;
 pub mod follow_up;
 pub mod format;
 pub mod formula;

@@ -226,3 +226,53 @@ fn a_full_case_and_linked_lines_pass_and_write_back_the_same() {
     let again = read_document(&serde_json::to_string(&read).unwrap()).unwrap();
     assert_eq!(again, read);
 }
+
+#[test]
+fn the_budget_views_costs_split_into_one_off_and_recurring() {
+    let d = json!({
+        "nytta": 1,
+        "initiative": { "title": "Digital nattillsyn" },
+        "valuation": {
+            "parameters": { "start_year": 2025, "years": 2, "discount_rate": 0.03,
+                            "optimism_bias": 0.1 },
+            "roles": [ { "id": "vu", "name": "Verksamhetsutvecklare", "hourly_cost": 500 } ],
+            "lines": [
+                { "id": "cameras", "side": "cost", "name": "Kameror", "category": "financial",
+                  "amount": 100000, "timing": { "once": 0 } },
+                { "id": "licence", "side": "cost", "name": "Licens", "category": "financial",
+                  "amount": 20000, "timing": { "yearly": { "from": 1 } } },
+                { "id": "project", "side": "cost", "name": "Projekttid",
+                  "category": "reallocation",
+                  "time": { "minutes": 60, "occurrences": 100, "role": "vu" },
+                  "timing": { "once": 0 } }
+            ]
+        }
+    });
+    let doc = read_document(&d.to_string()).unwrap();
+    let model = Model::from_document(doc).unwrap();
+    let ev = nytta_core::evaluate(&model, Lang::Sv).unwrap();
+    let split = nytta_core::financial::budget_costs_by_kind(&model, &ev);
+    // With the 10 % bias: cameras 110 000 in year 0, the licence 22 000 in years 1 and 2;
+    // the project time (reallocation) is not in the budget view.
+    let got: Vec<(i32, String, String)> = split
+        .iter()
+        .map(|s| {
+            (
+                s.calendar_year,
+                s.one_off.to_string(),
+                s.recurring.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2025, "110000.0".to_string(), "0".to_string()),
+            (2026, "0".to_string(), "22000.0".to_string()),
+            (2027, "0".to_string(), "22000.0".to_string()),
+        ]
+    );
+    for (s, row) in split.iter().zip(&ev.years) {
+        assert_eq!(s.one_off + s.recurring, row.budget.costs, "year {}", s.year);
+    }
+}

@@ -1,6 +1,7 @@
-//! Sections 7–10 of the business case: sensitivity, risks and obstacles, effect goals with
-//! the follow-up plan, and the assumptions (every input with value, range and source, roles
-//! and hourly costs, the calculation conventions).
+//! Parts of the business case with tables of their own: the sensitivity analysis (economic
+//! case), the effect goals (strategic case), the risks and obstacles (management case), and
+//! the assumptions (every input with value, range and source, roles and hourly costs, the
+//! calculation conventions).
 
 use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
@@ -19,7 +20,7 @@ pub(crate) fn sensitivity(
     ev: &Evaluation,
     lang: Lang,
 ) -> Result<(), ReportError> {
-    pdf.layout.h1(tx::S_SENSITIVITY.get(lang));
+    pdf.layout.h2(tx::S_SENSITIVITY.get(lang));
     let sens = &ev.sensitivity;
     let inputs = &model.doc.valuation.inputs;
     if sens.tornado.is_empty() {
@@ -142,7 +143,7 @@ pub(crate) fn sensitivity(
 
 pub(crate) fn risks(pdf: &mut Pdf, model: &Model, lang: Lang) {
     let l = &mut pdf.layout;
-    l.h1(tx::S_RISKS.get(lang));
+    l.h2(tx::S_RISKS.get(lang));
     let risks = &model.doc.valuation.risks;
     if risks.is_empty() {
         l.para(tx::NO_RISKS.get(lang), BODY);
@@ -183,7 +184,7 @@ pub(crate) fn risks(pdf: &mut Pdf, model: &Model, lang: Lang) {
 
 pub(crate) fn goals(pdf: &mut Pdf, model: &Model, lang: Lang) {
     let l = &mut pdf.layout;
-    l.h1(tx::S_GOALS.get(lang));
+    l.h2(tx::S_GOALS.get(lang));
     let goals = &model.doc.valuation.effect_goals;
     if goals.is_empty() {
         l.para(tx::NO_GOALS.get(lang), BODY);
@@ -230,21 +231,6 @@ pub(crate) fn goals(pdf: &mut Pdf, model: &Model, lang: Lang) {
             ],
             &rows,
         );
-    }
-    l.h2(tx::FOLLOW_UP_PLAN.get(lang));
-    l.para(tx::FOLLOW_UP_PLAN_TEXT.get(lang), BODY);
-    let indicators: Vec<String> = model
-        .doc
-        .valuation
-        .lines
-        .iter()
-        .filter(|d| !d.indicator.is_empty())
-        .map(|d| format!("{}: {}", d.name, d.indicator))
-        .collect();
-    // The list's heading only where a list follows it.
-    if !indicators.is_empty() {
-        l.para(tx::INDICATOR_LINES.get(lang), BODY);
-        l.bullets(&indicators, BODY);
     }
 }
 

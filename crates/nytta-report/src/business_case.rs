@@ -1,38 +1,26 @@
-//! The business case (*beslutsunderlag*): ten sections a manager decides from, with every
-//! figure explained and every assumption's source in view.
+//! The business case (*beslutsunderlag*): the decision box and contents on page 1, then the
+//! summary and the Five Case Model (strategic, economic, commercial, financial and
+//! management case) and the assumptions, with every figure explained and every
+//! assumption's source in view.
 
 use nytta_core::case::YearFlows;
-use nytta_core::document::{Line, Side, Stakeholder, Timing, ValuationStatus};
+use nytta_core::document::{Line, Side, Stakeholder, Timing};
 use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
 use rust_decimal::Decimal;
 
 use crate::appendix;
 use crate::charts::Chart;
-use crate::common::{calculation, capital, figure_rows, kr, version, FIGURE_COLUMNS};
+use crate::common::{
+    calculation, capital, figure_rows, kr, version, version_status, FIGURE_COLUMNS,
+};
 use crate::error::ReportError;
+use crate::five_case;
 use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, HEADING_ROOM, SMALL};
 use crate::pdf::Pdf;
 use crate::simulated;
 use crate::text::{self as tx, fill, Tr};
 use crate::ReportOptions;
-
-/// When and by whom a decided version was decided ("2025-02-27 av Omsorgsnämnden"); `None`
-/// for a draft or when the document records neither.
-fn decided(model: &Model, lang: Lang) -> Option<String> {
-    let v = &model.doc.valuation;
-    if v.status != ValuationStatus::Decided {
-        return None;
-    }
-    let by = (!v.decided_by.is_empty())
-        .then(|| fill(tx::DECIDED_BY.get(lang), &[("body", &v.decided_by)]));
-    let text = [v.date.clone(), by]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!text.is_empty()).then_some(text)
-}
 
 pub(crate) fn write(
     model: &Model,
@@ -58,12 +46,18 @@ pub(crate) fn write(
     .collect::<Vec<_>>()
     .join(" · ");
     pdf.layout.title(title, &subtitle);
+    five_case::decision_box(&mut pdf, model, ev, opts);
+    five_case::contents(&mut pdf, lang);
     summary(&mut pdf, model, ev, opts);
+    // The Five Case Model: strategic, economic, commercial, financial, management.
     background(&mut pdf, model, lang);
+    five_case::effect_chain(&mut pdf, model, lang);
+    appendix::goals(&mut pdf, model, lang);
+    five_case::options(&mut pdf, model, ev, lang);
     benefits(&mut pdf, model, ev, lang);
     costs(&mut pdf, model, ev, lang);
     year_tables(&mut pdf, ev, lang);
-    pdf.layout.h1(tx::S_CHARTS.get(lang));
+    pdf.layout.h2(tx::S_CHARTS.get(lang));
     for chart in Chart::BUSINESS_CASE {
         pdf.chart(chart, model, ev, lang)?;
         let caption = match chart {
@@ -88,8 +82,12 @@ pub(crate) fn write(
     }
     appendix::sensitivity(&mut pdf, model, ev, lang)?;
     simulated::section(&mut pdf, model, ev, lang)?;
+    five_case::commercial(&mut pdf, model, lang);
+    five_case::financial(&mut pdf, model, ev, lang);
+    pdf.layout.h1(tx::S_MANAGEMENT.get(lang));
+    five_case::management(&mut pdf, model, lang);
+    five_case::follow_up_plan(&mut pdf, model, lang);
     appendix::risks(&mut pdf, model, lang);
-    appendix::goals(&mut pdf, model, lang);
     appendix::assumptions(&mut pdf, model, lang);
     let kind = tx::BUSINESS_CASE.get(lang);
     let right = if version.starts_with(kind) {
@@ -104,18 +102,6 @@ fn summary(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) 
     let lang = opts.lang;
     let l = &mut pdf.layout;
     l.h1(tx::S_SUMMARY.get(lang));
-    let decision = opts.decision.clone().unwrap_or_else(|| {
-        let version = version(model);
-        if version.is_empty() {
-            tx::DECISION_UNNAMED.get(lang).to_string()
-        } else {
-            fill(tx::DECISION_DEFAULT.get(lang), &[("version", &version)])
-        }
-    });
-    l.labelled(tx::DECISION.get(lang), &decision);
-    if let Some(decided) = decided(model, lang) {
-        l.labelled(tx::DECIDED_ON.get(lang), &decided);
-    }
     if !model.doc.initiative.description.is_empty() {
         l.para(&model.doc.initiative.description, BODY);
     }
@@ -226,7 +212,8 @@ fn summary(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) 
 fn background(pdf: &mut Pdf, model: &Model, lang: Lang) {
     let l = &mut pdf.layout;
     let i = &model.doc.initiative;
-    l.h1(tx::S_BACKGROUND.get(lang));
+    l.h1(tx::S_STRATEGIC.get(lang));
+    l.h2(tx::S_BACKGROUND.get(lang));
     let mut facts = vec![
         (tx::DEPARTMENT, i.department.clone()),
         (tx::OWNER, i.owner.clone()),
@@ -263,25 +250,6 @@ fn background(pdf: &mut Pdf, model: &Model, lang: Lang) {
         };
         l.labelled(label.get(lang), text);
     }
-}
-
-/// The version's own label, status and date ("Beslutsunderlag, beslutad 2021-03-01"): what
-/// this document was when it was written, not the stage the initiative has reached since.
-fn version_status(model: &Model, lang: Lang) -> String {
-    let v = &model.doc.valuation;
-    let status = match v.status {
-        ValuationStatus::Decided => tx::STATUS_DECIDED,
-        ValuationStatus::Draft => tx::STATUS_DRAFT,
-    };
-    let status = fill(
-        status.get(lang),
-        &[("date", v.date.as_deref().unwrap_or_default())],
-    );
-    [v.label.trim(), status.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn ramp_text(line: &Line, lang: Lang) -> Option<String> {
@@ -342,7 +310,7 @@ fn money_cell(line: &Line, r: &nytta_core::case::LineResult, years: u32, lang: L
 
 fn benefits(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
     let l = &mut pdf.layout;
-    l.h1(tx::S_BENEFITS.get(lang));
+    l.h2(tx::S_BENEFITS.get(lang));
     l.para(tx::BENEFITS_INTRO.get(lang), BODY);
     let years = model.params.years;
     let lines: Vec<_> = model
@@ -409,7 +377,7 @@ fn benefits(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
 
 fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
     let l = &mut pdf.layout;
-    l.h1(tx::S_COSTS.get(lang));
+    l.h2(tx::S_COSTS.get(lang));
     let years = model.params.years;
     let bias = model.params.optimism_bias;
     let rows: Vec<Vec<Cell>> = model
@@ -492,7 +460,6 @@ fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
 
 fn year_tables(pdf: &mut Pdf, ev: &Evaluation, lang: Lang) {
     let l = &mut pdf.layout;
-    l.h1(tx::S_YEARS.get(lang));
     let cols = [
         Column(0.12, Align::Left),
         Column(0.17, Align::Right),
@@ -516,7 +483,11 @@ fn year_tables(pdf: &mut Pdf, ev: &Evaluation, lang: Lang) {
         (tx::BUDGET, |r| &r.budget, &ev.budget),
     ];
     for (name, pick, figures) in views {
-        l.h2(name.get(lang));
+        l.h2(&format!(
+            "{}: {}",
+            tx::S_YEARS.get(lang),
+            name.get(lang).to_lowercase()
+        ));
         let mut rows: Vec<Vec<Cell>> = ev
             .years
             .iter()

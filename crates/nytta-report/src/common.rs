@@ -1,13 +1,15 @@
 //! What the business case, its appendix and the follow-up report share: figures written the
-//! way the reports show them, the version label, a capitalised first letter.
+//! way the reports show them, the version label and the version's own status and decision,
+//! a capitalised first letter.
 
 use nytta_core::case::Figures;
+use nytta_core::document::ValuationStatus;
 use nytta_core::format;
 use nytta_core::{Lang, Model};
 use rust_decimal::Decimal;
 
 use crate::layout::{Align, Cell, Column};
-use crate::text::{self, Tr};
+use crate::text::{self, fill, Tr};
 
 /// The version label and date, e.g. "Beslutsunderlag 2021-03-01".
 pub(crate) fn version(model: &Model) -> String {
@@ -122,3 +124,39 @@ pub(crate) const FIGURE_COLUMNS: [Column; 3] = [
     Column(0.3, Align::Right),
     Column(0.3, Align::Right),
 ];
+
+/// When and by whom a decided version was decided ("2025-02-27 av Omsorgsnämnden"); `None`
+/// for a draft or when the document records neither.
+pub(crate) fn decided(model: &Model, lang: Lang) -> Option<String> {
+    let v = &model.doc.valuation;
+    if v.status != ValuationStatus::Decided {
+        return None;
+    }
+    let by = (!v.decided_by.is_empty())
+        .then(|| fill(text::DECIDED_BY.get(lang), &[("body", &v.decided_by)]));
+    let text = [v.date.clone(), by]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// The version's own label, status and date ("Beslutsunderlag, beslutad 2021-03-01"): what
+/// this document was when it was written, not the stage the initiative has reached since.
+pub(crate) fn version_status(model: &Model, lang: Lang) -> String {
+    let v = &model.doc.valuation;
+    let status = match v.status {
+        ValuationStatus::Decided => text::STATUS_DECIDED,
+        ValuationStatus::Draft => text::STATUS_DRAFT,
+    };
+    let status = fill(
+        status.get(lang),
+        &[("date", v.date.as_deref().unwrap_or_default())],
+    );
+    [v.label.trim(), status.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

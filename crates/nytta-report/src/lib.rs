@@ -16,7 +16,8 @@
 //!   paragraphs, lists, tables with header cells, figures with alternative text; furniture
 //!   as artifacts) and bookmarks every heading; `pdf` writes it as PDF/A-2a with the fonts
 //!   subset and XMP metadata (title, author, subject, keywords, language, printing date).
-//! - `business_case` (sections 1–6, `appendix` 7–10) and `follow_up` write the two
+//! - `business_case` (with `five_case` for the decision material and `appendix` for the
+//!   sensitivity, goals, risks and assumptions) and `follow_up` write the two
 //!   documents section by section, `agenda` the PULS agenda of the portfolio, with
 //!   wording from the `text` catalogue (Swedish and English).
 
@@ -26,6 +27,7 @@ mod business_case;
 pub mod charts;
 mod common;
 mod error;
+mod five_case;
 mod follow_up;
 mod font;
 mod layout;
@@ -64,7 +66,7 @@ impl ReportOptions {
     }
 }
 
-/// The headings of the business case's ten sections in `lang`, in order (for tests and
+/// The headings of the business case's sections in `lang`, in order (for tests and
 /// tables of contents).
 pub fn section_headings(lang: Lang) -> Vec<&'static str> {
     text::SECTIONS.iter().map(|s| s.get(lang)).collect()

@@ -6,6 +6,8 @@ use nytta_core::document::{
 };
 use nytta_core::{labels, Lang};
 
+pub(crate) mod five_case;
+
 /// A text in both languages.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tr(pub &'static str, pub &'static str);
@@ -26,40 +28,42 @@ pub(crate) const FOLLOW_UP_REPORT: Tr = Tr("Uppföljningsrapport", "Follow-up re
 pub(crate) const PAGE: Tr = Tr("Sida {n} av {m}", "Page {n} of {m}");
 pub(crate) const PRINTED: Tr = Tr("Utskriven {date}", "Printed {date}");
 
-// The ten sections of the business case.
+// The sections of the business case, along the Five Case Model (strategic, economic,
+// commercial, financial and management case), with the summary first and the assumptions
+// last.
 pub(crate) const S_SUMMARY: Tr = Tr("1. Sammanfattning", "1. Summary");
-pub(crate) const S_BACKGROUND: Tr = Tr("2. Bakgrund och behov", "2. Background and need");
-pub(crate) const S_BENEFITS: Tr = Tr("3. Nyttor", "3. Benefits");
-pub(crate) const S_COSTS: Tr = Tr("4. Kostnader", "4. Costs");
-pub(crate) const S_YEARS: Tr = Tr("5. År för år", "5. Year by year");
-pub(crate) const S_CHARTS: Tr = Tr("6. Diagram", "6. Charts");
-pub(crate) const S_SENSITIVITY: Tr = Tr("7. Känslighetsanalys", "7. Sensitivity analysis");
-pub(crate) const S_RISKS: Tr = Tr("8. Risker och hinder", "8. Risks and obstacles");
-pub(crate) const S_GOALS: Tr = Tr(
-    "9. Effektmål och uppföljningsplan",
-    "9. Effect goals and follow-up plan",
-);
+pub(crate) const S_STRATEGIC: Tr = Tr("2. Strategiskt underlag", "2. Strategic case");
+pub(crate) const S_ECONOMIC: Tr = Tr("3. Ekonomiskt underlag", "3. Economic case");
+pub(crate) const S_COMMERCIAL: Tr = Tr("4. Kommersiellt underlag", "4. Commercial case");
+pub(crate) const S_FINANCIAL: Tr = Tr("5. Finansiellt underlag", "5. Financial case");
+pub(crate) const S_MANAGEMENT: Tr = Tr("6. Genomförande och styrning", "6. Management case");
 pub(crate) const S_ASSUMPTIONS: Tr = Tr(
-    "10. Antaganden och beräkningsregler",
-    "10. Assumptions and calculation conventions",
+    "7. Antaganden och beräkningsregler",
+    "7. Assumptions and calculation conventions",
 );
 
 /// Every section heading of the business case, in order.
-pub(crate) const SECTIONS: [Tr; 10] = [
+pub(crate) const SECTIONS: [Tr; 7] = [
     S_SUMMARY,
-    S_BACKGROUND,
-    S_BENEFITS,
-    S_COSTS,
-    S_YEARS,
-    S_CHARTS,
-    S_SENSITIVITY,
-    S_RISKS,
-    S_GOALS,
+    S_STRATEGIC,
+    S_ECONOMIC,
+    S_COMMERCIAL,
+    S_FINANCIAL,
+    S_MANAGEMENT,
     S_ASSUMPTIONS,
 ];
 
+// The parts within the sections.
+pub(crate) const S_BACKGROUND: Tr = Tr("Bakgrund och behov", "Background and need");
+pub(crate) const S_BENEFITS: Tr = Tr("Nyttor", "Benefits");
+pub(crate) const S_COSTS: Tr = Tr("Kostnader", "Costs");
+pub(crate) const S_YEARS: Tr = Tr("År för år", "Year by year");
+pub(crate) const S_CHARTS: Tr = Tr("Diagram", "Charts");
+pub(crate) const S_SENSITIVITY: Tr = Tr("Känslighetsanalys", "Sensitivity analysis");
+pub(crate) const S_RISKS: Tr = Tr("Risker och hinder", "Risks and obstacles");
+pub(crate) const S_GOALS: Tr = Tr("Effektmål", "Effect goals");
+
 // Summary.
-pub(crate) const DECISION: Tr = Tr("Beslut som efterfrågas", "Decision requested");
 pub(crate) const DECISION_DEFAULT: Tr = Tr(
     "Att genomföra initiativet enligt denna nyttovärdering ({version}), med de kostnader, nyttor och effektmål som redovisas nedan.",
     "To carry out the initiative as valued here ({version}), with the costs, benefits and effect goals set out below.",
@@ -185,8 +189,8 @@ pub(crate) const TIMING: Tr = Tr("Tidpunkt", "Timing");
 pub(crate) const ONCE_IN: Tr = Tr("engång år {year}", "one-off in year {year}");
 pub(crate) const YEARLY_FROM: Tr = Tr("löpande år {from}–{to}", "recurring years {from}–{to}");
 pub(crate) const OPTIMISM_NOTE: Tr = Tr(
-    "Beloppen i tabellen ovan är utan optimismpåslag. Påslaget på {pct} läggs på varje kostnad i årstabellerna (avsnitt 5), nyckeltalen, diagrammen och känslighetsanalysen; beloppet med påslag står under varje kostnad.",
-    "The amounts in the table above are without optimism bias. The bias of {pct} is added to every cost in the year tables (section 5), the key figures, the charts and the sensitivity analysis; the amount with the bias is given under each cost.",
+    "Beloppen i tabellen ovan är utan optimismpåslag. Påslaget på {pct} läggs på varje kostnad i årstabellerna (avsnitt 3, År för år), nyckeltalen, diagrammen och känslighetsanalysen; beloppet med påslag står under varje kostnad.",
+    "The amounts in the table above are without optimism bias. The bias of {pct} is added to every cost in the year tables (section 3, Year by year), the key figures, the charts and the sensitivity analysis; the amount with the bias is given under each cost.",
 );
 pub(crate) const WITH_BIAS: Tr = Tr(
     "Med optimismpåslag {pct}: {amount}",
@@ -222,8 +226,8 @@ pub(crate) const CHART_PER_YEAR_CAPTION: Tr = Tr(
 pub(crate) const CHART_BY_CATEGORY: Tr = Tr("Nyttor per kategori", "Benefits by category");
 pub(crate) const CHART_BY_STAKEHOLDER: Tr = Tr("Nyttor per intressent", "Benefits by stakeholder");
 pub(crate) const CHART_BREAKDOWN_CAPTION: Tr = Tr(
-    "Summa nyttor över kalkylperioden, odiskonterat. Kvalitets- och miljönyttor ({n} st) värderas inte i kronor och visas i avsnitt 3.",
-    "Total benefits over the analysis period, undiscounted. Quality and environment benefits ({n}) are not valued in kronor and are shown in section 3.",
+    "Summa nyttor över kalkylperioden, odiskonterat. Kvalitets- och miljönyttor ({n} st) värderas inte i kronor och visas under Nyttor i avsnitt 3.",
+    "Total benefits over the analysis period, undiscounted. Quality and environment benefits ({n}) are not valued in kronor and are shown under Benefits in section 3.",
 );
 pub(crate) const CHART_TORNADO: Tr = Tr(
     "Faktorernas påverkan på nuvärdet",
@@ -261,7 +265,6 @@ pub(crate) const ALT_S_CURVE: Tr = Tr(
     "Curve chart “{title}”: {series}, the share of outcomes from 0 to 100% against the NPV.",
 );
 pub(crate) const AND: Tr = Tr(" och ", " and ");
-
 pub(crate) const AT_LOW: Tr = Tr("Lågt värde", "Low value");
 pub(crate) const AT_HIGH: Tr = Tr("Högt värde", "High value");
 pub(crate) const LIKELY_NPV: Tr = Tr("Nuvärde med troliga värden", "NPV at likely values");

@@ -1,0 +1,635 @@
+//! The parts of the business case drawn from the decision material (`valuation.case`) and
+//! the lines' links into it: the decision box and the contents on page 1, the changed way
+//! of working and the effect chain (strategic case), the options compared (economic case),
+//! the commercial case, the financial case and the management case's milestones, benefit
+//! owners and scheduled follow-ups. What the document does not give is said plainly.
+
+use nytta_core::document::{BusinessCase, Side};
+use nytta_core::financial::budget_costs_by_kind;
+use nytta_core::format;
+use nytta_core::{Evaluation, Lang, Model};
+use rust_decimal::Decimal;
+
+use crate::common::{decided, kr, version, version_status, years_or};
+use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, HEADING_ROOM, SMALL};
+use crate::pdf::Pdf;
+use crate::text::five_case as fc;
+use crate::text::{self as tx, fill};
+use crate::ReportOptions;
+
+/// The decision material, or an empty one.
+fn case(model: &Model) -> BusinessCase {
+    model.doc.valuation.case.clone().unwrap_or_default()
+}
+
+/// `text`, or `missing` when it is blank.
+fn or_missing(text: &str, missing: tx::Tr, lang: Lang) -> String {
+    if text.trim().is_empty() {
+        missing.get(lang).to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+const LABEL_VALUE: [Column; 2] = [Column(0.3, Align::Left), Column(0.7, Align::Left)];
+
+/// The decision box: what is proposed, to whom, at what cost and risk, and what is missing.
+pub(crate) fn decision_box(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) {
+    let lang = opts.lang;
+    let c = case(model);
+    let d = &c.decision;
+    let proposal = if !d.proposal.trim().is_empty() {
+        d.proposal.clone()
+    } else if let Some(asked) = &opts.decision {
+        asked.clone()
+    } else {
+        let v = version(model);
+        let standard = if v.is_empty() {
+            tx::DECISION_UNNAMED.get(lang).to_string()
+        } else {
+            fill(tx::DECISION_DEFAULT.get(lang), &[("version", &v)])
+        };
+        fill(fc::PROPOSAL_DEFAULT.get(lang), &[("text", &standard)])
+    };
+    // The deciding body proposed, else the one recorded when the version was decided.
+    let body = if d.deciding_body.trim().is_empty() {
+        model.doc.valuation.decided_by.as_str()
+    } else {
+        d.deciding_body.as_str()
+    };
+    let costs: Vec<String> = ev
+        .years
+        .iter()
+        .filter(|r| !r.budget.costs.is_zero())
+        .map(|r| format!("{}: {}", r.calendar_year, kr(r.budget.costs, lang)))
+        .collect();
+    let costs = if costs.is_empty() {
+        fc::NO_BUDGET_COSTS.get(lang).to_string()
+    } else {
+        costs.join("; ")
+    };
+    let mut rows: Vec<(tx::Tr, String)> = vec![
+        (fc::PROPOSAL, proposal),
+        (fc::BODY, or_missing(body, fc::BODY_MISSING, lang)),
+        (fc::COST_PER_YEAR, costs),
+        (
+            fc::FUNDING_SOURCE,
+            or_missing(&d.funding_source, fc::FUNDING_MISSING, lang),
+        ),
+        (
+            fc::START,
+            or_missing(
+                d.start.as_deref().unwrap_or_default(),
+                fc::START_MISSING,
+                lang,
+            ),
+        ),
+        (
+            fc::RECOMMENDATION,
+            or_missing(&d.recommendation, fc::RECOMMENDATION_MISSING, lang),
+        ),
+        (
+            fc::CASE_NUMBER,
+            or_missing(&d.case_number, fc::CASE_NUMBER_MISSING, lang),
+        ),
+        (tx::VERSION_STATUS, version_status(model, lang)),
+    ];
+    if let Some(when) = decided(model, lang) {
+        rows.push((tx::DECIDED_ON, when));
+    }
+    rows.push((fc::BUDGET_PAYS, budget_pays(model, ev, lang)));
+    rows.push((fc::TOP_RISKS, top_risks(model, lang)));
+    rows.push((fc::TOP_ASSUMPTIONS, top_assumptions(model, ev, lang)));
+    let rows: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|(k, v)| vec![Cell::bold(k.get(lang)), Cell::text(v)])
+        .collect();
+    let l = &mut pdf.layout;
+    l.h2(fc::DECISION_BOX.get(lang));
+    l.table(&LABEL_VALUE, &["", ""], &rows);
+}
+
+/// Whether the budget view pays back, when, and its NPV.
+fn budget_pays(model: &Model, ev: &Evaluation, lang: Lang) -> String {
+    let b = &ev.budget;
+    let npv = kr(b.npv, lang);
+    if b.total_benefits.is_zero() && b.total_costs.is_zero() {
+        return fc::BUDGET_EMPTY.get(lang).to_string();
+    }
+    match b.payback_years {
+        Some(y) => fill(
+            fc::BUDGET_PAYS_YES.get(lang),
+            &[("years", &format::years(y, lang)), ("npv", &npv)],
+        ),
+        None => {
+            let p = &model.params;
+            let to = i64::from(p.start_year) + i64::from(p.years);
+            fill(
+                fc::BUDGET_PAYS_NO.get(lang),
+                &[
+                    ("from", &p.start_year.to_string()),
+                    ("to", &to.to_string()),
+                    ("npv", &npv),
+                ],
+            )
+        }
+    }
+}
+
+/// The three risks with the largest likelihood × impact (document order on a tie).
+fn top_risks(model: &Model, lang: Lang) -> String {
+    let mut risks: Vec<_> = model.doc.valuation.risks.iter().collect();
+    if risks.is_empty() {
+        return fc::NO_RISKS.get(lang).to_string();
+    }
+    risks.sort_by_key(|r| std::cmp::Reverse(u16::from(r.likelihood) * u16::from(r.impact)));
+    risks
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(k, r)| {
+            fill(
+                fc::RISK_ITEM.get(lang),
+                &[
+                    ("n", &(k + 1).to_string()),
+                    ("text", r.text.trim().trim_end_matches('.')),
+                    ("l", &r.likelihood.to_string()),
+                    ("i", &r.impact.to_string()),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An input's likely value as the engine used it, with its unit.
+fn input_value(model: &Model, ev: &Evaluation, id: &str, lang: Lang) -> String {
+    let unit = model
+        .doc
+        .valuation
+        .inputs
+        .iter()
+        .find(|i| i.id == id)
+        .map(|i| i.unit.as_str())
+        .unwrap_or_default();
+    let value = ev
+        .inputs
+        .iter()
+        .find(|v| v.id == id)
+        .map(|v| format::number_trim(v.value, 4, lang))
+        .unwrap_or_default();
+    format!("{value} {unit}").trim().to_string()
+}
+
+/// The three inputs the sensitivity analysis ranks highest, with value and source.
+fn top_assumptions(model: &Model, ev: &Evaluation, lang: Lang) -> String {
+    let bars = &ev.sensitivity.tornado;
+    if bars.is_empty() {
+        return fc::NO_ASSUMPTIONS.get(lang).to_string();
+    }
+    bars.iter()
+        .take(3)
+        .enumerate()
+        .map(|(k, b)| {
+            let input = model.doc.valuation.inputs.iter().find(|i| i.id == b.input);
+            let name = input.map_or(b.input.as_str(), |i| i.name.as_str());
+            let source = input
+                .map(|i| i.source.trim())
+                .filter(|s| !s.is_empty())
+                .unwrap_or(fc::NO_SOURCE.get(lang));
+            fill(
+                fc::ASSUMPTION_ITEM.get(lang),
+                &[
+                    ("n", &(k + 1).to_string()),
+                    ("name", name),
+                    ("value", &input_value(model, ev, &b.input, lang)),
+                    ("source", source),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The contents list: every section heading, in order.
+pub(crate) fn contents(pdf: &mut Pdf, lang: Lang) {
+    let items: Vec<String> = tx::SECTIONS
+        .iter()
+        .map(|s| s.get(lang).to_string())
+        .collect();
+    let l = &mut pdf.layout;
+    l.h2(fc::CONTENTS.get(lang));
+    for item in &items {
+        l.para(item, BODY);
+    }
+}
+
+/// A goal's indicator, direction, baseline and target in one line.
+fn goal_text(g: &nytta_core::document::EffectGoal, lang: Lang) -> String {
+    let num = |d: Decimal| {
+        format!("{} {}", format::number_trim(d, 4, lang), g.unit)
+            .trim()
+            .to_string()
+    };
+    let direction = tx::direction(g.direction).get(lang);
+    match g.baseline {
+        Some(b) => fill(
+            fc::GOAL_TEXT_FROM.get(lang),
+            &[
+                ("indicator", &g.indicator),
+                ("direction", direction),
+                ("baseline", &num(b.get())),
+                ("target", &num(g.target.get())),
+            ],
+        ),
+        None => fill(
+            fc::GOAL_TEXT.get(lang),
+            &[
+                ("indicator", &g.indicator),
+                ("direction", direction),
+                ("target", &num(g.target.get())),
+            ],
+        ),
+    }
+}
+
+/// The changed way of working and the effect chain: initiative → changed way of working →
+/// effect goal → benefit line.
+pub(crate) fn effect_chain(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    let c = case(model);
+    let v = &model.doc.valuation;
+    let l = &mut pdf.layout;
+    l.h2(fc::EFFECT_CHAIN.get(lang));
+    l.para(fc::CHAIN_INTRO.get(lang), SMALL);
+    l.labelled(fc::INITIATIVE.get(lang), &model.doc.initiative.title);
+    l.labelled(
+        fc::CHANGED_WORK.get(lang),
+        &or_missing(&c.changed_work, fc::NOT_DESCRIBED, lang),
+    );
+    let mut rows: Vec<Vec<Cell>> = v
+        .effect_goals
+        .iter()
+        .map(|g| {
+            let lines: Vec<&str> = v
+                .lines
+                .iter()
+                .filter(|x| x.effect_goal == g.id)
+                .map(|x| x.name.as_str())
+                .collect();
+            let lines = if lines.is_empty() {
+                fc::NO_LINKED.get(lang).to_string()
+            } else {
+                lines.join("\n")
+            };
+            vec![Cell::text(goal_text(g, lang)), Cell::text(lines)]
+        })
+        .collect();
+    let unlinked: Vec<&str> = v
+        .lines
+        .iter()
+        .filter(|x| x.side == Side::Benefit && x.effect_goal.is_empty())
+        .map(|x| x.name.as_str())
+        .collect();
+    if !unlinked.is_empty() {
+        rows.push(vec![
+            Cell::text(fc::UNLINKED.get(lang)),
+            Cell::text(unlinked.join("\n")),
+        ]);
+    }
+    if v.effect_goals.is_empty() {
+        l.para(tx::NO_GOALS.get(lang), BODY);
+    }
+    if !rows.is_empty() {
+        l.table(
+            &[Column(0.5, Align::Left), Column(0.5, Align::Left)],
+            &[fc::GOAL.get(lang), fc::CONTRIBUTING.get(lang)],
+            &rows,
+        );
+    }
+}
+
+/// The economic case's heading and the options compared: the do-nothing baseline, each
+/// option, the proposal in both views.
+pub(crate) fn options(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
+    let c = case(model);
+    let l = &mut pdf.layout;
+    let intro = fill(
+        fc::OPTIONS_INTRO.get(lang),
+        &[("n", &model.params.years.to_string())],
+    );
+    let mut rows = vec![vec![
+        Cell::text(fc::BASELINE.get(lang)),
+        Cell::text(kr(Decimal::ZERO, lang)),
+        Cell::text("–"),
+    ]];
+    for (o, f) in c.options.iter().zip(&ev.options) {
+        let name = if o.name.trim().is_empty() {
+            o.id.clone()
+        } else {
+            o.name.clone()
+        };
+        let mut cell = Cell::bold(name).and(o.description.clone(), Weight::Regular);
+        if o.is_costed() {
+            let get =
+                |n: Option<nytta_core::num::Num>| kr(n.map_or(Decimal::ZERO, |n| n.get()), lang);
+            cell = cell.and(
+                fill(
+                    fc::OPTION_FIGURES.get(lang),
+                    &[
+                        ("one_off", &get(o.one_off_cost)),
+                        ("cost", &get(o.yearly_cost)),
+                        ("benefit", &get(o.yearly_benefit)),
+                    ],
+                ),
+                Weight::Regular,
+            );
+        }
+        let (npv, payback) = match f.npv {
+            Some(npv) => (kr(npv, lang), years_or(f.payback_years, lang)),
+            None => (fc::NOT_COSTED.get(lang).to_string(), "–".to_string()),
+        };
+        rows.push(vec![cell, Cell::text(npv), Cell::text(payback)]);
+    }
+    rows.push(vec![
+        Cell::bold(fc::PROPOSAL_ECONOMIC.get(lang)),
+        Cell::bold(kr(ev.economic.npv, lang)),
+        Cell::bold(years_or(ev.economic.payback_years, lang)),
+    ]);
+    rows.push(vec![
+        Cell::bold(fc::PROPOSAL_BUDGET.get(lang)),
+        Cell::bold(kr(ev.budget.npv, lang)),
+        Cell::bold(years_or(ev.budget.payback_years, lang)),
+    ]);
+    let cols = [
+        Column(0.52, Align::Left),
+        Column(0.24, Align::Right),
+        Column(0.24, Align::Right),
+    ];
+    let header = [
+        fc::OPTION.get(lang),
+        tx::NPV.get(lang),
+        tx::PAYBACK.get(lang),
+    ];
+    // The comparison opens the economic case and is read as a whole: the section heading,
+    // its own heading, the introduction and the table on one page.
+    l.keep(
+        l.para_height(&intro, BODY) + l.table_height(&cols, &header, &rows) + 3.0 * HEADING_ROOM,
+    );
+    l.h1(tx::S_ECONOMIC.get(lang));
+    l.h2(fc::OPTIONS.get(lang));
+    l.para(&intro, BODY);
+    l.table(&cols, &header, &rows);
+    if c.options.is_empty() {
+        l.para(fc::NO_OPTIONS.get(lang), SMALL);
+    }
+}
+
+/// The commercial case, or one line saying it was not described.
+pub(crate) fn commercial(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    let c = case(model).commercial;
+    let l = &mut pdf.layout;
+    l.h1(tx::S_COMMERCIAL.get(lang));
+    if c.is_empty() {
+        l.para(fc::COMMERCIAL_NONE.get(lang), BODY);
+        return;
+    }
+    let given = |s: &str| or_missing(s, fc::NOT_GIVEN, lang);
+    let contract = c.contract_years.map_or_else(
+        || fc::NOT_GIVEN.get(lang).to_string(),
+        |y| {
+            fill(
+                fc::CONTRACT_YEARS.get(lang),
+                &[("n", &format::number_trim(y.get(), 2, lang))],
+            )
+        },
+    );
+    let dpa = c.dpa.map_or(fc::NOT_GIVEN, fc::dpa).get(lang).to_string();
+    let dpa = if c.dpa_note.trim().is_empty() {
+        crate::common::capital(&dpa)
+    } else {
+        format!("{}. {}", crate::common::capital(&dpa), c.dpa_note.trim())
+    };
+    let rows: Vec<Vec<Cell>> = [
+        (
+            fc::PROCUREMENT,
+            crate::common::capital(&given(&c.procurement)),
+        ),
+        (fc::CONTRACT, contract),
+        (fc::EXIT, crate::common::capital(&given(&c.exit))),
+        (fc::DPA, dpa),
+    ]
+    .into_iter()
+    .map(|(k, v)| vec![Cell::bold(k.get(lang)), Cell::text(v)])
+    .collect();
+    // "Personuppgiftsbiträdesavtal" needs a wider label column than the decision box.
+    l.table(
+        &[Column(0.36, Align::Left), Column(0.64, Align::Left)],
+        &["", ""],
+        &rows,
+    );
+}
+
+/// The financial case: funding per year and source, investment and operating costs and
+/// what the budget must absorb per year, and the plan for freed time.
+pub(crate) fn financial(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
+    let c = case(model);
+    let l = &mut pdf.layout;
+    l.h1(tx::S_FINANCIAL.get(lang));
+    l.labelled(
+        fc::FUNDING_SOURCE.get(lang),
+        &or_missing(&c.decision.funding_source, fc::FUNDING_MISSING, lang),
+    );
+    l.h2(fc::FUNDING.get(lang));
+    if c.financial.funding.is_empty() {
+        l.para(fc::NO_FUNDING.get(lang), BODY);
+    } else {
+        let start = model.params.start_year;
+        let rows: Vec<Vec<Cell>> = c
+            .financial
+            .funding
+            .iter()
+            .map(|f| {
+                let year = f.year.map_or_else(
+                    || "–".to_string(),
+                    |y| format!("{} ({y})", i64::from(start) + i64::from(y)),
+                );
+                vec![
+                    Cell::text(year),
+                    Cell::text(or_missing(&f.source, fc::NOT_GIVEN, lang)),
+                    Cell::text(
+                        f.amount
+                            .map_or_else(|| "–".to_string(), |a| kr(a.get(), lang)),
+                    ),
+                ]
+            })
+            .collect();
+        l.table(
+            &[
+                Column(0.18, Align::Left),
+                Column(0.52, Align::Left),
+                Column(0.3, Align::Right),
+            ],
+            &[
+                tx::YEAR.get(lang),
+                fc::SOURCE.get(lang),
+                fc::AMOUNT.get(lang),
+            ],
+            &rows,
+        );
+    }
+    l.h2(fc::COST_KINDS.get(lang));
+    let rows: Vec<Vec<Cell>> = budget_costs_by_kind(model, ev)
+        .iter()
+        .zip(&ev.years)
+        .map(|(s, r)| {
+            vec![
+                Cell::text(format!("{} ({})", s.calendar_year, s.year)),
+                Cell::text(kr(s.one_off, lang)),
+                Cell::text(kr(s.recurring, lang)),
+                Cell::text(kr(r.budget.benefits, lang)),
+                Cell::text(kr(r.budget.net, lang)),
+            ]
+        })
+        .collect();
+    l.table(
+        &[
+            Column(0.16, Align::Left),
+            Column(0.21, Align::Right),
+            Column(0.21, Align::Right),
+            Column(0.21, Align::Right),
+            Column(0.21, Align::Right),
+        ],
+        &[
+            tx::YEAR.get(lang),
+            fc::ONE_OFF.get(lang),
+            fc::RECURRING.get(lang),
+            fc::BUDGET_BENEFITS.get(lang),
+            fc::BUDGET_NET.get(lang),
+        ],
+        &rows,
+    );
+    l.para(fc::COST_KINDS_NOTE.get(lang), SMALL);
+    let reallocation = model.doc.valuation.lines.iter().any(|x| {
+        x.side == Side::Benefit && x.category == nytta_core::document::Category::Reallocation
+    });
+    let plan = c.financial.budget_plan.trim();
+    if !plan.is_empty() || reallocation {
+        l.h2(fc::BUDGET_PLAN.get(lang));
+        l.para(
+            if plan.is_empty() {
+                fc::NO_BUDGET_PLAN.get(lang)
+            } else {
+                plan
+            },
+            BODY,
+        );
+    }
+}
+
+/// The management case's milestones, benefit owners and scheduled follow-ups.
+pub(crate) fn management(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    let c = case(model);
+    let l = &mut pdf.layout;
+    let date = |d: &Option<String>| d.clone().unwrap_or_else(|| "–".to_string());
+    l.h2(fc::MILESTONES.get(lang));
+    if c.management.milestones.is_empty() {
+        l.para(fc::NO_MILESTONES.get(lang), BODY);
+    } else {
+        let rows: Vec<Vec<Cell>> = c
+            .management
+            .milestones
+            .iter()
+            .map(|m| vec![Cell::text(date(&m.date)), Cell::text(m.text.clone())])
+            .collect();
+        l.table(
+            &[Column(0.2, Align::Left), Column(0.8, Align::Left)],
+            &[fc::DATE.get(lang), fc::MILESTONE.get(lang)],
+            &rows,
+        );
+    }
+    l.h2(fc::BENEFIT_OWNERS.get(lang));
+    let rows: Vec<Vec<Cell>> = model
+        .doc
+        .valuation
+        .lines
+        .iter()
+        .filter(|x| x.side == Side::Benefit)
+        .map(|x| {
+            vec![
+                Cell::text(x.name.clone()),
+                Cell::text(or_missing(&x.benefit_owner, fc::OWNER_MISSING, lang)),
+                Cell::text(x.indicator.clone()),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        l.para(tx::NO_LINES.get(lang), BODY);
+    } else {
+        l.table(
+            &[
+                Column(0.36, Align::Left),
+                Column(0.3, Align::Left),
+                Column(0.34, Align::Left),
+            ],
+            &[
+                fc::BENEFIT.get(lang),
+                fc::OWNER.get(lang),
+                fc::INDICATOR.get(lang),
+            ],
+            &rows,
+        );
+    }
+}
+
+/// The follow-ups scheduled in the decision material (under the follow-up plan).
+fn planned_follow_ups(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    let c = case(model);
+    let l = &mut pdf.layout;
+    let plan = &c.management.follow_up_plan;
+    if plan.is_empty() {
+        l.para(fc::NO_PLANNED.get(lang), BODY);
+        return;
+    }
+    let rows: Vec<Vec<Cell>> = plan
+        .iter()
+        .map(|f| {
+            vec![
+                Cell::text(f.date.clone().unwrap_or_else(|| "–".to_string())),
+                Cell::text(f.who.clone()),
+                Cell::text(f.what.clone()),
+            ]
+        })
+        .collect();
+    l.para(fc::PLANNED.get(lang), BODY_BOLD);
+    l.table(
+        &[
+            Column(0.18, Align::Left),
+            Column(0.36, Align::Left),
+            Column(0.46, Align::Left),
+        ],
+        &[fc::DATE.get(lang), fc::WHO.get(lang), fc::WHAT.get(lang)],
+        &rows,
+    );
+}
+
+/// The follow-up plan: how the evaluation follows up, the follow-ups scheduled in the
+/// decision material and the lines with an indicator.
+pub(crate) fn follow_up_plan(pdf: &mut Pdf, model: &Model, lang: Lang) {
+    pdf.layout.h2(tx::FOLLOW_UP_PLAN.get(lang));
+    pdf.layout.para(tx::FOLLOW_UP_PLAN_TEXT.get(lang), BODY);
+    planned_follow_ups(pdf, model, lang);
+    let l = &mut pdf.layout;
+    let indicators: Vec<String> = model
+        .doc
+        .valuation
+        .lines
+        .iter()
+        .filter(|d| !d.indicator.is_empty())
+        .map(|d| format!("{}: {}", d.name, d.indicator))
+        .collect();
+    // The list's heading only where a list follows it.
+    if !indicators.is_empty() {
+        l.para(tx::INDICATOR_LINES.get(lang), BODY);
+        l.bullets(&indicators, BODY);
+    }
+}

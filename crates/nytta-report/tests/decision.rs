@@ -1,0 +1,462 @@
+//! The decision material in the business case, read back with poppler: the decision box on
+//! page 1 with every field and with none (saying what is missing), the contents list and the
+//! Five Case headings in order, the options compared with hand-computed NPVs, the effect
+//! chain, the benefit owners, the commercial case that was not described and the financial
+//! case's years.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{evaluate, poppler, root, rows_of, save, scratch, text_of};
+use nytta_core::Lang;
+use nytta_report::{business_case_pdf, section_headings, ReportOptions};
+use serde_json::{json, Value};
+
+/// Whitespace runs collapsed to one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A sample document as JSON.
+fn sample(name: &str) -> Value {
+    let text = std::fs::read_to_string(root().join("samples").join(name)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The business case of `doc` in `lang`, saved under `tag`; returns the path.
+fn pdf(doc: &Value, lang: Lang, tag: &str) -> String {
+    let (model, ev) = evaluate(&doc.to_string(), lang);
+    let bytes = business_case_pdf(&model, &ev, &ReportOptions::new(lang, "2025-03-01")).unwrap();
+    save(
+        &scratch("decision-material"),
+        &format!("{tag}.{lang:?}.pdf"),
+        &bytes,
+    )
+}
+
+/// Page 1's text in reading order, whitespace collapsed.
+fn page_one(path: &str) -> String {
+    squash(&poppler(
+        "pdftotext",
+        &["-f", "1", "-l", "1", "-enc", "UTF-8", path, "-"],
+    ))
+}
+
+fn assert_has(text: &str, wants: &[&str]) {
+    for want in wants {
+        assert!(text.contains(want), "the PDF lacks {want:?}:\n{text}");
+    }
+}
+
+/// Every `wants` in `text`, each after the one before it.
+fn assert_in_order(text: &str, wants: &[&str]) {
+    let mut at = 0;
+    for want in wants {
+        let found = text[at..]
+            .find(want)
+            .unwrap_or_else(|| panic!("{want:?} does not follow in order:\n{text}"));
+        at += found + want.len();
+    }
+}
+
+#[test]
+fn the_decision_box_on_page_one_holds_every_field() {
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    let sv = page_one(&pdf(&doc, Lang::Sv, "robots-box"));
+    assert_has(
+        &sv,
+        &[
+            "Beslut i korthet",
+            "Förslag till beslut Nämnden för arbete och välfärd beslutar att införa läkemedelsrobotar i boendestödet",
+            "Beslutsinstans Nämnden för arbete och välfärd",
+            // Budget-view costs: 10 robots × 22 000 kr in 2021, 10 × 3 600 kr support a year.
+            "Kostnad per år i budgetvyn 2021: 220 000 kr; 2022: 36 000 kr; 2023: 36 000 kr",
+            "Finansiering Nämndens budget för välfärdsteknik (inköp år 0)",
+            "Start 2021-04-01",
+            "Rekommendation Förvaltningen rekommenderar att nämnden beslutar enligt förslaget",
+            "Diarienummer AoV 2021/0042",
+            "Version Beslutsunderlag, beslutad 2021-03-01",
+            // The budget view's payback 5.659892 years and NPV −9 998.55 kr (docs/format.md).
+            "Betalar sig budgetvyn? Ja: det ackumulerade nettot i budgetvyn når noll efter 5,7 år (odiskonterat). Nuvärde i budgetvyn: −9 999 kr.",
+        ],
+    );
+    // Risks by likelihood × impact: 3 × 3, 3 × 3 (document order on a tie), then 2 × 4.
+    assert_in_order(
+        &sv,
+        &[
+            "Största risker (sannolikhet × konsekvens)",
+            "1. Brukare avböjer roboten eller slutar använda den (sannolikhet 3, konsekvens 3)",
+            "2. Det är oklart vem som ansvarar för påfyllning och larm",
+            "3. Tekniskt fel eller avbrott i larmöverföringen gör att en missad dos inte upptäcks (sannolikhet 2, konsekvens 4)",
+        ],
+    );
+    // The tornado's three widest bars, with each input's value and source from the sample.
+    assert_in_order(
+        &sv,
+        &[
+            "Antaganden som påverkar nuvärdet mest",
+            "1. Läkemedelsbesök som ersätts per robot och dag: 1,5 besök/dag (källa: Kartläggning av läkemedelsbesök",
+            "2. Antal läkemedelsrobotar: 10 st (källa: Granskningsrapport 2023",
+            "3. Restid per läkemedelsbesök: 15 min (källa: Tidsmätning behovsanalys 2021",
+        ],
+    );
+    let en = page_one(&pdf(&doc, Lang::En, "robots-box"));
+    assert_has(
+        &en,
+        &[
+            "Decision at a glance",
+            "Proposed decision Nämnden för arbete och välfärd beslutar",
+            "Deciding body Nämnden för arbete och välfärd",
+            "Cost per year in the budget view 2021: SEK 220,000; 2022: SEK 36,000",
+            "Registration number AoV 2021/0042",
+            "Does the budget view pay for itself? Yes: the cumulative net in the budget view reaches zero after 5.7 years (undiscounted). NPV in the budget view: −SEK 9,999.",
+            "1. Brukare avböjer roboten eller slutar använda den (likelihood 3, impact 3)",
+            "1. Läkemedelsbesök som ersätts per robot och dag: 1.5 besök/dag (source: Kartläggning",
+        ],
+    );
+}
+
+/// A valuation over 2025–2028 at 25 % (discount factors 1, 0,8, 0,64, 0,512) whose budget
+/// view never pays back: 100 000 kr in year 0, 20 000 kr a year back in years 1–3.
+fn small(case: Option<Value>) -> Value {
+    let mut d = json!({
+        "nytta": 1,
+        "initiative": { "title": "Digital nattillsyn", "department": "Omsorgsförvaltningen" },
+        "valuation": {
+            "parameters": { "start_year": 2025, "years": 3, "discount_rate": 0.25 },
+            "lines": [
+                { "id": "cameras", "side": "cost", "name": "Kameror", "category": "financial",
+                  "amount": 100000, "timing": { "once": 0 } },
+                { "id": "visits", "side": "benefit", "name": "Färre nattbesök",
+                  "category": "financial", "amount": 20000,
+                  "timing": { "yearly": { "from": 1 } } },
+                { "id": "calm", "side": "benefit", "name": "Lugnare nätter",
+                  "category": "quality" }
+            ]
+        }
+    });
+    if let Some(c) = case {
+        d["valuation"]["case"] = c;
+    }
+    d
+}
+
+#[test]
+fn without_decision_material_the_box_says_what_is_missing() {
+    let doc = small(None);
+    let sv = page_one(&pdf(&doc, Lang::Sv, "small-missing"));
+    assert_has(
+        &sv,
+        &[
+            "(Standardformulering: inget förslag till beslut har angetts.)",
+            "Beslutsinstans Beslutsinstans saknas",
+            "Finansiering Finansieringskälla saknas",
+            "Start Startdatum saknas",
+            "Rekommendation Rekommendation saknas",
+            "Diarienummer Diarienummer saknas",
+            "Version utkast",
+            // −100 000 + 20 000 × (0,8 + 0,64 + 0,512) = −60 960 kr; never paid back.
+            "Nej: ingen återbetalning i budgetvyn inom kalkylperioden 2025–2028. Nuvärde i budgetvyn: −60 960 kr.",
+            "Inga risker har angetts",
+            "Ingen faktor har ett lågt och ett högt värde; känslighetsanalysen rangordnar inga antaganden",
+        ],
+    );
+    let en = page_one(&pdf(&doc, Lang::En, "small-missing"));
+    assert_has(
+        &en,
+        &[
+            "(Standard wording: no proposed decision has been given.)",
+            "Deciding body Deciding body not given",
+            "Funding Funding source not given",
+            "Start Start date not given",
+            "Recommendation Recommendation not given",
+            "Registration number Registration number not given",
+            "No: the budget view does not pay back within the analysis period 2025–2028. NPV in the budget view: −SEK 60,960.",
+            "No risks have been given",
+            "No input has a low and a high value",
+        ],
+    );
+}
+
+#[test]
+fn the_deciding_body_recorded_at_the_decision_stands_in_for_a_missing_proposal() {
+    let mut doc = small(None);
+    doc["valuation"]["status"] = "decided".into();
+    doc["valuation"]["decided_by"] = "Omsorgsnämnden".into();
+    let sv = page_one(&pdf(&doc, Lang::Sv, "small-decided"));
+    assert_has(&sv, &["Beslutsinstans Omsorgsnämnden"]);
+    assert!(!sv.contains("Beslutsinstans saknas"), "{sv}");
+}
+
+#[test]
+fn the_contents_list_and_the_five_cases_follow_in_order() {
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    for (lang, contents, five) in [
+        (
+            Lang::Sv,
+            "Innehåll",
+            [
+                "2. Strategiskt underlag",
+                "3. Ekonomiskt underlag",
+                "4. Kommersiellt underlag",
+                "5. Finansiellt underlag",
+                "6. Genomförande och styrning",
+            ],
+        ),
+        (
+            Lang::En,
+            "Contents",
+            [
+                "2. Strategic case",
+                "3. Economic case",
+                "4. Commercial case",
+                "5. Financial case",
+                "6. Management case",
+            ],
+        ),
+    ] {
+        let path = pdf(&doc, lang, "robots-contents");
+        let headings = section_headings(lang);
+        for case in five {
+            assert!(headings.contains(&case), "{lang:?}: {case:?} is a section");
+        }
+        let first = page_one(&path);
+        let mut list = vec![contents];
+        list.extend(headings.iter().copied());
+        assert_in_order(&first, &list);
+        // After the contents list, the sections themselves in the same order.
+        let text = squash(&text_of(&path));
+        let after = text.rfind(headings[headings.len() - 1]).unwrap();
+        let body_start =
+            text.find(headings[headings.len() - 1]).unwrap() + headings[headings.len() - 1].len();
+        assert!(
+            after > body_start,
+            "{lang:?}: the last section follows the list"
+        );
+        assert_in_order(&text[body_start..], &headings);
+    }
+}
+
+#[test]
+fn options_are_compared_with_the_baseline_and_the_proposal() {
+    let case = json!({ "options": [
+        { "id": "pilot", "name": "Pilot i ett boende",
+          "one_off_cost": 100000, "yearly_cost": 30000, "yearly_benefit": 80000 },
+        { "id": "manual_plus", "name": "Fler nattbesök", "yearly_cost": 350000 },
+        { "id": "wait", "name": "Vänta på regionen" }
+    ]});
+    let doc = small(Some(case));
+    let sv = squash(&rows_of(&pdf(&doc, Lang::Sv, "small-options")));
+    assert_has(
+        &sv,
+        &[
+            "Nollalternativ: verksamheten fortsätter som i dag 0 kr –",
+            // −100 000 + 50 000 × 1,952 = −2 400; cumulative −100 000, −50 000, 0: 2,0 years.
+            "Pilot i ett boende −2 400 kr 2,0 år",
+            "Engångskostnad 100 000 kr, årlig kostnad 30 000 kr, årlig nytta 80 000 kr",
+            // −350 000 × 1,952 = −683 200, never paid back.
+            "Fler nattbesök −683 200 kr inte inom kalkylperioden",
+            "Vänta på regionen inte kostnadsberäknat –",
+            "Förslaget, samhällsekonomisk vy −60 960 kr inte inom kalkylperioden",
+            "Förslaget, budgetvy −60 960 kr inte inom kalkylperioden",
+            "år 1–3, utan optimismpåslag",
+        ],
+    );
+    let en = squash(&rows_of(&pdf(&doc, Lang::En, "small-options")));
+    assert_has(
+        &en,
+        &[
+            "Do-nothing baseline: the work goes on as today SEK 0 –",
+            "Pilot i ett boende −SEK 2,400 2.0 years",
+            "Fler nattbesök −SEK 683,200 not within the analysis",
+            "Vänta på regionen not costed –",
+            "The proposal, economic view −SEK 60,960 not within the analysis",
+        ],
+    );
+    // Without options the table still compares the proposal with doing nothing.
+    let none = squash(&rows_of(&pdf(&small(None), Lang::Sv, "small-no-options")));
+    assert_has(
+        &none,
+        &[
+            "Nollalternativ: verksamheten fortsätter som i dag 0 kr –",
+            "Inga andra alternativ än nollalternativet har beskrivits.",
+        ],
+    );
+}
+
+#[test]
+fn the_robots_options_are_costed_over_six_years_at_three_percent() {
+    // Annuity factor (1 − 1,03^−6) / 0,03 = 5,417191; dosing boxes: 190 000 × 5,417191 −
+    // 20 000 = 1 009 266 kr, paid back after 20 000 / 190 000 = 0,1 years; camera:
+    // 230 000 × 5,417191 − 150 000 = 1 095 954 kr, 150 000 / 230 000 = 0,7 years.
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    let sv = squash(&rows_of(&pdf(&doc, Lang::Sv, "robots-options")));
+    assert_has(
+        &sv,
+        &[
+            "Doseringsaskar med påminnelse per telefon 1 009 266 kr 0,1 år",
+            "1 095 954 kr 0,7 år",
+            "Vänta på regionens gemensamma upphandling inte kostnadsberäknat –",
+            "Förslaget, samhällsekonomisk vy 2 829 230 kr 1,1 år",
+            "Förslaget, budgetvy −9 999 kr 5,7 år",
+        ],
+    );
+}
+
+#[test]
+fn the_effect_chain_runs_from_the_initiative_to_the_benefit_lines() {
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    let sv = squash(&text_of(&pdf(&doc, Lang::Sv, "robots-chain")));
+    assert_in_order(
+        &sv,
+        &[
+            "Effektkedja",
+            "Initiativ Läkemedelsrobotar i boendestödet",
+            "Förändrat arbetssätt Roboten påminner brukaren och lämnar ut dosen",
+            "Följsamhet till ordination (andel doser som tas): öka från 78 % till 95 %",
+            "Ökad följsamhet och struktur i vardagen",
+            "Personalens tid för läkemedelsstöd per brukare och vecka: minska från 350 min till 110 min",
+            "Frigjord tid vid läkemedelsbesök",
+            "Utan kopplat effektmål",
+            "Minskade bilkostnader",
+        ],
+    );
+    let en = squash(&text_of(&pdf(&doc, Lang::En, "robots-chain")));
+    assert_in_order(
+        &en,
+        &[
+            "Effect chain",
+            "Initiative Läkemedelsrobotar i boendestödet",
+            "Changed way of working Roboten påminner",
+            "Följsamhet till ordination (andel doser som tas): increase from 78 % to 95 %",
+            "Not linked to an effect goal",
+        ],
+    );
+    // Without the changed way of working, the chain says so.
+    let bare = squash(&text_of(&pdf(&small(None), Lang::Sv, "small-chain")));
+    assert_has(
+        &bare,
+        &[
+            "Förändrat arbetssätt Inte beskrivet.",
+            "Inga effektmål har angetts.",
+        ],
+    );
+}
+
+#[test]
+fn every_benefit_line_has_its_benefit_owner_or_says_it_lacks_one() {
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    let sv = squash(&rows_of(&pdf(&doc, Lang::Sv, "robots-owners")));
+    assert_has(
+        &sv,
+        &[
+            "Nytta Nyttoägare Indikator",
+            "Frigjord tid vid läkemedelsbesök Enhetschef boendestödet Minuter per ersatt läkemedelsbesök",
+            "Färre läkemedelsavvikelser att utreda Medicinskt ansvarig",
+        ],
+    );
+    let en = squash(&rows_of(&pdf(&small(None), Lang::En, "small-owners")));
+    assert_has(
+        &en,
+        &[
+            "Benefit Benefit owner Indicator",
+            "Färre nattbesök no benefit owner given",
+            "Lugnare nätter no benefit owner given",
+        ],
+    );
+}
+
+#[test]
+fn the_commercial_case_says_when_it_was_not_described() {
+    let sv = squash(&text_of(&pdf(&small(None), Lang::Sv, "small-commercial")));
+    assert_has(
+        &sv,
+        &["4. Kommersiellt underlag Inget kommersiellt underlag har beskrivits: upphandling, avtalstid, exit och personuppgiftsbiträdesavtal är inte angivna."],
+    );
+    let en = squash(&text_of(&pdf(&small(None), Lang::En, "small-commercial")));
+    assert_has(
+        &en,
+        &["4. Commercial case No commercial case has been described"],
+    );
+    let robots = squash(&text_of(&pdf(
+        &sample("lakemedelsrobotar.nytta.json"),
+        Lang::Sv,
+        "robots-commercial",
+    )));
+    assert_has(
+        &robots,
+        &[
+            "Upphandling Avrop från regionens ramavtal för välfärdsteknik",
+            "Avtalstid 4 år",
+            "Personuppgiftsbiträdesavtal Behövs. Leverantören behandlar larm- och doseringsdata",
+        ],
+    );
+    assert!(!robots.contains("Inget kommersiellt underlag"), "{robots}");
+    // One commercial field is enough for the case to apply; the rest say they are missing.
+    let some = small(Some(json!({ "commercial": { "dpa": "unclear" } })));
+    let en = squash(&text_of(&pdf(&some, Lang::En, "small-dpa")));
+    assert_has(
+        &en,
+        &[
+            "Procurement Not given",
+            "Data-processing agreement Not yet clear whether one is needed",
+        ],
+    );
+}
+
+#[test]
+fn the_financial_case_splits_investment_from_operating_costs_per_year() {
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    let sv = squash(&rows_of(&pdf(&doc, Lang::Sv, "robots-financial")));
+    assert_has(
+        &sv,
+        &[
+            "2021 (0) Nämndens budget för välfärdsteknik 220 000 kr",
+            "2022 (1) Boendestödets driftbudget 36 000 kr",
+            // 2021: the robots, 10 × 22 000 kr; 2022: support 10 × 3 600 kr against the
+            // fuel saved, 82 125 kr × 50 % ramp = 41 062,50 kr, net 5 062,50 kr.
+            "2021 (0) 220 000 kr 0 kr 0 kr −220 000 kr",
+            "2022 (1) 0 kr 36 000 kr 41 063 kr 5 063 kr",
+            "Plan för frigjord tid Den frigjorda tiden tas inte hem i budgeten",
+        ],
+    );
+    let bare = squash(&rows_of(&pdf(&small(None), Lang::En, "small-financial")));
+    assert_has(
+        &bare,
+        &[
+            "Funding Funding source not given",
+            "No funding per year has been given.",
+            "2025 (0) SEK 100,000 SEK 0 SEK 0 −SEK 100,000",
+            "2026 (1) SEK 0 SEK 0 SEK 20,000 SEK 20,000",
+        ],
+    );
+    // Without reallocation benefits there is no freed time to plan for.
+    assert!(!bare.contains("Plan for freed time"), "{bare}");
+}
+
+#[test]
+fn milestones_and_scheduled_follow_ups_are_in_the_management_case() {
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    let sv = squash(&rows_of(&pdf(&doc, Lang::Sv, "robots-management")));
+    assert_in_order(
+        &sv,
+        &[
+            "6. Genomförande och styrning",
+            "Milstolpar",
+            "2021-04-01 De första tio robotarna placerade hos brukare",
+            "Nyttoägare",
+            "Uppföljningsplan",
+            "Planerade uppföljningar",
+            "2022-01-31 Verksamhetsutvecklare AoV Frigjord tid, restid och bilresor",
+            "Risker och hinder",
+        ],
+    );
+    let en = squash(&rows_of(&pdf(&small(None), Lang::En, "small-management")));
+    assert_has(
+        &en,
+        &[
+            "No milestones have been given.",
+            "No follow-ups have been scheduled.",
+        ],
+    );
+}
