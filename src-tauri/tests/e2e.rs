@@ -7,7 +7,9 @@
 //! With `NYTTA_SCREENSHOTS=DIR` (an absolute path, e.g. `$PWD/docs/images`) it also captures
 //! the screen (`import -window root`) of the portfolio, the valuation editor, the follow-up,
 //! the settings, the decision material (Beslut), and on the demo portfolio the overview, a
-//! count clicked through, the prioritisation and similar needs into `DIR/app-*.png`.
+//! count clicked through, the prioritisation, similar needs and the PULS agenda into
+//! `DIR/app-*.png`. With `NYTTA_E2E_BENCH=1` it also prints how long the overview of the
+//! demo portfolio takes on screen.
 //!
 //! The elements are found by the `data-testid`s agreed with the UI.
 //!
@@ -1027,6 +1029,26 @@ async fn the_overview_of_the_demo_portfolio_clicks_through_a_count_to_its_initia
         capacity.contains(&squeeze("ryms i budgeten 5 000 000 kr per år")),
         "{capacity}"
     );
+    // Staff capacity as well: the line is drawn where either runs out.
+    let hours = wait_for(&c, "pr-hours").await;
+    type_into(&hours, "3 000").await;
+    hours.send_keys(&Key::Tab.to_string()).await.unwrap();
+    let want = squeeze("ryms i budgeten 5 000 000 kr och 3 000 h per år");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = String::new();
+    while Instant::now() < deadline && !seen.contains(&want) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        seen = squeeze(&text_of(&c, "pr-capacity").await);
+    }
+    assert!(seen.contains(&want), "{seen}");
+    wait_for(&c, "pr-fit-hours").await;
+    // Tab moved on to the table; the picture shows the fields and the capacity line.
+    c.execute(
+        "document.activeElement.blur(); window.scrollTo(0, 0);",
+        vec![],
+    )
+    .await
+    .unwrap();
     screenshot("app-priorities");
 
     click(&c, "nav-similar").await;
@@ -1035,6 +1057,103 @@ async fn the_overview_of_the_demo_portfolio_clicks_through_a_count_to_its_initia
     // Hundreds of rows take the window a moment to paint.
     tokio::time::sleep(Duration::from_secs(2)).await;
     screenshot("app-similar");
+
+    // The PULS agenda since its default date, two weeks back: the demo was written just now,
+    // so it asks for the 45 decisions and the 73 in development.
+    click(&c, "nav-agenda").await;
+    wait_for(&c, "ag-item").await;
+    let summary = squeeze(&text_of(&c, "ag-summary").await);
+    assert!(
+        summary.contains(&squeeze("45 för beslut")) && summary.contains(&squeeze("73 för stöd")),
+        "{summary}"
+    );
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    screenshot("app-agenda");
+    c.close().await.unwrap();
+    drop(driver);
+}
+
+/// How long *Översikt* takes on the demo portfolio from the click on its header button to
+/// the first frame painted with the funnel, measured inside the window (`performance.now()`,
+/// two animation frames after the funnel is in the page). Printed, not asserted: speed is
+/// read from benchmarks (issue 12's target: under 300 ms). Runs only with
+/// `NYTTA_E2E_BENCH=1` as well as `NYTTA_E2E=1`.
+#[tokio::test(flavor = "current_thread")]
+async fn bench_the_overview_of_the_demo_portfolio_on_screen() {
+    if skipped() {
+        return;
+    }
+    if std::env::var_os("NYTTA_E2E_BENCH").is_none() {
+        eprintln!("skipped: set NYTTA_E2E_BENCH=1 to measure");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&dir.path().join("nytta.db"));
+    let c = driver.session().await;
+    wait_for(&c, "portfolio-row").await;
+    wait_text(&c, "demo-toggle", "Lägg till demoportfölj").await;
+    click(&c, "demo-toggle").await;
+    wait_text(&c, "demo-toggle", "Ta bort demoportföljen").await;
+    let count = invoke(&c, "portfolio_overview", json!({})).await["total"]["count"].clone();
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const t0 = performance.now();
+        document.querySelector('[data-testid="nav-overview"]').click();
+        const tick = () => {
+          if (document.querySelector('[data-testid="ov-funnel"]')) {
+            requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+          } else {
+            requestAnimationFrame(tick);
+          }
+        };
+        requestAnimationFrame(tick);
+    "#;
+    let mut runs = Vec::new();
+    for _ in 0..7 {
+        click(&c, "nav-portfolio").await;
+        wait_for(&c, "portfolio-row").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let ms = c.execute_async(script, vec![]).await.unwrap();
+        runs.push(ms.as_f64().unwrap());
+    }
+    // The command alone (read from the store and computed, over the shell's IPC), to tell
+    // the computing from the drawing.
+    let command = r#"
+        const done = arguments[arguments.length - 1];
+        const t0 = performance.now();
+        window.__TAURI_INTERNALS__.invoke("portfolio_overview", {})
+          .then(() => done(performance.now() - t0), () => done(-1));
+    "#;
+    let mut calls = Vec::new();
+    for _ in 0..7 {
+        calls.push(
+            c.execute_async(command, vec![])
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap(),
+        );
+    }
+    let median = |v: &[f64]| {
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let shown = |v: &[f64]| {
+        v.iter()
+            .map(|ms| format!("{ms:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!(
+        "Översikt on screen, click to painted, {count} initiatives: first {:.0} ms, median of the next {} {:.0} ms (target < 300 ms) [runs: {} ms]; the portfolio_overview command alone: median {:.0} ms [{} ms]",
+        runs[0],
+        runs.len() - 1,
+        median(&runs[1..]),
+        shown(&runs),
+        median(&calls),
+        shown(&calls)
+    );
     c.close().await.unwrap();
     drop(driver);
 }
