@@ -81,6 +81,9 @@ const views = [
   }],
   ["initiative-report", async (p) => { await openSample("Läkemedelsrobotar", "tab-report")(p); await p.getByTestId("chart-cash-flow").waitFor(); }],
   ["lessons", async (p) => { await p.getByTestId("nav-lessons").click(); await p.getByTestId("lesson").first().waitFor(); await p.getByTestId("calibration-by_category").waitFor(); }],
+  ["sync", async (p) => { await p.getByTestId("nav-sync").click(); await p.getByTestId("sync-waiting").waitFor(); }],
+  ["sync-done", async (p) => { await p.getByTestId("nav-sync").click(); await p.getByTestId("sync-run").click(); await p.getByTestId("sync-conflict").waitFor(); await p.getByTestId("sync-refused").waitFor(); }, "?sync=sample"],
+  ["sync-en", async (p) => { await p.getByTestId("lang-switch").selectOption("en"); await p.getByTestId("nav-sync").click(); await p.getByTestId("sync-waiting").waitFor(); }],
   ["settings", async (p) => { await p.getByTestId("nav-settings").click(); await p.getByTestId("settings-save").waitFor(); }],
   ["settings-en", async (p) => { await p.getByTestId("lang-switch").selectOption("en"); await p.getByTestId("nav-settings").click(); await p.getByTestId("settings-save").waitFor(); }],
 ];

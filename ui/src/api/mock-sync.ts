@@ -93,3 +93,41 @@ export function syncMock(cmd: string, a: Record<string, unknown>): unknown {
       return undefined;
   }
 }
+
+/** A store that has synced before, with two initiatives waiting; "Synkronisera" then sends
+ * one, is refused the other and keeps a conflict (for the accessibility run, `?sync=sample`). */
+export function mockSyncSample(): void {
+  const server = "handlaggare_omsorg@nytta.kommun.se:5432/nytta";
+  const conflict = { id: 1, title: "Digitala examinationer", department: "Omsorgsförvaltningen", version_number: 2, other_number: 1, pushed_by: "handlaggare_omsorg" };
+  const refused = { id: 2, title: "Läkemedelsrobotar i boendestödet", department: "Arbete och välfärd" };
+  const before: SyncStatus = {
+    server,
+    last_synced_at: "2026-11-30T07:45:00Z",
+    changes_waiting: 3,
+    waiting: [
+      { id: conflict.id, title: conflict.title, department: conflict.department, changes: 2 },
+      { ...refused, changes: 1 },
+    ],
+    conflicts: [],
+  };
+  mockSync(
+    before,
+    {
+      server,
+      pushed: 1,
+      pulled: 4,
+      refused: [{
+        ...refused,
+        code: "server_refused",
+        message_sv: `”${refused.title}” (${refused.department}): Databasen tillåter inte ändringen: din roll får bara ändra den egna förvaltningens initiativ.`,
+        message_en: `“${refused.title}” (${refused.department}): The database does not allow the change: your role may only change its own department's initiatives.`,
+      }],
+      conflicts: [conflict],
+      new_conflicts: [{ ...conflict, other_number: null, pushed_by: null }],
+      waiting: [{ ...refused, changes: 1 }],
+      synced_at: "2026-11-30T08:02:00Z",
+      millis: 180,
+    },
+    { ...before, last_synced_at: "2026-11-30T08:02:00Z", changes_waiting: 1, waiting: [{ ...refused, changes: 1 }], conflicts: [conflict] },
+  );
+}
