@@ -14,6 +14,7 @@ use crate::charts::Chart;
 use crate::common::{
     calculation, capital, figure_rows, kr, version, version_status, FIGURE_COLUMNS,
 };
+use crate::decision_box;
 use crate::error::ReportError;
 use crate::five_case;
 use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, HEADING_ROOM, SMALL};
@@ -46,8 +47,8 @@ pub(crate) fn write(
     .collect::<Vec<_>>()
     .join(" · ");
     pdf.layout.title(title, &subtitle);
-    five_case::decision_box(&mut pdf, model, ev, opts);
-    five_case::contents(&mut pdf, lang);
+    decision_box::decision_box(&mut pdf, model, ev, opts);
+    decision_box::contents(&mut pdf, lang);
     summary(&mut pdf, model, ev, opts);
     // The Five Case Model: strategic, economic, commercial, financial, management.
     background(&mut pdf, model, lang);

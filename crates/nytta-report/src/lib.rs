@@ -16,9 +16,9 @@
 //!   paragraphs, lists, tables with header cells, figures with alternative text; furniture
 //!   as artifacts) and bookmarks every heading; `pdf` writes it as PDF/A-2a with the fonts
 //!   subset and XMP metadata (title, author, subject, keywords, language, printing date).
-//! - `business_case` (with `five_case` for the decision material and `appendix` for the
-//!   sensitivity, goals, risks and assumptions) and `follow_up` write the two
-//!   documents section by section, `agenda` the PULS agenda of the portfolio, with
+//! - `business_case` (with `decision_box` for page 1, `five_case` for the decision material
+//!   and `appendix` for the sensitivity, goals, risks and assumptions) and `follow_up` write
+//!   the two documents section by section, `agenda` the PULS agenda of the portfolio, with
 //!   wording from the `text` catalogue (Swedish and English).
 
 mod agenda;
@@ -26,6 +26,7 @@ mod appendix;
 mod business_case;
 pub mod charts;
 mod common;
+mod decision_box;
 mod error;
 mod five_case;
 mod follow_up;
@@ -50,7 +51,8 @@ pub struct ReportOptions {
     pub printed: String,
     /// The PDF's author; the initiative's owner and department when `None`.
     pub author: Option<String>,
-    /// The decision asked for, in the summary; a standard wording when `None`.
+    /// The decision asked for, in the decision box when the document's decision material
+    /// proposes none; a standard wording, marked as such, when `None` too.
     pub decision: Option<String>,
 }
 

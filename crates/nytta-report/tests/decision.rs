@@ -460,3 +460,18 @@ fn milestones_and_scheduled_follow_ups_are_in_the_management_case() {
         ],
     );
 }
+
+#[test]
+fn a_decision_asked_for_by_the_caller_stands_in_for_a_missing_proposal() {
+    let (model, ev) = evaluate(&small(None).to_string(), Lang::Sv);
+    let mut opts = ReportOptions::new(Lang::Sv, "2025-03-01");
+    opts.decision = Some("Omsorgsnämnden godkänner pilotprojektet.".into());
+    let bytes = business_case_pdf(&model, &ev, &opts).unwrap();
+    let path = save(&scratch("decision-material"), "small-asked.pdf", &bytes);
+    let sv = page_one(&path);
+    assert_has(
+        &sv,
+        &["Förslag till beslut Omsorgsnämnden godkänner pilotprojektet."],
+    );
+    assert!(!sv.contains("Standardformulering"), "{sv}");
+}
