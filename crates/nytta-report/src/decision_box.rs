@@ -99,6 +99,7 @@ fn budget_pays(model: &Model, ev: &Evaluation, lang: Lang) -> String {
         return fc::BUDGET_EMPTY.get(lang).to_string();
     }
     match b.payback_years {
+        Some(y) if y.is_zero() => fill(fc::BUDGET_PAYS_AT_ONCE.get(lang), &[("npv", &npv)]),
         Some(y) => fill(
             fc::BUDGET_PAYS_YES.get(lang),
             &[("years", &format::years(y, lang)), ("npv", &npv)],

@@ -79,7 +79,7 @@ pub(crate) fn effect_chain(pdf: &mut Pdf, model: &Model, lang: Lang) {
             let lines: Vec<&str> = v
                 .lines
                 .iter()
-                .filter(|x| x.effect_goal == g.id)
+                .filter(|x| x.side == Side::Benefit && x.effect_goal == g.id)
                 .map(|x| x.name.as_str())
                 .collect();
             let lines = if lines.is_empty() {

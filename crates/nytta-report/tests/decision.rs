@@ -475,3 +475,41 @@ fn a_decision_asked_for_by_the_caller_stands_in_for_a_missing_proposal() {
     );
     assert!(!sv.contains("Standardformulering"), "{sv}");
 }
+
+#[test]
+fn a_budget_view_never_negative_says_so_rather_than_reaching_zero() {
+    // Only a saving from year 1: the cumulative net is 0 in year 0 and never below.
+    let mut doc = small(None);
+    doc["valuation"]["lines"].as_array_mut().unwrap().remove(0);
+    let sv = page_one(&pdf(&doc, Lang::Sv, "small-at-once"));
+    // 20 000 × (0,8 + 0,64 + 0,512) = 39 040 kr.
+    assert_has(
+        &sv,
+        &["Ja: det ackumulerade nettot i budgetvyn är inte negativt år 0 (återbetalningstid 0,0 år). Nuvärde i budgetvyn: 39 040 kr."],
+    );
+    let en = page_one(&pdf(&doc, Lang::En, "small-at-once"));
+    assert_has(
+        &en,
+        &["Yes: the cumulative net in the budget view is not negative in year 0 (payback 0.0 years). NPV in the budget view: SEK 39,040."],
+    );
+}
+
+#[test]
+fn a_cost_line_linked_to_an_effect_goal_is_not_listed_as_a_benefit() {
+    let mut doc = small(None);
+    doc["valuation"]["effect_goals"] = json!([
+        { "id": "calm_nights", "indicator": "Störda nätter per månad",
+          "direction": "decrease", "baseline": 12, "target": 4 }
+    ]);
+    doc["valuation"]["lines"][0]["effect_goal"] = "calm_nights".into();
+    doc["valuation"]["lines"][2]["effect_goal"] = "calm_nights".into();
+    let sv = squash(&text_of(&pdf(&doc, Lang::Sv, "small-cost-goal")));
+    assert_has(
+        &sv,
+        &["Störda nätter per månad: minska från 12 till 4 Lugnare nätter"],
+    );
+    assert!(
+        !sv.contains("till 4 Kameror"),
+        "a cost line among the benefits: {sv}"
+    );
+}

@@ -39,6 +39,10 @@ pub(crate) const BUDGET_PAYS_YES: Tr = Tr(
     "Ja: det ackumulerade nettot i budgetvyn når noll efter {years} (odiskonterat). Nuvärde i budgetvyn: {npv}.",
     "Yes: the cumulative net in the budget view reaches zero after {years} (undiscounted). NPV in the budget view: {npv}.",
 );
+pub(crate) const BUDGET_PAYS_AT_ONCE: Tr = Tr(
+    "Ja: det ackumulerade nettot i budgetvyn är inte negativt år 0 (återbetalningstid 0,0 år). Nuvärde i budgetvyn: {npv}.",
+    "Yes: the cumulative net in the budget view is not negative in year 0 (payback 0.0 years). NPV in the budget view: {npv}.",
+);
 pub(crate) const BUDGET_PAYS_NO: Tr = Tr(
     "Nej: ingen återbetalning i budgetvyn inom kalkylperioden {from}–{to}. Nuvärde i budgetvyn: {npv}.",
     "No: the budget view does not pay back within the analysis period {from}–{to}. NPV in the budget view: {npv}.",
