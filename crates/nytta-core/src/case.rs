@@ -229,22 +229,32 @@ fn sum_lines<'v>(
     view: View,
 ) -> (Vec<Decimal>, Vec<Decimal>) {
     let len = model.params.years as usize + 1;
-    let mut benefits = vec![Decimal::ZERO; len];
-    let mut costs = vec![Decimal::ZERO; len];
-    for (line, vals) in model.lines.iter().zip(values) {
+    let mut totals = (vec![Decimal::ZERO; len], vec![Decimal::ZERO; len]);
+    add_lines(model, 0, values, view, &mut totals);
+    totals
+}
+
+/// Adds the values of lines `from`, `from + 1`, … to the benefits and costs of one view.
+fn add_lines<'v>(
+    model: &Model,
+    from: usize,
+    values: impl Iterator<Item = &'v [Decimal]>,
+    view: View,
+    (benefits, costs): &mut (Vec<Decimal>, Vec<Decimal>),
+) {
+    for (line, vals) in model.lines.iter().skip(from).zip(values) {
         let Some(money) = &line.money else { continue };
         if view == View::Budget && !money.in_budget {
             continue;
         }
         let target = match line.side {
-            Side::Benefit => &mut benefits,
-            Side::Cost => &mut costs,
+            Side::Benefit => &mut *benefits,
+            Side::Cost => &mut *costs,
         };
         for (acc, v) in target.iter_mut().zip(vals) {
             *acc += *v;
         }
     }
-    (benefits, costs)
 }
 
 /// `(1 + r)^t` for t = 0..len.
@@ -332,6 +342,13 @@ fn npv_and_payback(b: &[Decimal], c: &[Decimal], g: &[Decimal]) -> (Decimal, Opt
     (npv, finance::payback(&net))
 }
 
+/// One year's net of the likely case and its discounted value.
+struct LikelyYear {
+    /// The net exactly as held (mantissa and scale), so only the very same value is matched.
+    net: [u8; 16],
+    discounted: Decimal,
+}
+
 /// The likely case's input values and line values, kept so that [`economic_case`] at other
 /// input values recomputes only the inputs and lines those values reach. Every figure is the
 /// one [`economic_case`] computes, by the same operations in the same order: an input or
@@ -340,6 +357,12 @@ pub struct LikelyCase<'m> {
     model: &'m Model,
     values: Vec<Decimal>,
     per_line: Vec<Vec<Decimal>>,
+    /// Benefits and costs (economic view) of the lines before each line: a case whose
+    /// first changed line is `k` starts from entry `k` and adds the lines from there.
+    before: Vec<(Vec<Decimal>, Vec<Decimal>)>,
+    /// Each year's net and discounted net: a year whose net a case leaves as it was needs
+    /// no division.
+    years: Vec<LikelyYear>,
     growth: Vec<Decimal>,
     /// The inputs each input's formula refers to.
     input_refs: Vec<Vec<usize>>,
@@ -380,11 +403,37 @@ impl<'m> LikelyCase<'m> {
                 }) => refs(&[minutes, occurrences]),
             })
             .collect();
+        let len = model.params.years as usize + 1;
+        let mut totals = (vec![Decimal::ZERO; len], vec![Decimal::ZERO; len]);
+        let mut before = Vec::with_capacity(per_line.len() + 1);
+        for (k, vals) in per_line.iter().enumerate() {
+            before.push(totals.clone());
+            add_lines(
+                model,
+                k,
+                std::iter::once(vals.as_slice()),
+                View::Economic,
+                &mut totals,
+            );
+        }
+        let g = growth(model.params.rate, len);
+        let net: Vec<Decimal> = totals.0.iter().zip(&totals.1).map(|(b, c)| b - c).collect();
+        let years = net
+            .iter()
+            .zip(discounted(&net, &g))
+            .map(|(n, discounted)| LikelyYear {
+                net: n.serialize(),
+                discounted,
+            })
+            .collect();
+        before.push(totals);
         Ok(LikelyCase {
             model,
             values,
             per_line,
-            growth: growth(model.params.rate, model.params.years as usize + 1),
+            before,
+            years,
+            growth: g,
             input_refs,
             line_refs,
         })
@@ -415,15 +464,35 @@ impl<'m> LikelyCase<'m> {
                 recomputed.push((i, line_year_values(model, i, amount.as_ref())?));
             }
         }
+        // The lines before the first changed one add up as they did in the likely case.
+        let first = recomputed.first().map_or(self.per_line.len(), |(k, _)| *k);
+        let mut totals = self.before[first].clone();
         let mut fresh = recomputed.iter().peekable();
-        let per_line = self.per_line.iter().enumerate().map(|(i, base)| {
-            match fresh.next_if(|(k, _)| *k == i) {
+        let per_line = self
+            .per_line
+            .iter()
+            .enumerate()
+            .skip(first)
+            .map(|(i, base)| match fresh.next_if(|(k, _)| *k == i) {
                 Some((_, v)) => v.as_slice(),
                 None => base.as_slice(),
-            }
-        });
-        let (b, c) = sum_lines(model, per_line, View::Economic);
-        Ok(npv_and_payback(&b, &c, &self.growth))
+            });
+        add_lines(model, first, per_line, View::Economic, &mut totals);
+        let (b, c) = totals;
+        let net: Vec<Decimal> = b.iter().zip(&c).map(|(b, c)| b - c).collect();
+        let npv = net
+            .iter()
+            .zip(&self.years)
+            .zip(&self.growth)
+            .map(|((n, likely), g)| {
+                if n.serialize() == likely.net {
+                    likely.discounted
+                } else {
+                    n.checked_div(*g).unwrap_or_default()
+                }
+            })
+            .sum();
+        Ok((npv, finance::payback(&net)))
     }
 }
 

@@ -120,23 +120,34 @@ fn parts(d: Decimal, decimals: u32) -> Parts {
 }
 
 /// Fixed-scale ASCII text for JSON: `-` for negatives, `.` as decimal point, no grouping.
-/// Written into one string, as every figure of every JSON evaluation is.
 fn json_fixed(d: Decimal, decimals: u32) -> String {
-    let r = round_to(d, decimals);
-    let digits = r.abs().to_string();
-    let written = digits.find('.').map_or(0, |dot| digits.len() - dot - 1);
-    let mut out = String::with_capacity(digits.len() + decimals as usize + 2);
-    if r.is_sign_negative() && !r.is_zero() {
-        out.push('-');
-    }
-    out.push_str(&digits);
-    if written == 0 && decimals > 0 {
-        out.push('.');
-    }
-    for _ in written..decimals as usize {
-        out.push('0');
-    }
+    let mut out = String::with_capacity(40);
+    // Writing into a String cannot fail.
+    let _ = write_json_fixed(&mut out, d, decimals);
     out
+}
+
+/// Writes the text of [`json_fixed`] without a string of its own (JSON writes hundreds of
+/// figures per evaluation): a `Decimal` is displayed with exactly its scale's decimals, which
+/// after rounding are at most `decimals`; zeros make up the rest.
+pub(crate) fn write_json_fixed(
+    out: &mut impl fmt::Write,
+    d: Decimal,
+    decimals: u32,
+) -> fmt::Result {
+    let r = round_to(d, decimals);
+    if r.is_sign_negative() && !r.is_zero() {
+        out.write_char('-')?;
+    }
+    write!(out, "{}", r.abs())?;
+    let written = r.scale();
+    if written == 0 && decimals > 0 {
+        out.write_char('.')?;
+    }
+    for _ in written..decimals.min(MAX_SCALE) {
+        out.write_char('0')?;
+    }
+    Ok(())
 }
 
 /// Money for JSON: rounded to öre, always exactly 2 decimals, e.g. `"524140.00"`, `"-39.20"`.
