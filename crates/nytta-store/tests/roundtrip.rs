@@ -40,7 +40,9 @@ struct Case {
 
 fn case() -> impl Strategy<Value = Case> {
     (
-        "[A-Za-zÅÄÖåäö0-9 ,.-]{1,40}",
+        // A title has a letter or digit (the format refuses an empty or blank one); spaces,
+        // commas, dots and dashes around it.
+        "[ ,.-]{0,5}[A-Za-zÅÄÖåäö0-9][A-Za-zÅÄÖåäö0-9 ,.-]{0,39}",
         (0i64..100, 0u32..=4).prop_map(|(m, s)| {
             let d = Decimal::new(m, s + 2);
             (d, d.to_string())
