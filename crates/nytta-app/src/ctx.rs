@@ -37,6 +37,8 @@ pub fn local_date(now: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
 pub struct Ctx {
     store: Mutex<Store>,
     clock: Clock,
+    /// Held for the whole of a sync, so two of them on one store run one after the other.
+    syncing: Mutex<()>,
 }
 
 /// The store's default file: `$NYTTA_DB` when set, else `nytta/nytta.db` in the operating
@@ -79,6 +81,7 @@ impl Ctx {
         Ok(Ctx {
             store: Mutex::new(store),
             clock,
+            syncing: Mutex::new(()),
         })
     }
 
@@ -90,6 +93,13 @@ impl Ctx {
         // A panic while holding the lock cannot leave the store half-written (every write is
         // one SQLite transaction), so the poisoned guard is safe to keep using.
         self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Waits for a sync of this store that is running (the desktop's "Synkronisera" pressed
+    /// again, from a view opened anew, while the first still runs) and holds the turn until
+    /// dropped. The store itself is locked only step by step, so the app works on meanwhile.
+    pub(crate) fn sync_turn(&self) -> MutexGuard<'_, ()> {
+        self.syncing.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The store's file.

@@ -158,8 +158,10 @@ fn pg(e: nytta_server::postgres::Error) -> ServerError {
     ServerError::from_pg(&e, None)
 }
 
-/// Connects to `url` and synchronises the store both ways.
+/// Connects to `url` and synchronises the store both ways (after any sync of the same
+/// store still running: two at once would each send what they read as waiting).
 pub fn sync(ctx: &Ctx, url: &str) -> Result<SyncReport, AppError> {
+    let _turn = ctx.sync_turn();
     let target = nytta_server::connect::parse(url, &nytta_server::connect::Env::from_process())?;
     let mut client = nytta_server::connect::connect_target(&target)?;
     sync_with(ctx, &mut client, &target.describe())

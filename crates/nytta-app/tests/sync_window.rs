@@ -207,3 +207,36 @@ fn a_failed_sync_names_what_failed_and_the_store_keeps_working() {
     assert_eq!((r.pushed, r.refused.len()), (2, 0));
     assert_eq!(sync::status(&a).unwrap().changes_waiting, 0);
 }
+
+/// "Synkronisera" pressed again while the first sync of the same store still runs (from the
+/// view opened anew): the second waits for the first, so each change is sent once, by one of
+/// them, and neither reports anything refused.
+#[test]
+fn two_syncs_of_one_store_at_once_send_each_change_once() {
+    let Some(pg) = Pg::new("window_twice") else {
+        return;
+    };
+    let role = pg.user("handlaggare", &[OMSORG]);
+    let dir = tempfile::tempdir().unwrap();
+    let a = client(dir.path(), "a");
+    server_settings::save(&a, &settings(&pg, &role)).unwrap();
+    for n in 1..=6 {
+        pf::create(&a, &format!("Initiativ {n}"), OMSORG).unwrap();
+    }
+    let reports: Vec<_> = std::thread::scope(|s| {
+        let runs: Vec<_> = (0..2).map(|_| s.spawn(|| sync::sync_now(&a))).collect();
+        runs.into_iter()
+            .map(|r| r.join().unwrap().unwrap())
+            .collect()
+    });
+    let sent: usize = reports.iter().map(|r| r.pushed).sum();
+    assert_eq!(sent, 6, "each initiative sent by one sync: {reports:?}");
+    assert!(reports.iter().all(|r| r.refused.is_empty()), "{reports:?}");
+    let on_server: i64 = pg
+        .look()
+        .query_one("SELECT count(*) FROM nytta.versions", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(on_server, 6);
+    assert_eq!(sync::status(&a).unwrap().changes_waiting, 0);
+}
