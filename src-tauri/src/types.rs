@@ -66,10 +66,19 @@ fn write_limits(dir: &Path) -> Result<(), ExportError> {
          export const IRR_SHOWN_UP_TO = \"{}\";\n\n\
          /** The most digits a number may have, before and after the decimal point together\n \
          * (`num::MAX_DIGITS`, what an exact decimal holds). */\n\
-         export const MAX_DIGITS = {};\n",
+         export const MAX_DIGITS = {};\n\n\
+         /** The simulation's draws when the document gives none (`simulation::DEFAULT_DRAWS`),\n \
+         * the most it may ask for (`simulation::MAX_DRAWS`) and the seed when it gives none\n \
+         * (`simulation::DEFAULT_SEED`). */\n\
+         export const DEFAULT_DRAWS = {};\n\
+         export const MAX_DRAWS = {};\n\
+         export const DEFAULT_SEED = \"{}\";\n",
         limits::MAX_LINE_AMOUNT,
         limits::IRR_SHOWN_UP_TO,
         limits::MAX_DIGITS,
+        limits::DEFAULT_DRAWS,
+        limits::MAX_DRAWS,
+        limits::DEFAULT_SEED,
     );
     std::fs::write(dir.join("limits.ts"), text)?;
     Ok(())

@@ -35,4 +35,5 @@ pub mod limits {
     pub use nytta_core::amounts::MAX_LINE_AMOUNT;
     pub use nytta_core::format::IRR_SHOWN_UP_TO;
     pub use nytta_core::num::MAX_DIGITS;
+    pub use nytta_core::simulation::{DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS};
 }

@@ -283,6 +283,7 @@ fn unexpected_sv(found: &str) -> String {
         ("integer ", "heltalet "),
         ("floating point ", "decimaltalet "),
         ("boolean ", "sanningsvärdet "),
+        ("the number ", "talet "),
     ];
     for (en, sv) in kinds {
         if let Some(rest) = found.strip_prefix(en) {
@@ -313,6 +314,9 @@ fn expected_sv(expected: &str) -> String {
         }
         "a formula (a string such as \"users * 0.5\") or a number" => {
             "en formel (en text, t.ex. \"users * 0.5\") eller ett tal".into()
+        }
+        crate::num::seed::EXPECTED => {
+            "ett heltal från 0 till 18446744073709551615 (eller dess siffror som text)".into()
         }
         e if e.starts_with("struct ") => "ett objekt { … }".into(),
         other => other.into(),

@@ -210,25 +210,28 @@ pub mod seed {
 
     struct SeedVisitor;
 
+    /// What a seed must be, as serde's "expected …" (translated by the error messages).
+    pub const EXPECTED: &str =
+        "a whole number from 0 to 18446744073709551615 (or its digits as a string)";
+
+    fn refuse<E: de::Error>(found: de::Unexpected) -> E {
+        E::invalid_value(found, &EXPECTED)
+    }
+
     fn digits<E: de::Error>(text: &str) -> Result<u64, E> {
         let t = text.trim();
         if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(E::custom(format!(
-                "the seed must be a whole number from 0 to 18446744073709551615, not {text}"
-            )));
+            return Err(refuse(de::Unexpected::Str(text)));
         }
-        t.parse::<u64>().map_err(|_| {
-            E::custom(format!(
-                "the seed must be a whole number from 0 to 18446744073709551615, not {text}"
-            ))
-        })
+        t.parse::<u64>()
+            .map_err(|_| refuse(de::Unexpected::Other(&format!("the number {t}"))))
     }
 
     impl<'de> Visitor<'de> for SeedVisitor {
         type Value = Option<u64>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a whole number from 0 to 18446744073709551615 (or its digits as a string)")
+            f.write_str(EXPECTED)
         }
 
         fn visit_none<E: de::Error>(self) -> Result<Option<u64>, E> {
@@ -244,11 +247,13 @@ pub mod seed {
         }
 
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<u64>, E> {
-            digits(&v.to_string()).map(Some)
+            u64::try_from(v)
+                .map(Some)
+                .map_err(|_| refuse(de::Unexpected::Signed(v)))
         }
 
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<u64>, E> {
-            digits(&v.to_string()).map(Some)
+            Err(refuse(de::Unexpected::Float(v)))
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<u64>, E> {
@@ -259,7 +264,11 @@ pub mod seed {
             match map.next_key::<String>()? {
                 Some(k) if k == JSON_NUMBER_TOKEN => {
                     let text: String = map.next_value()?;
-                    digits(&text).map(Some)
+                    if text.bytes().all(|b| b.is_ascii_digit()) {
+                        digits(&text).map(Some)
+                    } else {
+                        Err(refuse(de::Unexpected::Other(&format!("the number {text}"))))
+                    }
                 }
                 _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
             }

@@ -207,14 +207,33 @@ fn a_seed_written_as_digits_reads_as_the_same_seed() {
     // Written back as an integer.
     let out = serde_json::to_value(&text.doc).unwrap();
     assert_eq!(out["valuation"]["simulation"]["seed"], json!(u64::MAX));
-    for bad in [
-        json!("18446744073709551616"),
-        json!("-1"),
-        json!("12a"),
-        json!(-1),
+    for (bad, sv, en) in [
+        (
+            json!("18446744073709551616"),
+            "ogiltigt värde: talet 18446744073709551616, förväntade ett heltal från 0 till 18446744073709551615 (eller dess siffror som text)",
+            "invalid value: the number 18446744073709551616, expected a whole number from 0 to 18446744073709551615 (or its digits as a string)",
+        ),
+        (
+            json!("12a"),
+            "ogiltigt värde: texten \"12a\", förväntade ett heltal från 0",
+            "invalid value: string \"12a\", expected a whole number from 0",
+        ),
+        (
+            json!(-1),
+            "ogiltigt värde: heltalet `-1`, förväntade ett heltal från 0",
+            "invalid value: integer `-1`",
+        ),
+        (
+            json!(1.5),
+            "ogiltigt värde: decimaltalet `1.5`, förväntade",
+            "invalid value: floating point `1.5`",
+        ),
     ] {
         let e = with(bad.clone()).expect_err("refused");
         assert_eq!(e.0[0].path, "valuation.simulation.seed", "{bad}");
+        let (got_sv, got_en) = (e.0[0].message(Lang::Sv), e.0[0].message(Lang::En));
+        assert!(got_sv.contains(sv), "{bad}: {got_sv}");
+        assert!(got_en.contains(en), "{bad}: {got_en}");
     }
 }
 

@@ -8,9 +8,10 @@ use nytta_core::document::Distribution;
 use nytta_core::format;
 use nytta_core::simulation::{self, SimulatedView};
 use nytta_core::{Evaluation, Lang, Model};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::charts::{Chart, Spread};
+use crate::charts::{spans_zero, Chart, Spread};
 use crate::common::{kr, years_or, FIGURE_COLUMNS};
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, BODY, SMALL};
@@ -133,10 +134,32 @@ pub(crate) fn section(
             &rows,
         );
     }
+    // The charts draw NPV 0 as a dashed line where it lies among the draws; the captions say
+    // so only then.
+    let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    let zero = |lo: Vec<Decimal>, hi: Vec<Decimal>, caption: tx::Tr| {
+        let mut text = caption.get(lang).to_string();
+        if spans_zero(lo.into_iter().chain(hi).map(f)) {
+            text.push_str(tx::ZERO_LINE.get(lang));
+        }
+        text
+    };
+    let ends = |v: &SimulatedView| {
+        let first = v.s_curve.first().map_or(Decimal::ZERO, |p| p.npv);
+        let last = v.s_curve.last().map_or(Decimal::ZERO, |p| p.npv);
+        (first, last)
+    };
+    let (e_lo, e_hi) = ends(&sim.economic);
+    let (b_lo, b_hi) = ends(&sim.budget);
     pdf.chart(Chart::Simulation(Spread::Histogram), model, ev, lang)?;
-    pdf.layout
-        .para(tx::CHART_HISTOGRAM_CAPTION.get(lang), SMALL);
+    let caption = zero(vec![e_lo], vec![e_hi], tx::CHART_HISTOGRAM_CAPTION);
+    pdf.layout.para(&caption, SMALL);
     pdf.chart(Chart::Simulation(Spread::SCurve), model, ev, lang)?;
-    pdf.layout.para(tx::CHART_S_CURVE_CAPTION.get(lang), SMALL);
+    let caption = zero(
+        vec![e_lo, b_lo],
+        vec![e_hi, b_hi],
+        tx::CHART_S_CURVE_CAPTION,
+    );
+    pdf.layout.para(&caption, SMALL);
     Ok(())
 }

@@ -565,10 +565,14 @@ pub(crate) const PERT: Tr = Tr("PERT", "PERT");
 pub(crate) const TRIANGULAR: Tr = Tr("triangel", "triangular");
 pub(crate) const UNIFORM: Tr = Tr("likformig", "uniform");
 pub(crate) const CHART_HISTOGRAM_CAPTION: Tr = Tr(
-    "Hur utfallens samhällsekonomiska nuvärde fördelar sig: varje stapel är andelen av utfallen inom sitt intervall; den streckade linjen är nuvärde 0.",
-    "How the outcomes' economic NPV is spread: each bar is the share of outcomes within its interval; the dashed line is NPV 0.",
+    "Hur utfallens samhällsekonomiska nuvärde fördelar sig: varje stapel är andelen av utfallen inom sitt intervall.",
+    "How the outcomes' economic NPV is spread: each bar is the share of outcomes within its interval.",
 );
 pub(crate) const CHART_S_CURVE_CAPTION: Tr = Tr(
     "Andelen av utfallen med ett lägre nuvärde än det på den vågräta axeln, i båda vyerna; markerat vid var tionde procent (P10 … P90).",
     "The share of outcomes with a lower NPV than the one on the horizontal axis, in both views; marked at every ten percent (P10 … P90).",
+);
+pub(crate) const ZERO_LINE: Tr = Tr(
+    " Den streckade linjen är nuvärde 0.",
+    " The dashed line is NPV 0.",
 );

@@ -98,6 +98,26 @@ fn the_business_case_shows_the_simulation_the_document_asks_for() {
             "The NPV is positive in"
         };
         assert_eq!(pdf.matches(sentence).count(), 2, "one sentence per view");
+        // The dashed NPV-0 line is named only under a chart that draws it: the S-curve's
+        // draws reach from below zero (budget) to above it (economic), the histogram's
+        // economic draws lie on one side of zero or both.
+        let ends = |v: &simulation::SimulatedView| (v.s_curve[0].npv, v.s_curve[100].npv);
+        let ((e_lo, e_hi), (b_lo, b_hi)) = (ends(&sim.economic), ends(&sim.budget));
+        let spans = |lo: rust_decimal::Decimal, hi: rust_decimal::Decimal| {
+            lo.is_sign_negative() && !lo.is_zero() && hi > rust_decimal::Decimal::ZERO
+        };
+        let line = if sv {
+            "Den streckade linjen är nuvärde 0."
+        } else {
+            "The dashed line is NPV 0."
+        };
+        let expected_lines =
+            usize::from(spans(e_lo, e_hi)) + usize::from(spans(e_lo.min(b_lo), e_hi.max(b_hi)));
+        assert!(
+            spans(e_lo.min(b_lo), e_hi.max(b_hi)),
+            "the sample spans zero"
+        );
+        assert_eq!(pdf.matches(line).count(), expected_lines, "{pdf}");
     }
 }
 
@@ -128,6 +148,10 @@ fn a_sure_outcome_is_positive_in_every_draw() {
     );
     assert!(sv.contains("Nuvärdet är positivt i 100 % av utfallen."));
     assert!(sv.contains("Robotar triangel 1,00"), "{sv}");
+    assert!(
+        !sv.contains("streckade linjen"),
+        "no NPV-0 line where every draw is positive"
+    );
     let en = pdf_text(&text, Lang::En, "sure");
     assert!(en.contains("The NPV is positive in 100% of outcomes."));
     assert!(en.contains("Robotar triangular 1.00"), "{en}");

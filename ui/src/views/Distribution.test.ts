@@ -44,3 +44,29 @@ describe("the distribution an input is simulated with", () => {
     setLang("sv");
   });
 });
+
+describe("the simulation settings on Känslighet", () => {
+  it("ask for the simulation in the business case, with draws and a seed beyond 2^53 kept exact", async () => {
+    const user = userEvent.setup();
+    render(Initiative, { id: 1 });
+    await screen.findByTestId("npv-economic");
+    await user.click(screen.getByTestId("tab-sensitivity"));
+    const box = (await screen.findByTestId("sim-in-report")) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(screen.queryByTestId("sim-seed")).toBeNull();
+    await user.click(box);
+    // The engine's limits and defaults (limits.ts, generated from nytta-core).
+    expect(screen.getByText("1–100 000; tomt: 10 000.")).toBeTruthy();
+    expect(screen.getByText("Ett heltal; samma frö ger samma utfall. Tomt: 1.")).toBeTruthy();
+    await user.type(screen.getByTestId("sim-draws"), "5000");
+    await user.type(screen.getByTestId("sim-seed"), "18446744073709551615");
+    await user.tab();
+    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Sparat"), { timeout: 3000 });
+    const text = (await api.initiativeGet(1)).document_json;
+    expect(text).toContain('"seed":"18446744073709551615"');
+    expect(parseDocument(text).valuation.simulation).toEqual({ draws: 5000, seed: "18446744073709551615" });
+    // Unticked: the business case no longer asks for it.
+    await user.click(screen.getByTestId("sim-in-report"));
+    await waitFor(async () => expect(parseDocument((await api.initiativeGet(1)).document_json).valuation.simulation).toBeUndefined(), { timeout: 3000 });
+  });
+});

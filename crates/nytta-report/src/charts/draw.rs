@@ -252,9 +252,11 @@ pub(super) fn draw<DB: DrawingBackend>(
             y_label,
             zero,
         } => draw_histogram(&legend_area, &plot, &frame, name, bars, y_label, zero),
-        Body::Curves { series, y_label } => {
-            draw_curves(&legend_area, &plot, &frame, series, y_label)
-        }
+        Body::Curves {
+            series,
+            y_label,
+            zero,
+        } => draw_curves(&legend_area, &plot, &frame, series, y_label, zero),
     }
 }
 
@@ -293,6 +295,17 @@ fn spread_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
     }
     let pad = ((hi - lo) * 0.04).max(500.0);
     (lo - pad, hi + pad)
+}
+
+/// Whether NPV 0 lies strictly between the lowest and the highest value: the simulation's
+/// charts then mark it.
+pub(crate) fn spans_zero(values: impl Iterator<Item = f64>) -> bool {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    lo < 0.0 && hi > 0.0
 }
 
 /// Axes for a simulation's chart: money across (ticks in the frame's unit), a share of the
@@ -357,7 +370,7 @@ fn draw_histogram<DB: DrawingBackend>(
     let x = spread_range(bars.iter().flat_map(|b| [b.0, b.1]));
     let top = bars.iter().map(|b| b.2).fold(0.0f64, f64::max);
     let y_max = (top * 1.1).max(1.0);
-    let zero_within = x.0 < 0.0 && x.1 > 0.0;
+    let zero_within = spans_zero(bars.iter().flat_map(|b| [b.0, b.1]));
     let mut entries = vec![(Swatch::Bar(0), name.to_string())];
     if zero_within {
         entries.push((Swatch::Reference, zero.to_string()));
@@ -384,22 +397,38 @@ fn draw_histogram<DB: DrawingBackend>(
 }
 
 /// Curves of the share of outcomes (%) below each NPV, one per series in its look, with a
-/// marker at every tenth point (every ten percent on the S-curve).
+/// marker at every tenth point (every ten percent on the S-curve), and a dashed line at NPV
+/// 0 when it lies within the curves.
 fn draw_curves<DB: DrawingBackend>(
     legend_area: &DrawingArea<DB, Shift>,
     plot: &DrawingArea<DB, Shift>,
     frame: &Frame,
     series: &[(String, Vec<(f64, f64)>)],
     y_label: &str,
+    zero: &str,
 ) -> DrawResult {
-    let entries: Vec<_> = series
+    let x = spread_range(series.iter().flat_map(|(_, p)| p.iter().map(|p| p.0)));
+    let zero_within = spans_zero(series.iter().flat_map(|(_, p)| p.iter().map(|p| p.0)));
+    let mut entries: Vec<_> = series
         .iter()
         .enumerate()
         .map(|(i, (name, _))| (Swatch::Line(i), name.clone()))
         .collect();
+    if zero_within {
+        entries.push((Swatch::Reference, zero.to_string()));
+    }
     draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
-    let x = spread_range(series.iter().flat_map(|(_, p)| p.iter().map(|p| p.0)));
     let mut chart = share_axes(plot, frame, x, 100.0, y_label)?;
+    if zero_within {
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(0.0, 0.0), (0.0, 100.0)],
+                frame.px(6.0),
+                frame.px(4.0),
+                INK.stroke_width(frame.px(2.0)),
+            ))
+            .map_err(err)?;
+    }
     for (i, (_, points)) in series.iter().enumerate() {
         let (color, _, solid) = look(i);
         let style = color.stroke_width(frame.px(2.5));

@@ -25,6 +25,7 @@ use crate::font::register_chart_font;
 use crate::text::{self, Tr};
 pub use bubble::{bubble_svg, departments, Bubble};
 use draw::draw;
+pub(crate) use draw::spans_zero;
 pub use portfolio::{
     demand_alt, demand_svg, funnel_alt, funnel_svg, DemandYear, FunnelStage, FunnelStep,
 };
@@ -301,10 +302,12 @@ enum Body {
         y_label: String,
         zero: String,
     },
-    /// Curves of (money, share in %) per series.
+    /// Curves of (money, share in %) per series; a reference line at NPV 0 when it lies
+    /// within the curves.
     Curves {
         series: Vec<(String, Vec<(f64, f64)>)>,
         y_label: String,
+        zero: String,
     },
 }
 
@@ -549,6 +552,7 @@ fn spread_spec(kind: Spread, sim: &Simulation, lang: Lang) -> Spec {
                         (t(text::BUDGET), curve(&sim.budget)),
                     ],
                     y_label: t(text::SHARE_OF_OUTCOMES),
+                    zero: t(text::NPV_ZERO),
                 },
             }
         }

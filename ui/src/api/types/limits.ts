@@ -11,3 +11,10 @@ export const IRR_SHOWN_UP_TO = "10";
 /** The most digits a number may have, before and after the decimal point together
  * (`num::MAX_DIGITS`, what an exact decimal holds). */
 export const MAX_DIGITS = 28;
+
+/** The simulation's draws when the document gives none (`simulation::DEFAULT_DRAWS`),
+ * the most it may ask for (`simulation::MAX_DRAWS`) and the seed when it gives none
+ * (`simulation::DEFAULT_SEED`). */
+export const DEFAULT_DRAWS = 10000;
+export const MAX_DRAWS = 100000;
+export const DEFAULT_SEED = "1";

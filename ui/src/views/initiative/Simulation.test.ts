@@ -35,12 +35,18 @@ function controlled() {
 }
 
 const names = new Map([["visits_removed_per_day", "Besök som ersätts per dag"]]);
+const props = (feed: SimulationFeed) => ({
+  feed,
+  names,
+  doc: { nytta: 1, initiative: { title: "T" }, valuation: { parameters: { start_year: 2025, years: 3, discount_rate: "0.03" } } },
+  readonly: false,
+});
 
 describe("the simulation panel", () => {
   it("shows progress while the shell draws, then the engine's figures, sentence and charts", async () => {
     const { calls, feed } = controlled();
     feed.update('{"doc":1}');
-    render(SimulationPanel, { feed, names });
+    render(SimulationPanel, props(feed));
     await fireEvent.click(screen.getByTestId("sim-run"));
     expect(calls).toHaveLength(1);
     expect(calls[0].text).toBe('{"doc":1}');
@@ -76,7 +82,7 @@ describe("the simulation panel", () => {
   it("cancels the run in the shell and keeps no half result", async () => {
     const { calls, feed } = controlled();
     feed.update("a");
-    render(SimulationPanel, { feed, names });
+    render(SimulationPanel, props(feed));
     await fireEvent.click(screen.getByTestId("sim-run"));
     calls[0].progress({ done: 1000, total: 100000 });
     await tick();
@@ -91,7 +97,7 @@ describe("the simulation panel", () => {
   it("marks the result stale when the document changes, until it is run again", async () => {
     const { calls, feed } = controlled();
     feed.update("first");
-    render(SimulationPanel, { feed, names });
+    render(SimulationPanel, props(feed));
     await fireEvent.click(screen.getByTestId("sim-run"));
     calls[0].finish(RUN);
     await tick();
@@ -125,7 +131,7 @@ describe("the simulation panel", () => {
       }),
       cancel: async () => {},
     }));
-    render(SimulationPanel, { feed, names });
+    render(SimulationPanel, props(feed));
     await fireEvent.click(screen.getByTestId("sim-run"));
     await tick();
     await tick();
