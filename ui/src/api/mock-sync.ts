@@ -12,12 +12,26 @@ let status: SyncStatus = fresh();
 let outcome: SyncReport | ErrorDto | null = null;
 let after: SyncStatus | null = null;
 
+/** While set, "Synkronisera" waits for it (a sync that takes a while). */
+let hold: Promise<void> | null = null;
+
 /** Back to a fresh store (called when the mock is installed). */
 export function resetSyncMock(): void {
   server = null;
   status = fresh();
   outcome = null;
   after = null;
+  hold = null;
+}
+
+/** Makes the next syncs wait until the returned function is called. */
+export function mockSyncHold(): () => void {
+  let release = () => {};
+  hold = new Promise((done) => (release = done));
+  return () => {
+    hold = null;
+    release();
+  };
 }
 
 /** Sets the sync's state, what "Synkronisera" answers (a report, or an error it rejects
@@ -80,6 +94,7 @@ export function syncMock(cmd: string, a: Record<string, unknown>): unknown {
     case "sync_status":
       return structuredClone(status);
     case "sync_run": {
+      if (hold) return hold.then(() => syncMock(cmd, a));
       const result = outcome ?? {
         code: "server_not_set",
         message_sv: "Ingen server är inställd: ange serverns adress, databas och användare under Inställningar.",

@@ -1,9 +1,10 @@
 import { describe, expect, it, beforeEach } from "vitest";
-import { render, screen, cleanup, within } from "@testing-library/svelte";
+import { render, screen, cleanup, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import Sync from "./Sync.svelte";
 import { installMockIpc } from "../api/mock";
-import { mockSync } from "../api/mock-sync";
+import { mockSync, mockSyncHold } from "../api/mock-sync";
+import { resetSync } from "../state/sync.svelte";
 import type { SyncReport, SyncStatus } from "../api";
 import { app } from "../state/app.svelte";
 import { setLang } from "../i18n/i18n.svelte";
@@ -43,6 +44,7 @@ const report: SyncReport = {
 beforeEach(() => {
   cleanup();
   installMockIpc();
+  resetSync();
   setLang("sv");
   app.view = { name: "sync" };
 });
@@ -68,7 +70,7 @@ describe("the sync panel", () => {
     render(Sync);
     await user.click(await screen.findByRole("button", { name: "Synkronisera" }));
     expect((await screen.findByTestId("sync-done")).textContent).toBe("Synkroniserat 2026-11-30 06:15: 2 initiativ skickade, 3 hämtade.");
-    expect(screen.getByTestId("sync-waiting").textContent).toBe("0 ändringar väntar");
+    await waitFor(() => expect(screen.getByTestId("sync-waiting").textContent).toBe("0 ändringar väntar"));
     expect(screen.getByTestId("sync-last").textContent?.trim()).toBe("2026-11-30 06:15");
     expect(screen.queryByTestId("sync-waiting-list")).toBeNull();
     const item = screen.getByTestId("sync-conflict");
@@ -117,6 +119,25 @@ describe("the sync panel", () => {
     expect(within(refused).getByRole("listitem").textContent).toBe(
       "“Trygghetskamera i hemtjänsten” (Arbete och välfärd): The database does not allow the change: your role may only change its own department's initiatives (initiative 1).",
     );
+  });
+
+  it("shows a sync still running when the view is opened again, then what it did", async () => {
+    const user = userEvent.setup();
+    mockSync(waiting, report, { ...waiting, last_synced_at: report.synced_at, changes_waiting: 0, waiting: [], conflicts: [] });
+    const release = mockSyncHold();
+    const first = render(Sync);
+    await user.click(await screen.findByRole("button", { name: "Synkronisera" }));
+    const button = await screen.findByRole("button", { name: "Synkroniserar …" });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    first.unmount();
+
+    render(Sync);
+    expect(((await screen.findByRole("button", { name: "Synkroniserar …" })) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("sync-progress").textContent).toBe("Synkroniserar …");
+    release();
+    expect((await screen.findByTestId("sync-done")).textContent).toBe("Synkroniserat 2026-11-30 06:15: 2 initiativ skickade, 3 hämtade.");
+    await waitFor(() => expect(screen.getByTestId("sync-waiting").textContent).toBe("0 ändringar väntar"));
+    expect((screen.getByRole("button", { name: "Synkronisera" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it("without a server set, offers the settings instead of a sync", async () => {
