@@ -322,7 +322,7 @@ fn owner(department: &str, rng: &mut Rng) -> String {
         "Projektledare",
         "IT-samordnare",
     ]);
-    format!("{role}, {}", department.to_lowercase())
+    format!("{role}, {department}")
 }
 
 const AREAS: [&str; 8] = [
@@ -490,7 +490,7 @@ fn initiative(rng: &mut Rng, n: usize, department: &str, dept: usize, stage: &st
         "nytta": 1,
         "initiative": {
             "title": title,
-            "description": format!("Demodata nr {n}: {} inom {}.", theme.title.to_lowercase(), department.to_lowercase()),
+            "description": format!("Demodata nr {n}: {} inom {}.", theme.title.to_lowercase(), department),
             "department": department,
             "owner": owner(department, rng),
             "stage": stage,
@@ -642,6 +642,10 @@ mod tests {
         assert!(camera.len() >= 2, "{camera:?}");
         // Names are roles and departments, never people.
         assert!(docs.iter().all(|d| d.initiative.owner.contains(", ")));
+        // A department is a name: written as it is, never lower-cased ("Bostadsbolaget AB").
+        assert!(docs
+            .iter()
+            .all(|d| d.initiative.owner.ends_with(&d.initiative.department)));
     }
 
     #[test]
