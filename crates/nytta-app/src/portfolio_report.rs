@@ -482,3 +482,78 @@ pub fn pdf_to(ctx: &Ctx, path: &Path, opts: &ReportOptions) -> Result<(), AppErr
     let bytes = pdf(ctx, opts)?;
     crate::report_files::write_atomically(path, &bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use crate::overview::tests::{d, ov};
+
+    use super::*;
+
+    #[test]
+    fn the_portfolio_reports_charts_are_drawn_from_the_overviews_figures() {
+        let o = ov();
+        // The funnel: the pinned steps and stages above, by name, count and share.
+        let funnel = funnel_series(&o, Lang::Sv);
+        let steps: Vec<_> = funnel
+            .iter()
+            .map(|s| (s.name.as_str(), s.count, s.share, s.stages.len()))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("Utforska och besluta", 3, d("0.6"), 5),
+                ("Starta och genomföra", 2, d("0.4"), 3),
+                ("Implementera och vidmakthålla", 0, d("0"), 0),
+                ("Följa upp och utvärdera", 0, d("0"), 2),
+            ]
+        );
+        let first: Vec<_> = funnel[0]
+            .stages
+            .iter()
+            .map(|s| (s.name.as_str(), s.count, s.share))
+            .collect();
+        assert_eq!(
+            first,
+            [
+                ("Idé", 1, d("0.2")),
+                ("Utvecklingsfas", 0, d("0")),
+                ("Värderad", 1, d("0.2")),
+                ("För beslut", 0, d("0")),
+                ("Avslagen", 1, d("0.2")),
+            ]
+        );
+        let svg = nytta_report::charts::funnel_svg(&funnel, Lang::Sv).unwrap();
+        assert!(
+            svg.contains("\n3 (60,0 %)\n") && svg.contains("\n1 (20,0 %)\n"),
+            "{svg}"
+        );
+        // The demand: 2024 one-off 300; 2025 one-off 1 000, recurring 50, benefits 400 / 100;
+        // 2026 recurring 20, benefits 300 / 300 — the pinned demand above.
+        let demand: Vec<_> = demand_series(&o)
+            .iter()
+            .map(|y| {
+                (
+                    y.year,
+                    y.one_off,
+                    y.recurring,
+                    y.benefits_economic,
+                    y.benefits_budget,
+                )
+            })
+            .collect();
+        assert_eq!(
+            demand,
+            [
+                (2024, d("300"), d("0"), d("0"), d("0")),
+                (2025, d("1000"), d("50"), d("400"), d("100")),
+                (2026, d("0"), d("20"), d("300"), d("300")),
+            ]
+        );
+        assert_eq!(
+            nytta_report::charts::demand_alt(&demand_series(&o), Lang::Sv),
+            "Staplat stapeldiagram över beslutade och pågående initiativs engångs- och löpande kostnader per år 2024–2026 (sammanlagt 1 370 kr, mest 1 050 kr år 2025) mot deras nyttor samhällsekonomiskt (sammanlagt 700 kr) och i budgeten som linjer."
+        );
+    }
+}

@@ -19,6 +19,14 @@ const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// more.
 pub const MAX_DIGITS: u32 = Decimal::MAX_SCALE;
 
+/// The largest amount (kr per occurrence of the timing) or number of hours a line may come
+/// to: 10^15, about a thousand times the Swedish state budget. It is what lets the engine
+/// add with plain `+` and `-`: a line's value in a year is at most 11 × 10^15 (ramp and
+/// confidence are at most 1, the optimism bias at most 10), so the cumulative net over 51
+/// years of L lines stays below 5.7 × 10^17 × L, inside `Decimal`'s 7.9 × 10^28 for any
+/// document that fits in memory.
+pub const MAX_LINE_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
 /// An exact decimal read from a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Num(pub Decimal);

@@ -7,11 +7,11 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use super::{check_ids, Problems};
-use crate::amounts::MAX_LINE_AMOUNT;
 use crate::date::is_iso_date;
 use crate::document::{Side, Valuation};
 use crate::error::{DocError, ErrorKind};
 use crate::format::{kronor, Lang};
+use crate::num::MAX_LINE_AMOUNT;
 
 fn date(p: &mut Problems, path: String, d: Option<&String>) {
     if d.is_some_and(|d| !is_iso_date(d)) {
