@@ -83,8 +83,8 @@ impl Pdf {
     }
 
     /// The finished PDF: header `left`/`right` on every page, footer with the printing date
-    /// and page numbers, metadata (the initiative's tags as keywords) and the document
-    /// language.
+    /// and page numbers, metadata (the initiative's tags and the diarienummer, when the
+    /// decision material has one, as keywords) and the document language.
     pub(crate) fn finish(
         self,
         model: &Model,
@@ -100,7 +100,21 @@ impl Pdf {
                 .collect::<Vec<_>>()
                 .join(", ")
         });
-        self.write(&author, initiative.tags.clone(), left, right, opts)
+        let mut keywords = initiative.tags.clone();
+        let case_number = model
+            .doc
+            .valuation
+            .case
+            .as_ref()
+            .map(|c| c.decision.case_number.trim())
+            .filter(|n| !n.is_empty());
+        if let Some(number) = case_number {
+            keywords.push(format!(
+                "{} {number}",
+                text::five_case::CASE_NUMBER.get(opts.lang)
+            ));
+        }
+        self.write(&author, keywords, left, right, opts)
     }
 
     /// [`Pdf::finish`] for a document of no single initiative, by `author`.

@@ -427,6 +427,41 @@ fn every_sample_business_case_is_pdf_a_2_tagged_with_an_outline() {
 }
 
 #[test]
+fn the_metadata_names_title_author_keywords_diarienummer_language_and_printing_date() {
+    let (model, ev) = sample("lakemedelsrobotar.nytta.json", Lang::Sv);
+    let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(Lang::Sv, "2024-05-02")).unwrap();
+    let doc = Document::load_mem(&pdf).unwrap();
+    let root = doc.catalog().unwrap();
+    let stream = deref(&doc, root.get(b"Metadata").unwrap())
+        .as_stream()
+        .unwrap();
+    let xmp = String::from_utf8_lossy(&stream.content).into_owned();
+    assert_eq!(
+        xmp_value(&xmp, "dc:title").as_deref(),
+        Some("Läkemedelsrobotar i boendestödet")
+    );
+    assert_eq!(
+        xmp_value(&xmp, "dc:creator").as_deref(),
+        Some("Verksamhetsutvecklare AoV, Arbete och välfärd")
+    );
+    assert_eq!(
+        xmp_value(&xmp, "pdf:Keywords").as_deref(),
+        Some("läkemedel, välfärdsteknik, boendestöd, socialpsykiatri, Diarienummer AoV 2021/0042")
+    );
+    assert_eq!(xmp_value(&xmp, "dc:language").as_deref(), Some("sv-SE"));
+    assert!(xmp_value(&xmp, "xmp:CreateDate").is_some_and(|d| d.starts_with("2024-05-02")));
+    let en = business_case_pdf(&model, &ev, &ReportOptions::new(Lang::En, "2024-05-02")).unwrap();
+    let doc = Document::load_mem(&en).unwrap();
+    let stream = deref(&doc, doc.catalog().unwrap().get(b"Metadata").unwrap())
+        .as_stream()
+        .unwrap();
+    let xmp = String::from_utf8_lossy(&stream.content).into_owned();
+    assert!(xmp_value(&xmp, "pdf:Keywords")
+        .is_some_and(|k| k.ends_with("Registration number AoV 2021/0042")));
+    assert_eq!(xmp_value(&xmp, "dc:language").as_deref(), Some("en-GB"));
+}
+
+#[test]
 fn the_largest_business_case_is_under_200_kb() {
     let mut sizes = Vec::new();
     for name in common::SAMPLES {
