@@ -180,9 +180,24 @@ impl Pdf {
 /// `pdf` with its objects packed into compressed object streams and a cross-reference
 /// stream (PDF 1.5, allowed by PDF/A-2). krilla writes each structure element, of which a
 /// tagged business case has hundreds, as a plain object of its own; packed, the file is
-/// about 40 % smaller.
+/// about 40 % smaller. The output intent's empty optional entries (krilla writes an empty
+/// `RegistryName` for its built-in sRGB profile) are left out.
 fn compact(pdf: &[u8]) -> Result<Vec<u8>, ReportError> {
     let mut doc = lopdf::Document::load_mem(pdf).map_err(|e| ReportError::Write(e.to_string()))?;
+    for obj in doc.objects.values_mut() {
+        if let Ok(dict) = obj.as_dict_mut() {
+            if dict.has_type(b"OutputIntent") {
+                let empty: Vec<Vec<u8>> = dict
+                    .iter()
+                    .filter(|(_, v)| matches!(v, lopdf::Object::String(s, _) if s.is_empty()))
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for key in empty {
+                    dict.remove(&key);
+                }
+            }
+        }
+    }
     let mut out = Vec::with_capacity(pdf.len());
     doc.save_modern(&mut out)
         .map_err(|e| ReportError::Write(e.to_string()))?;

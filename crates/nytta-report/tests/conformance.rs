@@ -5,7 +5,8 @@
 //! - the trailer has an ID and no Encrypt (6.1.3);
 //! - the catalogue's XMP metadata names `pdfaid:part` 2 with a conformance level A, B or U,
 //!   and its title is the Info dictionary's (6.6.2, 6.6.3); no empty Info entries;
-//! - an OutputIntent `GTS_PDFA1` with an embedded ICC profile for RGB (6.2.3);
+//! - an OutputIntent `GTS_PDFA1` with an embedded ICC profile for RGB (6.2.3), none of its
+//!   entries an empty string;
 //! - every font is embedded, subset (a name `ABCDEF+…`) and has a ToUnicode map, a
 //!   CIDFontType2 a CIDToGIDMap (6.2.11.3–6.2.11.7), and no text shows glyph 0 (.notdef,
 //!   a missing glyph; 6.2.11.8);
@@ -198,6 +199,18 @@ fn check(pdf: &[u8], lang: &str) -> Found {
                     && data.get(36..40) == Some(b"acsp".as_slice())
             })
     });
+    for intent in intents.into_iter().flatten() {
+        if let Ok(intent) = deref(&doc, intent).as_dict() {
+            for (key, value) in intent.iter() {
+                if matches!(value, Object::String(s, _) if s.is_empty()) {
+                    p.push(format!(
+                        "output intent: empty {}",
+                        String::from_utf8_lossy(key)
+                    ));
+                }
+            }
+        }
+    }
     if !pdfa_intent {
         p.push("no GTS_PDFA1 output intent with an RGB ICC profile".into());
     }
@@ -664,6 +677,19 @@ fn the_check_fails_on_an_untagged_pdf_and_on_each_broken_rule() {
             .remove(b"OutputIntents");
     });
     assert!(problems.contains("output intent"), "{problems}");
+    let problems = broken(&|doc| {
+        for obj in doc.objects.values_mut() {
+            if let Ok(d) = obj.as_dict_mut() {
+                if d.has_type(b"OutputIntent") {
+                    d.set("RegistryName", Object::string_literal(""));
+                }
+            }
+        }
+    });
+    assert!(
+        problems.contains("output intent: empty RegistryName"),
+        "{problems}"
+    );
     let problems = broken(&|doc| {
         let root = catalog_mut(doc);
         doc.get_dictionary_mut(root)
