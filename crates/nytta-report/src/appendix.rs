@@ -9,24 +9,24 @@ use rust_decimal::Decimal;
 
 use crate::charts::Chart;
 use crate::common::{capital, kr, pct_or, years_or, FIGURE_COLUMNS};
+use crate::content::Sink;
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, Weight, BODY, SMALL};
-use crate::pdf::Pdf;
 use crate::text::{self as tx, fill};
 
 pub(crate) fn sensitivity(
-    pdf: &mut Pdf,
+    pdf: &mut dyn Sink,
     model: &Model,
     ev: &Evaluation,
     lang: Lang,
 ) -> Result<(), ReportError> {
-    pdf.layout.h2(tx::S_SENSITIVITY.get(lang));
+    pdf.h2(tx::S_SENSITIVITY.get(lang));
     let sens = &ev.sensitivity;
     let inputs = &model.doc.valuation.inputs;
     if sens.tornado.is_empty() {
-        pdf.layout.para(tx::NO_RANGES.get(lang), BODY);
+        pdf.para(tx::NO_RANGES.get(lang), BODY);
     } else {
-        pdf.layout.para(tx::SENS_INTRO.get(lang), BODY);
+        pdf.para(tx::SENS_INTRO.get(lang), BODY);
         let num = |d: Decimal| format::number_trim(d, 4, lang);
         let rows: Vec<Vec<Cell>> = sens
             .tornado
@@ -65,7 +65,7 @@ pub(crate) fn sensitivity(
             Column(0.17, Align::Right),
             Column(0.17, Align::Right),
         ];
-        pdf.layout.table(
+        pdf.table(
             &cols,
             &[
                 tx::INPUT.get(lang),
@@ -77,8 +77,8 @@ pub(crate) fn sensitivity(
             &rows,
         );
         pdf.chart(Chart::Tornado, model, ev, lang)?;
-        pdf.layout.para(tx::CHART_TORNADO_CAPTION.get(lang), SMALL);
-        pdf.layout.h2(tx::CASES.get(lang));
+        pdf.para(tx::CHART_TORNADO_CAPTION.get(lang), SMALL);
+        pdf.h2(tx::CASES.get(lang));
         let rows = vec![
             vec![
                 Cell::text(tx::PESSIMISTIC.get(lang)),
@@ -96,13 +96,13 @@ pub(crate) fn sensitivity(
                 Cell::text(years_or(sens.optimistic.payback_years, lang)),
             ],
         ];
-        pdf.layout.table(
+        pdf.table(
             &FIGURE_COLUMNS,
             &[tx::CASE.get(lang), tx::NPV.get(lang), tx::PAYBACK.get(lang)],
             &rows,
         );
     }
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     l.h2(tx::SWITCHING.get(lang));
     // The sentence follows the NPV's sign: with a negative NPV the benefits must rise (and
     // the costs fall) to reach zero, by the ratio's absolute value.
@@ -141,8 +141,8 @@ pub(crate) fn sensitivity(
     Ok(())
 }
 
-pub(crate) fn risks(pdf: &mut Pdf, model: &Model, lang: Lang) {
-    let l = &mut pdf.layout;
+pub(crate) fn risks(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
+    let l = &mut *pdf;
     l.h2(tx::S_RISKS.get(lang));
     let risks = &model.doc.valuation.risks;
     if risks.is_empty() {
@@ -182,8 +182,8 @@ pub(crate) fn risks(pdf: &mut Pdf, model: &Model, lang: Lang) {
     l.para(tx::RISK_NOTE.get(lang), SMALL);
 }
 
-pub(crate) fn goals(pdf: &mut Pdf, model: &Model, lang: Lang) {
-    let l = &mut pdf.layout;
+pub(crate) fn goals(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
+    let l = &mut *pdf;
     l.h2(tx::S_GOALS.get(lang));
     let goals = &model.doc.valuation.effect_goals;
     if goals.is_empty() {
@@ -234,8 +234,8 @@ pub(crate) fn goals(pdf: &mut Pdf, model: &Model, lang: Lang) {
     }
 }
 
-pub(crate) fn assumptions(pdf: &mut Pdf, model: &Model, lang: Lang) {
-    let l = &mut pdf.layout;
+pub(crate) fn assumptions(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
+    let l = &mut *pdf;
     l.h1(tx::S_ASSUMPTIONS.get(lang));
     l.h2(tx::PARAMETERS.get(lang));
     let p = &model.params;

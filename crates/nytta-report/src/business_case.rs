@@ -14,6 +14,7 @@ use crate::charts::Chart;
 use crate::common::{
     calculation, capital, figure_rows, kr, version, version_status, FIGURE_COLUMNS,
 };
+use crate::content::Sink;
 use crate::decision_box;
 use crate::error::ReportError;
 use crate::five_case;
@@ -28,9 +29,21 @@ pub(crate) fn write(
     ev: &Evaluation,
     opts: &ReportOptions,
 ) -> Result<Vec<u8>, ReportError> {
-    let lang = opts.lang;
     let title = &model.doc.initiative.title;
     let mut pdf = Pdf::new(title, opts)?;
+    let right = content(&mut pdf, model, ev, opts)?;
+    pdf.finish(model, title, &right, opts)
+}
+
+/// Writes the business case into `pdf` (the PDF or a [`crate::content::Recorder`]) and returns the running header's right part.
+pub(crate) fn content(
+    pdf: &mut dyn Sink,
+    model: &Model,
+    ev: &Evaluation,
+    opts: &ReportOptions,
+) -> Result<String, ReportError> {
+    let lang = opts.lang;
+    let title = &model.doc.initiative.title;
     let version = version(model);
     let kind = if version.starts_with(tx::BUSINESS_CASE.get(lang)) {
         String::new()
@@ -46,19 +59,19 @@ pub(crate) fn write(
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(" · ");
-    pdf.layout.title(title, &subtitle);
-    decision_box::decision_box(&mut pdf, model, ev, opts);
-    decision_box::contents(&mut pdf, lang);
-    summary(&mut pdf, model, ev, opts);
+    pdf.title(title, &subtitle);
+    decision_box::decision_box(pdf, model, ev, opts);
+    decision_box::contents(pdf, lang);
+    summary(pdf, model, ev, opts);
     // The Five Case Model: strategic, economic, commercial, financial, management.
-    background(&mut pdf, model, lang);
-    five_case::effect_chain(&mut pdf, model, lang);
-    appendix::goals(&mut pdf, model, lang);
-    five_case::options(&mut pdf, model, ev, lang);
-    benefits(&mut pdf, model, ev, lang);
-    costs(&mut pdf, model, ev, lang);
-    year_tables(&mut pdf, ev, lang);
-    pdf.layout.h2(tx::S_CHARTS.get(lang));
+    background(pdf, model, lang);
+    five_case::effect_chain(pdf, model, lang);
+    appendix::goals(pdf, model, lang);
+    five_case::options(pdf, model, ev, lang);
+    benefits(pdf, model, ev, lang);
+    costs(pdf, model, ev, lang);
+    year_tables(pdf, ev, lang);
+    pdf.h2(tx::S_CHARTS.get(lang));
     for chart in Chart::BUSINESS_CASE {
         pdf.chart(chart, model, ev, lang)?;
         let caption = match chart {
@@ -78,30 +91,30 @@ pub(crate) fn write(
                 )
             }
         };
-        pdf.layout.para(&caption, SMALL);
-        pdf.layout.gap(6.0);
+        pdf.para(&caption, SMALL);
+        pdf.gap(6.0);
     }
-    appendix::sensitivity(&mut pdf, model, ev, lang)?;
-    simulated::section(&mut pdf, model, ev, lang)?;
-    five_case::commercial(&mut pdf, model, lang);
-    five_case::financial(&mut pdf, model, ev, lang);
-    pdf.layout.h1(tx::S_MANAGEMENT.get(lang));
-    five_case::management(&mut pdf, model, lang);
-    five_case::follow_up_plan(&mut pdf, model, lang);
-    appendix::risks(&mut pdf, model, lang);
-    appendix::assumptions(&mut pdf, model, lang);
+    appendix::sensitivity(pdf, model, ev, lang)?;
+    simulated::section(pdf, model, ev, lang)?;
+    five_case::commercial(pdf, model, lang);
+    five_case::financial(pdf, model, ev, lang);
+    pdf.h1(tx::S_MANAGEMENT.get(lang));
+    five_case::management(pdf, model, lang);
+    five_case::follow_up_plan(pdf, model, lang);
+    appendix::risks(pdf, model, lang);
+    appendix::assumptions(pdf, model, lang);
     let kind = tx::BUSINESS_CASE.get(lang);
     let right = if version.starts_with(kind) {
         version
     } else {
         format!("{kind} · {version}")
     };
-    pdf.finish(model, title, right.trim_end_matches([' ', '·']), opts)
+    Ok(right.trim_end_matches([' ', '·']).to_string())
 }
 
-fn summary(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) {
+fn summary(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, opts: &ReportOptions) {
     let lang = opts.lang;
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     l.h1(tx::S_SUMMARY.get(lang));
     if !model.doc.initiative.description.is_empty() {
         l.para(&model.doc.initiative.description, BODY);
@@ -210,8 +223,8 @@ fn summary(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) 
     l.para(rule.get(lang), BODY_BOLD);
 }
 
-fn background(pdf: &mut Pdf, model: &Model, lang: Lang) {
-    let l = &mut pdf.layout;
+fn background(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
+    let l = &mut *pdf;
     let i = &model.doc.initiative;
     l.h1(tx::S_STRATEGIC.get(lang));
     l.h2(tx::S_BACKGROUND.get(lang));
@@ -309,8 +322,8 @@ fn money_cell(line: &Line, r: &nytta_core::case::LineResult, years: u32, lang: L
     cell
 }
 
-fn benefits(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
-    let l = &mut pdf.layout;
+fn benefits(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang: Lang) {
+    let l = &mut *pdf;
     l.h2(tx::S_BENEFITS.get(lang));
     l.para(tx::BENEFITS_INTRO.get(lang), BODY);
     let years = model.params.years;
@@ -376,8 +389,8 @@ fn benefits(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
     );
 }
 
-fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
-    let l = &mut pdf.layout;
+fn costs(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang: Lang) {
+    let l = &mut *pdf;
     l.h2(tx::S_COSTS.get(lang));
     let years = model.params.years;
     let bias = model.params.optimism_bias;
@@ -459,8 +472,8 @@ fn costs(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
     }
 }
 
-fn year_tables(pdf: &mut Pdf, ev: &Evaluation, lang: Lang) {
-    let l = &mut pdf.layout;
+fn year_tables(pdf: &mut dyn Sink, ev: &Evaluation, lang: Lang) {
+    let l = &mut *pdf;
     let cols = [
         Column(0.12, Align::Left),
         Column(0.17, Align::Right),

@@ -6,9 +6,9 @@ use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
 
 use crate::common::{decided, kr, version, version_status};
+use crate::content::Sink;
 use crate::five_case::{case, or_missing};
 use crate::layout::{Align, Cell, Column, BODY};
-use crate::pdf::Pdf;
 use crate::text::five_case as fc;
 use crate::text::{self as tx, fill};
 use crate::ReportOptions;
@@ -16,7 +16,12 @@ use crate::ReportOptions;
 const LABEL_VALUE: [Column; 2] = [Column(0.3, Align::Left), Column(0.7, Align::Left)];
 
 /// The decision box: what is proposed, to whom, at what cost and risk, and what is missing.
-pub(crate) fn decision_box(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: &ReportOptions) {
+pub(crate) fn decision_box(
+    pdf: &mut dyn Sink,
+    model: &Model,
+    ev: &Evaluation,
+    opts: &ReportOptions,
+) {
     let lang = opts.lang;
     let c = case(model);
     let d = &c.decision;
@@ -86,7 +91,7 @@ pub(crate) fn decision_box(pdf: &mut Pdf, model: &Model, ev: &Evaluation, opts: 
         .into_iter()
         .map(|(k, v)| vec![Cell::bold(k.get(lang)), Cell::text(v)])
         .collect();
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     l.h2(fc::DECISION_BOX.get(lang));
     l.table(&LABEL_VALUE, &["", ""], &rows);
 }
@@ -195,12 +200,12 @@ fn top_assumptions(model: &Model, ev: &Evaluation, lang: Lang) -> String {
 }
 
 /// The contents list: every section heading, in order.
-pub(crate) fn contents(pdf: &mut Pdf, lang: Lang) {
+pub(crate) fn contents(pdf: &mut dyn Sink, lang: Lang) {
     let items: Vec<String> = tx::SECTIONS
         .iter()
         .map(|s| s.get(lang).to_string())
         .collect();
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     l.h2(fc::CONTENTS.get(lang));
     for item in &items {
         l.para(item, BODY);

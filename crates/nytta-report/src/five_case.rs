@@ -11,8 +11,8 @@ use nytta_core::{Evaluation, Lang, Model};
 use rust_decimal::Decimal;
 
 use crate::common::{kr, years_or};
+use crate::content::Sink;
 use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, HEADING_ROOM, SMALL};
-use crate::pdf::Pdf;
 use crate::text::five_case as fc;
 use crate::text::{self as tx, fill};
 
@@ -61,10 +61,10 @@ fn goal_text(g: &nytta_core::document::EffectGoal, lang: Lang) -> String {
 
 /// The changed way of working and the effect chain: initiative → changed way of working →
 /// effect goal → benefit line.
-pub(crate) fn effect_chain(pdf: &mut Pdf, model: &Model, lang: Lang) {
+pub(crate) fn effect_chain(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
     let c = case(model);
     let v = &model.doc.valuation;
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     l.h2(fc::EFFECT_CHAIN.get(lang));
     l.para(fc::CHAIN_INTRO.get(lang), SMALL);
     l.labelled(fc::INITIATIVE.get(lang), &model.doc.initiative.title);
@@ -116,9 +116,9 @@ pub(crate) fn effect_chain(pdf: &mut Pdf, model: &Model, lang: Lang) {
 
 /// The economic case's heading and the options compared: the do-nothing baseline, each
 /// option, the proposal in both views.
-pub(crate) fn options(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
+pub(crate) fn options(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang: Lang) {
     let c = case(model);
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     let intro = fill(
         fc::OPTIONS_INTRO.get(lang),
         &[("n", &model.params.years.to_string())],
@@ -191,9 +191,9 @@ pub(crate) fn options(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang)
 }
 
 /// The commercial case, or one line saying it was not described.
-pub(crate) fn commercial(pdf: &mut Pdf, model: &Model, lang: Lang) {
+pub(crate) fn commercial(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
     let c = case(model).commercial;
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     l.h1(tx::S_COMMERCIAL.get(lang));
     if c.is_empty() {
         l.para(fc::COMMERCIAL_NONE.get(lang), BODY);
@@ -237,9 +237,9 @@ pub(crate) fn commercial(pdf: &mut Pdf, model: &Model, lang: Lang) {
 
 /// The financial case: funding per year and source, investment and operating costs and
 /// what the budget must absorb per year, and the plan for freed time.
-pub(crate) fn financial(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lang) {
+pub(crate) fn financial(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang: Lang) {
     let c = case(model);
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     l.h1(tx::S_FINANCIAL.get(lang));
     l.labelled(
         fc::FUNDING_SOURCE.get(lang),
@@ -333,9 +333,9 @@ pub(crate) fn financial(pdf: &mut Pdf, model: &Model, ev: &Evaluation, lang: Lan
 }
 
 /// The management case's milestones, benefit owners and scheduled follow-ups.
-pub(crate) fn management(pdf: &mut Pdf, model: &Model, lang: Lang) {
+pub(crate) fn management(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
     let c = case(model);
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     let date = |d: &Option<String>| d.clone().unwrap_or_else(|| "–".to_string());
     l.h2(fc::MILESTONES.get(lang));
     if c.management.milestones.is_empty() {
@@ -388,9 +388,9 @@ pub(crate) fn management(pdf: &mut Pdf, model: &Model, lang: Lang) {
 }
 
 /// The follow-ups scheduled in the decision material (under the follow-up plan).
-fn planned_follow_ups(pdf: &mut Pdf, model: &Model, lang: Lang) {
+fn planned_follow_ups(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
     let c = case(model);
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     let plan = &c.management.follow_up_plan;
     if plan.is_empty() {
         l.para(fc::NO_PLANNED.get(lang), BODY);
@@ -420,11 +420,11 @@ fn planned_follow_ups(pdf: &mut Pdf, model: &Model, lang: Lang) {
 
 /// The follow-up plan: how the evaluation follows up, the follow-ups scheduled in the
 /// decision material and the lines with an indicator.
-pub(crate) fn follow_up_plan(pdf: &mut Pdf, model: &Model, lang: Lang) {
-    pdf.layout.h2(tx::FOLLOW_UP_PLAN.get(lang));
-    pdf.layout.para(tx::FOLLOW_UP_PLAN_TEXT.get(lang), BODY);
+pub(crate) fn follow_up_plan(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
+    pdf.h2(tx::FOLLOW_UP_PLAN.get(lang));
+    pdf.para(tx::FOLLOW_UP_PLAN_TEXT.get(lang), BODY);
     planned_follow_ups(pdf, model, lang);
-    let l = &mut pdf.layout;
+    let l = &mut *pdf;
     let indicators: Vec<String> = model
         .doc
         .valuation

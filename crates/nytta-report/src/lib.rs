@@ -20,12 +20,18 @@
 //!   and `appendix` for the sensitivity, goals, risks and assumptions) and `follow_up` write
 //!   the two documents section by section, `agenda` the PULS agenda of the portfolio, with
 //!   wording from the `text` catalogue (Swedish and English).
+//! - `content` is the business case's one content model: its sections write into a `Sink`,
+//!   which is either the PDF or a recorder of [`Block`]s (headings, paragraphs, tables with
+//!   header cells and sum rows, figures with their SVG and alternative text) that the app
+//!   shows as the same document ([`business_case_content`]). What the user previews is what
+//!   the manager reads.
 
 mod agenda;
 mod appendix;
 mod business_case;
 pub mod charts;
 mod common;
+mod content;
 mod decision_box;
 mod error;
 mod five_case;
@@ -38,6 +44,7 @@ mod tables;
 mod text;
 
 pub use agenda::{AgendaDoc, AgendaEntry};
+pub use content::{Block, ColumnAlign, Row, Run, TextStyle};
 pub use error::ReportError;
 pub use nytta_core::{Evaluation, Lang, Model};
 pub use tables::{DocChart, DocSection, DocTable, TableDoc};
@@ -81,6 +88,19 @@ pub fn business_case_pdf(
     opts: &ReportOptions,
 ) -> Result<Vec<u8>, ReportError> {
     business_case::write(model, ev, opts)
+}
+
+/// The business case's content as blocks in reading order: the same headings, paragraphs,
+/// tables and charts, with the same texts, as [`business_case_pdf`] prints (for the app to
+/// show the document the PDF is).
+pub fn business_case_content(
+    model: &Model,
+    ev: &Evaluation,
+    opts: &ReportOptions,
+) -> Result<Vec<Block>, ReportError> {
+    let mut recorder = content::Recorder::default();
+    business_case::content(&mut recorder, model, ev, opts)?;
+    Ok(recorder.blocks)
 }
 
 /// The PULS agenda as PDF bytes.

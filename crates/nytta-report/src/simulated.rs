@@ -13,9 +13,9 @@ use rust_decimal::Decimal;
 
 use crate::charts::{spans_zero, Chart, Spread};
 use crate::common::{kr, years_or, FIGURE_COLUMNS};
+use crate::content::Sink;
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, BODY, SMALL};
-use crate::pdf::Pdf;
 use crate::text::{self as tx, fill};
 
 fn distribution(d: Distribution) -> tx::Tr {
@@ -28,7 +28,7 @@ fn distribution(d: Distribution) -> tx::Tr {
 
 /// The simulation's part of section 7, when the document asks for a simulation.
 pub(crate) fn section(
-    pdf: &mut Pdf,
+    pdf: &mut dyn Sink,
     model: &Model,
     ev: &Evaluation,
     lang: Lang,
@@ -36,13 +36,13 @@ pub(crate) fn section(
     if model.doc.valuation.simulation.is_none() {
         return Ok(());
     }
-    pdf.layout.h2(tx::SIMULATION.get(lang));
+    pdf.h2(tx::SIMULATION.get(lang));
     let (draws, seed) = simulation::plan(model);
     let sim = match simulation::simulate(model, draws, seed) {
         Ok(sim) => sim,
         Err(e) => {
             let text = fill(tx::SIM_FAILED.get(lang), &[("reason", &e.message(lang))]);
-            pdf.layout.para(&text, BODY);
+            pdf.para(&text, BODY);
             return Ok(());
         }
     };
@@ -54,7 +54,7 @@ pub(crate) fn section(
             ("n", &sim.inputs.len().to_string()),
         ],
     );
-    pdf.layout.para(&intro, BODY);
+    pdf.para(&intro, BODY);
     let said = format!(
         "{}: {} {}: {}",
         tx::ECONOMIC.get(lang),
@@ -62,7 +62,7 @@ pub(crate) fn section(
         tx::BUDGET.get(lang),
         simulation::positive_sentence(&sim.budget, lang),
     );
-    pdf.layout.para(&said, BODY);
+    pdf.para(&said, BODY);
     let row = |label: String, f: &dyn Fn(&SimulatedView) -> String| {
         vec![
             Cell::text(label),
@@ -86,13 +86,13 @@ pub(crate) fn section(
             simulation::share(v.never_pays_back, lang)
         }),
     ];
-    pdf.layout.table(
+    pdf.table(
         &FIGURE_COLUMNS,
         &["", tx::ECONOMIC.get(lang), tx::BUDGET.get(lang)],
         &rows,
     );
     if !sim.inputs.is_empty() {
-        pdf.layout.para(tx::SIM_DRIVERS.get(lang), SMALL);
+        pdf.para(tx::SIM_DRIVERS.get(lang), SMALL);
         let inputs = &model.doc.valuation.inputs;
         let rows: Vec<Vec<Cell>> = sim
             .economic
@@ -124,7 +124,7 @@ pub(crate) fn section(
             Column(0.25, Align::Left),
             Column(0.25, Align::Right),
         ];
-        pdf.layout.table(
+        pdf.table(
             &cols,
             &[
                 tx::INPUT.get(lang),
@@ -153,13 +153,13 @@ pub(crate) fn section(
     let (b_lo, b_hi) = ends(&sim.budget);
     pdf.chart(Chart::Simulation(Spread::Histogram), model, ev, lang)?;
     let caption = zero(vec![e_lo], vec![e_hi], tx::CHART_HISTOGRAM_CAPTION);
-    pdf.layout.para(&caption, SMALL);
+    pdf.para(&caption, SMALL);
     pdf.chart(Chart::Simulation(Spread::SCurve), model, ev, lang)?;
     let caption = zero(
         vec![e_lo, b_lo],
         vec![e_hi, b_hi],
         tx::CHART_S_CURVE_CAPTION,
     );
-    pdf.layout.para(&caption, SMALL);
+    pdf.para(&caption, SMALL);
     Ok(())
 }
