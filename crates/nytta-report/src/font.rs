@@ -43,10 +43,16 @@ impl Face {
         Some(Face { data, glyphs })
     }
 
-    /// The glyph of `c` and its advance in em; the missing glyph (0) at half an em when the
-    /// face has none.
+    /// The glyph of `c` and its advance in em. A character the face lacks (an emoji, a
+    /// Chinese character in a free text) is drawn as the replacement character �, never as
+    /// the missing glyph, which PDF/A forbids; the text behind it stays `c`.
     pub(crate) fn glyph(&self, c: char) -> (u16, f32) {
-        self.glyphs.get(&c).copied().unwrap_or((0, 0.5))
+        self.glyphs
+            .get(&c)
+            .or_else(|| self.glyphs.get(&char::REPLACEMENT_CHARACTER))
+            .or_else(|| self.glyphs.get(&'?'))
+            .copied()
+            .unwrap_or((0, 0.5))
     }
 }
 
@@ -75,9 +81,30 @@ pub(crate) fn faces() -> Result<&'static Faces, ReportError> {
 
 static CHART_FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
 
-/// DejaVu Sans (regular and bold) as the only fonts for reading chart SVGs into the PDF, so
-/// a chart's text is set in the same embedded face as the page around it.
-pub(crate) fn chart_fonts() -> Arc<usvg::fontdb::Database> {
+/// A chart's SVG text read into a drawing for the PDF, its text set in the embedded DejaVu
+/// Sans like the page around it. A character the face lacks (an emoji in an input's name)
+/// is drawn as the replacement character: PDF/A allows no missing glyph.
+pub(crate) fn chart_tree(svg: &str) -> Result<usvg::Tree, String> {
+    let face = &faces().map_err(|e| e.to_string())?.regular;
+    let svg: String = svg
+        .chars()
+        .map(|c| {
+            if c.is_control() || face.glyphs.contains_key(&c) {
+                c
+            } else {
+                char::REPLACEMENT_CHARACTER
+            }
+        })
+        .collect();
+    let options = usvg::Options {
+        fontdb: chart_fonts(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(&svg, &options).map_err(|e| e.to_string())
+}
+
+/// DejaVu Sans (regular and bold) as the only fonts for reading chart SVGs.
+fn chart_fonts() -> Arc<usvg::fontdb::Database> {
     CHART_FONTS
         .get_or_init(|| {
             let mut db = usvg::fontdb::Database::new();
@@ -122,6 +149,9 @@ mod tests {
         assert!(a > 50.0 && a < 90.0, "{a}");
         assert!((text_width(&f.regular, "Nyttovärdering", 20.0) - 2.0 * a).abs() < 0.01);
         assert!(text_width(&f.bold, "Nyttovärdering", 10.0) > a);
+        // A character the face lacks is drawn as the replacement character, as wide.
+        assert_eq!(f.regular.glyph('🚀'), f.regular.glyph('\u{fffd}'));
+        assert_ne!(f.regular.glyph('🚀').0, 0);
         // Every Swedish letter has a glyph of its own.
         for c in "åäöÅÄÖé−–…×÷".chars() {
             assert_ne!(f.regular.glyph(c).0, 0, "{c}");

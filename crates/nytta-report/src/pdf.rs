@@ -11,7 +11,7 @@ use nytta_core::{Evaluation, Lang, Model};
 
 use crate::charts::{self, Chart};
 use crate::error::ReportError;
-use crate::font::chart_fonts;
+use crate::font::chart_tree;
 use crate::layout::{Layout, WIDTH};
 use crate::text::{self, fill};
 use crate::ReportOptions;
@@ -70,13 +70,9 @@ impl Pdf {
     ) -> Result<(), ReportError> {
         let svg = charts::svg(chart, model, ev, lang)?;
         let alt = charts::alt(chart, model, ev, lang)?;
-        let options = usvg::Options {
-            fontdb: chart_fonts(),
-            ..usvg::Options::default()
-        };
-        let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| ReportError::Chart {
+        let tree = chart_tree(&svg).map_err(|detail| ReportError::Chart {
             chart: format!("{chart:?}"),
-            detail: e.to_string(),
+            detail,
         })?;
         self.layout.image(tree, WIDTH, &alt);
         Ok(())

@@ -4,7 +4,7 @@
 //! by [`crate::charts`] (the funnel, the demand per year, the bubble chart).
 
 use crate::error::ReportError;
-use crate::font::chart_fonts;
+use crate::font::chart_tree;
 use crate::layout::{Align, Cell, Column, BODY, HEADING_ROOM, SMALL, WIDTH};
 use crate::pdf::Pdf;
 use crate::ReportOptions;
@@ -62,13 +62,9 @@ pub struct TableDoc {
 
 /// The chart's drawing, its text in the embedded DejaVu Sans.
 fn tree(c: &DocChart) -> Result<usvg::Tree, ReportError> {
-    let options = usvg::Options {
-        fontdb: chart_fonts(),
-        ..usvg::Options::default()
-    };
-    usvg::Tree::from_str(&c.svg, &options).map_err(|e| ReportError::Chart {
+    chart_tree(&c.svg).map_err(|detail| ReportError::Chart {
         chart: c.caption.clone(),
-        detail: e.to_string(),
+        detail,
     })
 }
 

@@ -475,6 +475,25 @@ fn the_metadata_names_title_author_keywords_diarienummer_language_and_printing_d
 }
 
 #[test]
+fn characters_the_font_lacks_still_make_a_conforming_pdf_that_reads_them() {
+    // An emoji and Chinese characters in free texts: DejaVu Sans has no glyph for them.
+    // krilla refuses the missing glyph under PDF/A, so the report failed as a whole.
+    let text = std::fs::read_to_string(common::root().join("samples/lakemedelsrobotar.nytta.json"))
+        .unwrap()
+        .replace(
+            "Läkemedelsrobotar i boendestödet",
+            "Läkemedelsrobotar i boendestödet 🚀 机器人",
+        )
+        .replace("Antal läkemedelsrobotar", "Antal läkemedelsrobotar 🤖");
+    let (model, ev) = common::evaluate(&text, Lang::Sv);
+    let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(Lang::Sv, "2024-05-02")).unwrap();
+    conforms("emoji", &pdf, Lang::Sv);
+    let path = common::save(&common::scratch("conformance"), "emoji.pdf", &pdf);
+    let read = common::text_of(&path);
+    assert!(read.contains("boendestödet 🚀 机器人"), "{read}");
+}
+
+#[test]
 fn the_largest_business_case_is_under_200_kb() {
     let mut sizes = Vec::new();
     for name in common::SAMPLES {
