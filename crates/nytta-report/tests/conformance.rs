@@ -764,3 +764,24 @@ fn the_check_fails_on_an_untagged_pdf_and_on_each_broken_rule() {
         "{problems}"
     );
 }
+
+#[test]
+fn a_business_case_with_the_simulation_conforms_and_has_it_in_the_outline() {
+    let text = std::fs::read_to_string(common::root().join("samples/lakemedelsrobotar.nytta.json"))
+        .unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["valuation"]["simulation"] = serde_json::json!({ "draws": 2000, "seed": 7 });
+    for (lang, heading) in [
+        (Lang::Sv, "Simulering (Monte Carlo)"),
+        (Lang::En, "Simulation (Monte Carlo)"),
+    ] {
+        let (model, ev) = common::evaluate(&doc.to_string(), lang);
+        let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(lang, "2024-05-02")).unwrap();
+        let found = conforms(&format!("simulation {lang:?}"), &pdf, lang);
+        assert!(
+            found.outline.iter().any(|t| t == heading),
+            "{heading} not in the outline {:?}",
+            found.outline
+        );
+    }
+}
