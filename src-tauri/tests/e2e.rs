@@ -1381,6 +1381,20 @@ async fn synkronisera_sends_what_waits_to_the_server_in_the_settings() {
     screenshot("app-sync");
     click(&c, "sync-conflict-open").await;
     wait_text(&c, "initiative-title", "Digital tillsyn nattetid").await;
+
+    // At the narrowest window, with Synkronisering among them, the header's views wrap to a
+    // second line: the language and "Om Nytta" stay in sight.
+    page_size(&c, 1024, 700).await;
+    let fit = c
+        .execute(
+            r#"const h = document.querySelector("header");
+               const about = document.querySelector('[data-testid="about-open"]').getBoundingClientRect();
+               return [h.scrollWidth <= h.clientWidth, about.right <= window.innerWidth];"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(fit, json!([true, true]), "the header fits at 1024 px");
     c.close().await.unwrap();
     drop(driver);
     psql(
