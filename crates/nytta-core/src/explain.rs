@@ -62,26 +62,28 @@ fn factors(rate: Decimal, n: usize) -> Vec<Decimal> {
 
 /// "år 1: 100 000 kr ÷ 1,03 = 97 087 kr; …" over the years' amounts.
 fn discounted_terms(amounts: &[Decimal], growth: &[Decimal], lang: Lang) -> String {
+    use std::fmt::Write;
     let year = if lang == Lang::Sv { "år" } else { "year" };
-    amounts
-        .iter()
-        .zip(growth)
-        .enumerate()
-        .map(|(t, (a, g))| {
+    let mut out = String::with_capacity(amounts.len() * 48);
+    for (t, (a, g)) in amounts.iter().zip(growth).enumerate() {
+        if t > 0 {
+            out.push_str("; ");
+        }
+        // Writing into a String cannot fail.
+        let _ = if t == 0 {
+            write!(out, "{year} 0: {}", kr(*a, lang))
+        } else {
             let pv = a.checked_div(*g).unwrap_or_default();
-            if t == 0 {
-                format!("{year} 0: {}", kr(*a, lang))
-            } else {
-                format!(
-                    "{year} {t}: {} ÷ {} = {}",
-                    kr(*a, lang),
-                    explain_number(*g, lang),
-                    kr(pv, lang)
-                )
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+            write!(
+                out,
+                "{year} {t}: {} ÷ {} = {}",
+                kr(*a, lang),
+                explain_number(*g, lang),
+                kr(pv, lang)
+            )
+        };
+    }
+    out
 }
 
 fn view_explanations(
