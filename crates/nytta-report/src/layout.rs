@@ -216,17 +216,25 @@ pub(crate) enum Role {
     Heading(u16, String),
     /// A paragraph.
     P,
-    /// A bulleted list, its items, their bullets and bodies.
+    /// A bulleted list (L).
     List,
+    /// A list item (LI).
     Item,
+    /// A list item's bullet (Lbl).
     Label,
+    /// A list item's text (LBody).
     Body,
-    /// A table, its header and body row groups, rows, header cells and data cells.
+    /// A table.
     Table,
+    /// The header row group (THead).
     Head,
+    /// The body row group (TBody).
     Rows,
+    /// A row (TR).
     Row,
+    /// A header cell (TH, for its column).
     HeaderCell,
+    /// A data cell (TD).
     Cell,
     /// A chart with its alternative text.
     Figure(String),
