@@ -160,38 +160,37 @@ pub fn ratio_json(d: Decimal) -> String {
     json_fixed(d, 6)
 }
 
-/// Groups integer digits (ASCII, from `Decimal`'s Display) in threes from the right.
-fn group(int: &str, sep: char) -> String {
-    let head = match int.len() % 3 {
-        0 => 3.min(int.len()),
-        r => r,
-    };
-    let (first, rest) = int.split_at(head);
-    let mut out = String::with_capacity(int.len() + int.len() / 3);
-    out.push_str(first);
-    for chunk in rest.as_bytes().chunks(3) {
-        out.push(sep);
-        out.extend(chunk.iter().map(|&b| char::from(b)));
-    }
+/// Puts formatted parts together in the language's conventions.
+fn localise(p: &Parts, lang: Lang) -> String {
+    let mut out = String::with_capacity(p.int.len() * 4 / 3 + p.frac.len() + 8);
+    localise_into(&mut out, p, lang);
     out
 }
 
-/// Puts formatted parts together in the language's conventions.
-fn localise(p: &Parts, lang: Lang) -> String {
+/// [`localise`] at the end of `out`, the integer digits (ASCII, from `Decimal`'s Display)
+/// grouped in threes from the right.
+fn localise_into(out: &mut String, p: &Parts, lang: Lang) {
     let (thousands, decimal) = match lang {
         Lang::Sv => (' ', ','),
         Lang::En => (',', '.'),
     };
-    let mut out = String::new();
     if p.negative {
         out.push(MINUS);
     }
-    out.push_str(&group(&p.int, thousands));
+    let head = match p.int.len() % 3 {
+        0 => 3.min(p.int.len()),
+        r => r,
+    };
+    let (first, rest) = p.int.split_at(head);
+    out.push_str(first);
+    for chunk in rest.as_bytes().chunks(3) {
+        out.push(thousands);
+        out.extend(chunk.iter().map(|&b| char::from(b)));
+    }
     if !p.frac.is_empty() {
         out.push(decimal);
         out.push_str(&p.frac);
     }
-    out
 }
 
 /// A number for people, rounded to `decimals` (midpoint away from zero) and showing
@@ -221,21 +220,24 @@ pub fn kronor_ore(d: Decimal, lang: Lang) -> String {
 }
 
 fn with_currency(d: Decimal, decimals: u32, lang: Lang) -> String {
+    let mut p = parts(d, decimals);
+    let mut out = String::with_capacity(p.int.len() * 4 / 3 + p.frac.len() + 12);
     match lang {
-        Lang::Sv => format!("{} kr", number(d, decimals, lang)),
+        Lang::Sv => {
+            localise_into(&mut out, &p, lang);
+            out.push_str(" kr");
+        }
         Lang::En => {
             // English puts the sign before the currency code: "−SEK 39".
-            let mut p = parts(d, decimals);
-            let negative = p.negative;
+            if p.negative {
+                out.push(MINUS);
+            }
             p.negative = false;
-            let sign = if negative {
-                MINUS.to_string()
-            } else {
-                String::new()
-            };
-            format!("{sign}SEK {}", localise(&p, lang))
+            out.push_str("SEK ");
+            localise_into(&mut out, &p, lang);
         }
     }
+    out
 }
 
 /// A number of years to one decimal, as payback is shown: sv `2,5 år`, en `2.5 years`
@@ -405,6 +407,63 @@ mod tests {
                 format!("{sign}{}.{}", p.int, p.frac)
             };
             proptest::prop_assert_eq!(json_fixed(v, decimals), want);
+        }
+    }
+
+    /// Numbers and kronor as they were written before they were put together in one string
+    /// (each part in a string of its own): the reference for the texts written now.
+    fn written_in_parts(d: Decimal, decimals: u32, lang: Lang, currency: bool) -> String {
+        fn group(int: &str, sep: char) -> String {
+            let head = match int.len() % 3 {
+                0 => 3.min(int.len()),
+                r => r,
+            };
+            let (first, rest) = int.split_at(head);
+            let mut out = first.to_string();
+            for chunk in rest.as_bytes().chunks(3) {
+                out.push(sep);
+                out.extend(chunk.iter().map(|&b| char::from(b)));
+            }
+            out
+        }
+        let (thousands, decimal) = match lang {
+            Lang::Sv => (' ', ','),
+            Lang::En => (',', '.'),
+        };
+        let p = parts(d, decimals);
+        let body = if p.frac.is_empty() {
+            group(&p.int, thousands)
+        } else {
+            format!("{}{decimal}{}", group(&p.int, thousands), p.frac)
+        };
+        let sign = if p.negative {
+            MINUS.to_string()
+        } else {
+            String::new()
+        };
+        match (currency, lang) {
+            (false, _) => format!("{sign}{body}"),
+            (true, Lang::Sv) => format!("{sign}{body} kr"),
+            (true, Lang::En) => format!("{sign}SEK {body}"),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn numbers_and_kronor_are_written_as_they_were_in_parts(
+            mantissa in proptest::prelude::any::<i64>(),
+            high in 0u32..=u32::MAX,
+            scale in 0u32..=28,
+            decimals in 0u32..=6,
+        ) {
+            let lo = mantissa as u64;
+            let v = Decimal::from_parts(lo as u32, (lo >> 32) as u32, high, mantissa < 0, scale);
+            for lang in [Lang::Sv, Lang::En] {
+                proptest::prop_assert_eq!(number(v, decimals, lang), written_in_parts(v, decimals, lang, false));
+                proptest::prop_assert_eq!(with_currency(v, decimals, lang), written_in_parts(v, decimals, lang, true));
+            }
         }
     }
 

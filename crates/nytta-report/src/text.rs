@@ -237,6 +237,14 @@ pub(crate) const CHART_TORNADO_CAPTION: Tr = Tr(
     "Samhällsekonomiskt nuvärde när en faktor i taget sätts till sitt låga respektive höga värde; linjen är nuvärdet med troliga värden.",
     "Economic NPV with one input at a time at its low and its high value; the line is the NPV at likely values.",
 );
+pub(crate) const TORNADO_LEFT_OUT: Tr = Tr(
+    "{n} faktorer till visas inte; var och en ändrar nuvärdet med högst {swing} mellan sitt låga och höga värde.",
+    "{n} more inputs are not shown; each moves the NPV by at most {swing} between its low and high value.",
+);
+pub(crate) const TORNADO_ONE_LEFT_OUT: Tr = Tr(
+    "1 faktor till visas inte; den ändrar nuvärdet med {swing} mellan sitt låga och höga värde.",
+    "1 more input is not shown; it moves the NPV by {swing} between its low and high value.",
+);
 pub(crate) const CHART_FOLLOW_UP: Tr = Tr(
     "Förväntat och utfall per rad",
     "Expected and realised per line",

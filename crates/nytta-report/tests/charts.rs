@@ -6,7 +6,7 @@ mod common;
 
 use common::{sample, SAMPLES};
 use nytta_core::Lang;
-use nytta_report::charts::{png, svg, Chart};
+use nytta_report::charts::{alt, png, svg, Chart};
 
 fn charts_of(ev: &nytta_core::Evaluation) -> Vec<Chart> {
     let mut all = vec![
@@ -179,5 +179,176 @@ fn the_simulation_charts_are_drawn_from_the_simulation_with_their_labels() {
         .map(|i| (i.width(), i.height()))
         .unwrap();
         assert_eq!((w, hgt), (800, 400));
+    }
+}
+
+/// The PDF's text width in points (A4 less 56 pt margins), across which a chart's 800 px
+/// are printed.
+const PRINT_WIDTH: f64 = 595.2756 - 2.0 * 56.0;
+
+/// Every text of `svg` at least 8 pt when its width spans the PDF's text width.
+fn at_least_8_pt(what: &str, svg: &str) {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let width: f64 = doc
+        .root_element()
+        .attribute("width")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut texts = 0;
+    for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        let px: f64 = node
+            .ancestors()
+            .find_map(|n| n.attribute("font-size"))
+            .expect("a font size")
+            .parse()
+            .unwrap();
+        let pt = px * PRINT_WIDTH / width;
+        assert!(
+            pt >= 8.0,
+            "{what}: {:?} is {pt:.1} pt in print",
+            node.text()
+        );
+        texts += 1;
+    }
+    assert!(texts > 0, "{what}: no text");
+}
+
+/// The lowest y of a text named `name` (its baseline less its size), and the topmost y of
+/// the plotted series: their markers, bars and lines in the series' colours.
+fn legend_and_series(svg: &str, names: &[String]) -> (f64, f64) {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let num = |n: &roxmltree::Node, a: &str| -> f64 {
+        n.attribute(a)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let mut legend_bottom = f64::NEG_INFINITY;
+    for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        let label = node.text().unwrap_or_default().trim().to_string();
+        if names.contains(&label) {
+            let y = num(&node, "y");
+            let size = num(&node, "font-size");
+            legend_bottom = legend_bottom.max(y + size / 2.0);
+        }
+    }
+    // The series' colours (Okabe–Ito blue, vermilion and orange).
+    let series = ["#0072B2", "#D55E00", "#E69F00"];
+    let coloured = |n: &roxmltree::Node| {
+        ["fill", "stroke"].iter().any(|a| {
+            n.attribute(*a)
+                .is_some_and(|c| series.iter().any(|s| c.eq_ignore_ascii_case(s)))
+        })
+    };
+    let mut top = f64::INFINITY;
+    // The legend's own swatches lie within its row; shapes below it are the series.
+    for node in doc.descendants().filter(coloured) {
+        let ys: Vec<f64> = match node.tag_name().name() {
+            "circle" => vec![num(&node, "cy")],
+            "rect" => vec![num(&node, "y")],
+            "polyline" | "polygon" => node
+                .attribute("points")
+                .unwrap_or_default()
+                .split_whitespace()
+                .filter_map(|p| p.split(',').nth(1)?.parse().ok())
+                .collect(),
+            _ => vec![],
+        };
+        for y in ys.into_iter().filter(|y| *y > legend_bottom) {
+            top = top.min(y);
+        }
+    }
+    (legend_bottom, top)
+}
+
+#[test]
+fn every_chart_prints_its_text_at_8_pt_and_keeps_its_legend_off_the_plot() {
+    for lang in [Lang::Sv, Lang::En] {
+        for name in SAMPLES {
+            let (model, ev) = sample(name, lang);
+            for chart in charts_of(&ev) {
+                let what = format!("{name} {chart:?} ({lang:?})");
+                let s = svg(chart, &model, &ev, lang).unwrap();
+                at_least_8_pt(&what, &s);
+                let names: Vec<String> = match (chart, lang) {
+                    (Chart::CashFlow, Lang::Sv) => vec!["Samhällsekonomisk vy", "Budgetvy"],
+                    (Chart::CashFlow, Lang::En) => vec!["Economic view", "Budget view"],
+                    (Chart::Tornado, Lang::Sv) => vec!["Lågt värde", "Högt värde"],
+                    (Chart::Tornado, Lang::En) => vec!["Low value", "High value"],
+                    (Chart::FollowUp(_), Lang::Sv) => vec!["Förväntat", "Utfall"],
+                    (Chart::FollowUp(_), Lang::En) => vec!["Expected", "Realised"],
+                    (Chart::PerYear, Lang::Sv) => vec!["Nyttor", "Kostnader"],
+                    (Chart::PerYear, Lang::En) => vec!["Benefits", "Costs"],
+                    (_, Lang::Sv) => vec!["Nyttor"],
+                    (_, Lang::En) => vec!["Benefits"],
+                }
+                .into_iter()
+                .map(String::from)
+                .collect();
+                let (legend, series) = legend_and_series(&s, &names);
+                assert!(legend.is_finite(), "{what}: no legend");
+                assert!(
+                    series.is_finite() && legend < series,
+                    "{what}: the legend reaches {legend} px, the series {series} px"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_tornado_says_how_many_inputs_it_leaves_out() {
+    // Digitala examinationer has 16 inputs with a range; the tornado shows 12. The first
+    // left out, the share of exams where a resit is avoided (0.02–0.08), moves the benefit
+    // 2 000 exams × 0.06 × 90 min / 60 × 101 kr/h × 60 % confidence = 10 908 kr a year
+    // (half in year 1): 5 454 / 1.03 + 10 908 × (1.03^−2 + … + 1.03^−6) = 53 795.58 kr.
+    let (model, ev) = sample("digitala-examinationer.nytta.json", Lang::Sv);
+    let ranged = model
+        .doc
+        .valuation
+        .inputs
+        .iter()
+        .filter(|i| i.low.is_some() && i.high.is_some())
+        .count();
+    assert_eq!(ranged, 16);
+    let sv = "4 faktorer till visas inte; var och en ändrar nuvärdet med högst 53 796 kr mellan sitt låga och höga värde.";
+    let text =
+        svg_text(&svg(Chart::Tornado, &model, &ev, Lang::Sv).unwrap()).replace('\u{a0}', " ");
+    assert!(text.contains(sv), "{text}");
+    assert!(alt(Chart::Tornado, &model, &ev, Lang::Sv)
+        .unwrap()
+        .replace('\u{a0}', " ")
+        .contains(sv));
+    let (model, ev) = sample("digitala-examinationer.nytta.json", Lang::En);
+    let en = "4 more inputs are not shown; each moves the NPV by at most SEK 53,796 between its low and high value.";
+    let text =
+        svg_text(&svg(Chart::Tornado, &model, &ev, Lang::En).unwrap()).replace('\u{a0}', " ");
+    assert!(text.contains(en), "{text}");
+    // The medication robots (14 inputs with a range) with the ranges of all but the first
+    // 13, then 12, kept: one input left out, then none and no line about it.
+    for (kept, want) in [(13, Some("1 faktor till visas inte;")), (12, None)] {
+        let text =
+            std::fs::read_to_string(common::root().join("samples/lakemedelsrobotar.nytta.json"))
+                .unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut ranged = 0;
+        for input in doc["valuation"]["inputs"].as_array_mut().unwrap() {
+            if input.get("low").is_some() && input.get("high").is_some() {
+                ranged += 1;
+                if ranged > kept {
+                    let input = input.as_object_mut().unwrap();
+                    input.remove("low");
+                    input.remove("high");
+                }
+            }
+        }
+        assert_eq!(ranged, 14);
+        let (model, ev) = common::evaluate(&doc.to_string(), Lang::Sv);
+        assert_eq!(ev.sensitivity.tornado.len(), kept);
+        let text = svg_text(&svg(Chart::Tornado, &model, &ev, Lang::Sv).unwrap());
+        match want {
+            Some(want) => assert!(text.contains(want), "{kept}: {text}"),
+            None => assert!(!text.contains("visas inte"), "{kept}: {text}"),
+        }
     }
 }

@@ -8,9 +8,18 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 
+use super::portfolio::TEXT;
 use super::{Body, Spec};
 use crate::font::CHART_FAMILY;
 use crate::text;
+
+/// The title's size as plotters takes it (its SVG writes ÷ 1.24, 16.1 px: 9.8 pt at 800 px
+/// across the PDF's text width of 483 pt); every other text is [`TEXT`], 8.3 pt in print.
+const TITLE: f64 = 20.0;
+/// The height of the legend's row above the plot.
+const LEGEND_ROW: f64 = 32.0;
+/// The width of the money axis's labels beside the plot.
+const MONEY_AXIS: f64 = 96.0;
 
 /// How money is written on an axis: thousands or millions of kronor.
 #[derive(Clone, Copy)]
@@ -95,7 +104,8 @@ enum Swatch {
     Reference,
 }
 
-/// A legend row of its own, above the plot, so it never hides data.
+/// A legend row of its own, above the plot, so it never hides data: from `left` (in line
+/// with the plot), or further left as far as needed to end inside the chart.
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: &[(Swatch, String)],
@@ -103,14 +113,20 @@ fn draw_legend<DB: DrawingBackend>(
     s: f64,
 ) -> DrawResult {
     let ipx = |v: f64| (v * s).round() as i32;
-    let font = (CHART_FAMILY, 12.0 * s)
+    let font = (CHART_FAMILY, TEXT * s)
         .into_font()
         .color(&INK)
         .pos(Pos::new(HPos::Left, VPos::Center));
     let y = area.dim_in_pixel().1 as i32 / 2;
-    let mut x = left;
+    let w = ipx(26.0);
+    let mut total = 0;
+    for (_, name) in entries {
+        let (tw, _) = area.estimate_text_size(name, &font).map_err(err)?;
+        total += w + ipx(6.0) + tw as i32 + ipx(22.0);
+    }
+    let room = area.dim_in_pixel().0 as i32 - ipx(14.0) + ipx(22.0);
+    let mut x = left.min(room - total).max(ipx(8.0));
     for (swatch, name) in entries {
-        let w = ipx(26.0);
         match *swatch {
             Swatch::Bar(i) => {
                 let (stroke, fill, solid) = look(i);
@@ -208,7 +224,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     lang: Lang,
 ) -> DrawResult {
     root.fill(&WHITE).map_err(err)?;
-    let title = (CHART_FAMILY, 16.0 * s, FontStyle::Bold)
+    let title = (CHART_FAMILY, TITLE * s, FontStyle::Bold)
         .into_font()
         .color(&INK);
     let (lo, hi) = range_of(values(&spec.body).into_iter());
@@ -217,13 +233,29 @@ pub(super) fn draw<DB: DrawingBackend>(
         s,
         range: (lo, hi),
         unit,
-        label: (CHART_FAMILY, 12.0 * s).into_font().color(&INK),
+        label: (CHART_FAMILY, TEXT * s).into_font().color(&INK),
         lang,
     };
     let titled = root
         .titled(&format!("{} ({})", spec.title, unit.name()), title)
         .map_err(err)?;
-    let (legend_area, plot) = titled.split_vertically(frame.px(26.0));
+    let (legend_area, plot) = titled.split_vertically(frame.px(LEGEND_ROW));
+    let plot = match &spec.note {
+        Some(note) => {
+            let h = plot.dim_in_pixel().1;
+            let (plot, below) = plot.split_vertically(h.saturating_sub(frame.px(30.0)));
+            let font = frame.label.clone().pos(Pos::new(HPos::Left, VPos::Center));
+            below
+                .draw(&Text::new(
+                    note.clone(),
+                    (frame.ipx(14.0), below.dim_in_pixel().1 as i32 / 2),
+                    font,
+                ))
+                .map_err(err)?;
+            plot
+        }
+        None => plot,
+    };
     match &spec.body {
         Body::Lines {
             x_labels,
@@ -335,8 +367,8 @@ fn share_axes<'a, DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(plot)
         .margin(px(14.0))
         .margin_top(px(4.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(70.0))
+        .x_label_area_size(px(36.0))
+        .y_label_area_size(px(MONEY_AXIS))
         .build_cartesian_2d(x.0..x.1, 0.0..y_max)
         .map_err(err)?;
     chart
@@ -375,7 +407,7 @@ fn draw_histogram<DB: DrawingBackend>(
     if zero_within {
         entries.push((Swatch::Reference, zero.to_string()));
     }
-    draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
+    draw_legend(legend_area, &entries, frame.ipx(MONEY_AXIS + 14.0), frame.s)?;
     let mut chart = share_axes(plot, frame, x, y_max, y_label)?;
     bar_series(
         &mut chart,
@@ -417,7 +449,7 @@ fn draw_curves<DB: DrawingBackend>(
     if zero_within {
         entries.push((Swatch::Reference, zero.to_string()));
     }
-    draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
+    draw_legend(legend_area, &entries, frame.ipx(MONEY_AXIS + 14.0), frame.s)?;
     let mut chart = share_axes(plot, frame, x, 100.0, y_label)?;
     if zero_within {
         chart
@@ -473,7 +505,7 @@ fn draw_lines<DB: DrawingBackend>(
         .enumerate()
         .map(|(i, (name, _))| (Swatch::Line(i), name.clone()))
         .collect();
-    draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
+    draw_legend(legend_area, &entries, frame.ipx(MONEY_AXIS + 14.0), frame.s)?;
     let mut chart = year_axes(plot, x_labels, 0.3, frame)?;
     chart
         .draw_series(LineSeries::new(
@@ -548,14 +580,29 @@ fn zero_line_mark<DB: DrawingBackend>(
     } else {
         (frame.ipx(8.0), HPos::Left)
     };
-    let font = (CHART_FAMILY, 12.0 * frame.s, FontStyle::Bold)
+    let font = (CHART_FAMILY, TEXT * frame.s, FontStyle::Bold)
         .into_font()
         .color(&color)
         .pos(Pos::new(h, v));
+    // The label on a white ground, drawn after the lines: no curve runs through its text.
+    let (tw, th) = chart
+        .plotting_area()
+        .estimate_text_size(text, &font)
+        .map_err(err)?;
+    let (tw, th, pad) = (tw as i32, th as i32, frame.ipx(3.0));
+    let (x0, x1) = match h {
+        HPos::Right => (dx - tw - pad, dx + pad),
+        _ => (dx - pad, dx + tw + pad),
+    };
+    let (y0, y1) = match v {
+        VPos::Bottom => (dy - th - pad, dy + pad),
+        _ => (dy - pad, dy + th + pad),
+    };
     let half = frame.ipx(5.0);
     chart
         .draw_series(std::iter::once(
             EmptyElement::at((*x, 0.0))
+                + Rectangle::new([(x0, y0), (x1, y1)], WHITE.mix(0.85).filled())
                 + Rectangle::new([(-half, -half), (half, half)], INK.filled())
                 + Text::new(text.clone(), (dx, dy), font),
         ))
@@ -576,7 +623,7 @@ fn draw_year_bars<DB: DrawingBackend>(
         .enumerate()
         .map(|(i, (name, _))| (Swatch::Bar(i), name.clone()))
         .collect();
-    draw_legend(legend_area, &entries, frame.ipx(84.0), frame.s)?;
+    draw_legend(legend_area, &entries, frame.ipx(MONEY_AXIS + 14.0), frame.s)?;
     let mut chart = year_axes(plot, x_labels, 0.5, frame)?;
     let w = 0.8 / series.len().max(1) as f64;
     for (i, (_, values)) in series.iter().enumerate() {
@@ -606,6 +653,21 @@ fn draw_spans<DB: DrawingBackend>(
     let unit = frame.unit;
     let money = |v: &f64| unit.tick(*v);
     let rows = labels.len();
+    // A label wider than half the chart is shortened with an ellipsis to fit (the PDF's
+    // table beside the chart names it in full).
+    let most = width * px(1.0) / 2 - px(16.0);
+    let mut fitted = Vec::with_capacity(rows);
+    for l in labels {
+        let mut shown = l.clone();
+        let mut keep = l.chars().count();
+        while plot.estimate_text_size(&shown, label).map_err(err)?.0 > most && keep > 1 {
+            keep -= 1;
+            let cut: String = l.chars().take(keep).collect();
+            shown = format!("{}…", cut.trim_end());
+        }
+        fitted.push(shown);
+    }
+    let labels = &fitted;
     let mut widest = 0u32;
     for l in labels {
         widest = widest.max(plot.estimate_text_size(l, label).map_err(err)?.0);
@@ -628,7 +690,7 @@ fn draw_spans<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(plot)
         .margin(px(14.0))
         .margin_top(px(4.0))
-        .x_label_area_size(px(30.0))
+        .x_label_area_size(px(36.0))
         .y_label_area_size(label_area)
         .build_cartesian_2d(lo..hi, -0.6..rows.max(1) as f64 - 0.4)
         .map_err(err)?;
@@ -657,7 +719,7 @@ fn draw_spans<DB: DrawingBackend>(
         .draw()
         .map_err(err)?;
     if rows == 0 {
-        let font = (CHART_FAMILY, 14.0 * frame.s).into_font().color(&INK);
+        let font = (CHART_FAMILY, TEXT * frame.s).into_font().color(&INK);
         chart
             .draw_series(std::iter::once(Text::new(
                 text::NO_DATA.get(frame.lang).to_string(),
@@ -735,8 +797,8 @@ fn year_axes<'a, DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(plot)
         .margin(px(14.0))
         .margin_top(px(4.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(70.0))
+        .x_label_area_size(px(36.0))
+        .y_label_area_size(px(MONEY_AXIS))
         .build_cartesian_2d(-pad..n + pad, lo..hi)
         .map_err(err)?;
     let xf = |x: &f64| year_label(x_labels, *x);

@@ -152,7 +152,7 @@ pub fn alt(
             labels.last().cloned().unwrap_or_default(),
         )
     };
-    Ok(match &spec.body {
+    let mut out = match &spec.body {
         Body::Lines {
             x_labels,
             series,
@@ -246,7 +246,12 @@ pub fn alt(
                 ),
             ],
         ),
-    })
+    };
+    if let Some(note) = &spec.note {
+        out.push(' ');
+        out.push_str(note);
+    }
+    Ok(out)
 }
 
 /// A chart of a simulation already run (the app's), as SVG text (800 px wide).
@@ -273,6 +278,8 @@ fn fail(spec: &Spec, detail: String) -> ReportError {
 struct Spec {
     title: String,
     size: (u32, u32),
+    /// A line under the plot (the tornado's count of inputs it leaves out).
+    note: Option<String>,
     body: Body,
 }
 
@@ -377,6 +384,7 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
             Spec {
                 title: t(text::CHART_CASH_FLOW),
                 size: (800, 420),
+                note: None,
                 body: Body::Lines {
                     x_labels: years,
                     series,
@@ -387,6 +395,7 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
         Chart::PerYear => Spec {
             title: t(text::CHART_PER_YEAR),
             size: (800, 400),
+            note: None,
             body: Body::YearBars {
                 x_labels: years,
                 series: vec![
@@ -435,7 +444,23 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
         }
         Chart::Tornado => {
             let base = f(ev.economic.npv);
-            let bars: Vec<_> = ev.sensitivity.tornado.iter().take(12).collect();
+            let all = &ev.sensitivity.tornado;
+            let bars: Vec<_> = all.iter().take(MAX_TORNADO_BARS).collect();
+            // The bars are in order of their swing: the first left out swings the most of
+            // those left out.
+            let note = all.get(MAX_TORNADO_BARS).map(|first| {
+                let swing = format::kronor((first.npv_at_high - first.npv_at_low).abs(), lang);
+                let left_out = all.len() - MAX_TORNADO_BARS;
+                let tr = if left_out == 1 {
+                    text::TORNADO_ONE_LEFT_OUT
+                } else {
+                    text::TORNADO_LEFT_OUT
+                };
+                text::fill(
+                    tr.get(lang),
+                    &[("n", &left_out.to_string()), ("swing", &swing)],
+                )
+            });
             let labels = bars
                 .iter()
                 .map(|b| {
@@ -451,7 +476,11 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
                 .collect();
             Spec {
                 title: t(text::CHART_TORNADO),
-                size: (800, 110 + 30 * bars.len().max(2) as u32),
+                size: (
+                    800,
+                    130 + 30 * bars.len().max(2) as u32 + if note.is_some() { 30 } else { 0 },
+                ),
+                note,
                 body: Body::Spans {
                     labels,
                     series: vec![
@@ -504,7 +533,8 @@ fn spec(chart: Chart, model: &Model, ev: &Evaluation, lang: Lang) -> Result<Spec
             }
             Spec {
                 title: t(text::CHART_FOLLOW_UP),
-                size: (800, 110 + 34 * labels.len().max(2) as u32),
+                size: (800, 130 + 34 * labels.len().max(2) as u32),
+                note: None,
                 body: Body::Spans {
                     labels,
                     series: vec![(t(text::EXPECTED), expected), (t(text::REALISED), realised)],
@@ -524,6 +554,7 @@ fn spread_spec(kind: Spread, sim: &Simulation, lang: Lang) -> Spec {
         Spread::Histogram => Spec {
             title: t(text::CHART_HISTOGRAM),
             size: (800, 400),
+            note: None,
             body: Body::Histogram {
                 name: t(text::ECONOMIC),
                 bars: sim
@@ -546,6 +577,7 @@ fn spread_spec(kind: Spread, sim: &Simulation, lang: Lang) -> Spec {
             Spec {
                 title: t(text::CHART_S_CURVE),
                 size: (800, 400),
+                note: None,
                 body: Body::Curves {
                     series: vec![
                         (t(text::ECONOMIC), curve(&sim.economic)),
@@ -559,6 +591,9 @@ fn spread_spec(kind: Spread, sim: &Simulation, lang: Lang) -> Spec {
     }
 }
 
+/// At most this many inputs in the tornado; a line under it counts those left out.
+pub const MAX_TORNADO_BARS: usize = 12;
+
 /// At most this many lines in the expected-vs-realised chart.
 pub const MAX_FOLLOW_UP_BARS: usize = 20;
 
@@ -566,7 +601,8 @@ fn spans(title: String, series_name: String, rows: Vec<(String, (f64, f64))>) ->
     let (labels, values): (Vec<String>, Vec<(f64, f64)>) = rows.into_iter().unzip();
     Spec {
         title,
-        size: (800, 110 + 40 * labels.len().max(2) as u32),
+        size: (800, 130 + 40 * labels.len().max(2) as u32),
+        note: None,
         body: Body::Spans {
             labels,
             series: vec![(series_name, values)],
