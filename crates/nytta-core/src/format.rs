@@ -289,6 +289,75 @@ pub fn hours(d: Decimal, lang: Lang) -> String {
     format!("{} h", number(d, 0, lang))
 }
 
+/// Swedish unit words and their English: the units municipal valuations are typed in.
+const UNIT_WORDS: [(&str, &str); 36] = [
+    ("kr", "SEK"),
+    ("kronor", "SEK"),
+    ("tkr", "SEK thousand"),
+    ("mnkr", "SEK million"),
+    ("mkr", "SEK million"),
+    ("år", "year"),
+    ("månad", "month"),
+    ("månader", "months"),
+    ("mån", "month"),
+    ("vecka", "week"),
+    ("veckor", "weeks"),
+    ("dag", "day"),
+    ("dagar", "days"),
+    ("timme", "h"),
+    ("timmar", "h"),
+    ("tim", "h"),
+    ("minut", "min"),
+    ("minuter", "min"),
+    ("st", "pcs"),
+    ("styck", "pcs"),
+    ("besök", "visits"),
+    ("ärende", "cases"),
+    ("ärenden", "cases"),
+    ("person", "persons"),
+    ("personer", "persons"),
+    ("medarbetare", "employees"),
+    ("årsarbetare", "FTE"),
+    ("sida", "pages"),
+    ("sidor", "pages"),
+    ("andel", "share"),
+    ("gång", "times"),
+    ("gånger", "times"),
+    ("elever", "pupils"),
+    ("brukare", "clients"),
+    ("ansökningar", "applications"),
+    ("fakturor", "invoices"),
+];
+
+/// A unit as the document types it, in `lang`: Swedish as typed; English word by word from
+/// a vocabulary of common units (`kr/år` → `SEK/year`, `besök/dag` → `visits/day`, `st` →
+/// `pcs`, `timmar` → `h`), a word it does not know (`km`, `%`, `robotar`) kept as typed.
+pub fn unit(text: &str, lang: Lang) -> String {
+    if lang == Lang::Sv {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let lower = word.to_lowercase();
+        match UNIT_WORDS.iter().find(|(sv, _)| *sv == lower) {
+            Some((_, en)) => out.push_str(en),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// Characters a user may type (or paste from a formatted figure) between digit groups.
 fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
@@ -373,6 +442,29 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn units_are_english_word_by_word_and_swedish_as_typed() {
+        for (sv, en) in [
+            ("kr/år", "SEK/year"),
+            ("besök/dag", "visits/day"),
+            ("ärenden/månad", "cases/month"),
+            ("st", "pcs"),
+            ("st/år", "pcs/year"),
+            ("h/mån", "h/month"),
+            ("timmar", "h"),
+            ("min", "min"),
+            ("kr/km", "SEK/km"),
+            ("personer", "persons"),
+            ("Kr per år", "SEK per year"),
+            ("robotar/vecka", "robotar/week"),
+            ("%", "%"),
+            ("", ""),
+        ] {
+            assert_eq!(unit(sv, Lang::En), en, "{sv}");
+            assert_eq!(unit(sv, Lang::Sv), sv);
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::charts::Chart;
 use crate::common::{capital, kr, pct_or, years_or, FIGURE_COLUMNS};
 use crate::content::Sink;
 use crate::error::ReportError;
-use crate::layout::{Align, Cell, Column, Weight, BODY, SMALL};
+use crate::layout::{Align, Cell, Column, Weight, BODY, HEADING_ROOM, SMALL};
 use crate::text::{self as tx, fill};
 
 pub(crate) fn sensitivity(
@@ -33,7 +33,7 @@ pub(crate) fn sensitivity(
             .iter()
             .map(|b| {
                 let input = inputs.iter().find(|i| i.id == b.input);
-                let unit = input.map(|i| i.unit.as_str()).unwrap_or_default();
+                let unit = format::unit(input.map(|i| i.unit.as_str()).unwrap_or_default(), lang);
                 let with_unit = |v: String| {
                     if unit.is_empty() {
                         v
@@ -190,9 +190,13 @@ pub(crate) fn goals(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
         l.para(tx::NO_GOALS.get(lang), BODY);
     } else {
         let num = |d: Decimal, unit: &str| {
-            format!("{} {unit}", format::number_trim(d, 4, lang))
-                .trim()
-                .to_string()
+            format!(
+                "{} {}",
+                format::number_trim(d, 4, lang),
+                format::unit(unit, lang)
+            )
+            .trim()
+            .to_string()
         };
         let rows: Vec<Vec<Cell>> = goals
             .iter()
@@ -213,12 +217,13 @@ pub(crate) fn goals(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
                 ]
             })
             .collect();
+        // Wide enough for "Utgångsvärde" and "Målvärde" in bold on one line.
         let cols = [
-            Column(0.3, Align::Left),
-            Column(0.12, Align::Right),
-            Column(0.12, Align::Right),
+            Column(0.25, Align::Left),
+            Column(0.17, Align::Right),
+            Column(0.15, Align::Right),
             Column(0.13, Align::Left),
-            Column(0.33, Align::Left),
+            Column(0.3, Align::Left),
         ];
         l.table(
             &cols,
@@ -302,7 +307,7 @@ pub(crate) fn assumptions(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
                     .and(i.description.clone(), Weight::Regular),
                 Cell::text(value),
                 Cell::text(range),
-                Cell::text(i.unit.clone()),
+                Cell::text(format::unit(&i.unit, lang)),
                 Cell::text(source),
             ]
         })
@@ -363,10 +368,15 @@ pub(crate) fn assumptions(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
         &rows,
     );
 
-    l.h2(tx::CONVENTIONS.get(lang));
     let items: Vec<String> = tx::CONVENTION_TEXTS
         .iter()
         .map(|t| t.get(lang).to_string())
         .collect();
+    // The conventions end the document and are kept together with their heading, so the
+    // last page never holds only their last few lines. Their bullets hang 12 pt in, so one
+    // line more than the items take as paragraphs.
+    let list: f32 = items.iter().map(|item| l.para_height(item, BODY)).sum();
+    l.keep(HEADING_ROOM + list + BODY.size * 1.38);
+    l.h2(tx::CONVENTIONS.get(lang));
     l.bullets(&items, BODY);
 }

@@ -166,7 +166,9 @@ fn input_value(model: &Model, ev: &Evaluation, id: &str, lang: Lang) -> String {
         .find(|v| v.id == id)
         .map(|v| format::number_trim(v.value, 4, lang))
         .unwrap_or_default();
-    format!("{value} {unit}").trim().to_string()
+    format!("{value} {}", format::unit(unit, lang))
+        .trim()
+        .to_string()
 }
 
 /// The three inputs the sensitivity analysis ranks highest, with value and source.

@@ -33,9 +33,13 @@ pub(crate) fn or_missing(text: &str, missing: tx::Tr, lang: Lang) -> String {
 /// A goal's indicator, direction, baseline and target in one line.
 fn goal_text(g: &nytta_core::document::EffectGoal, lang: Lang) -> String {
     let num = |d: Decimal| {
-        format!("{} {}", format::number_trim(d, 4, lang), g.unit)
-            .trim()
-            .to_string()
+        format!(
+            "{} {}",
+            format::number_trim(d, 4, lang),
+            format::unit(&g.unit, lang)
+        )
+        .trim()
+        .to_string()
     };
     let direction = tx::direction(g.direction).get(lang);
     match g.baseline {

@@ -170,7 +170,7 @@ pub(crate) fn write(
                     .effect_goals
                     .iter()
                     .find(|x| x.id == g.id);
-                let unit = goal.map(|x| x.unit.as_str()).unwrap_or_default();
+                let unit = format::unit(goal.map(|x| x.unit.as_str()).unwrap_or_default(), lang);
                 let num = |d| {
                     format!("{} {unit}", format::number_trim(d, 4, lang))
                         .trim()

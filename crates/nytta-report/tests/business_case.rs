@@ -424,7 +424,23 @@ fn no_figure_is_broken_across_lines() {
     for lang in [Lang::Sv, Lang::En] {
         for name in SAMPLES {
             let text = text_of(&case_pdf(name, lang, "nbsp"));
-            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            // A chart's ticks stand one under the other, each a figure of its own: from a
+            // chart's title (its money unit in parentheses) to its caption (a sentence).
+            let mut in_chart = false;
+            let mut lines: Vec<&str> = Vec::new();
+            for line in text.lines().map(str::trim) {
+                if ["(tkr)", "(mnkr)", "(SEK thousand)", "(SEK million)"]
+                    .iter()
+                    .any(|u| line.ends_with(u))
+                {
+                    in_chart = true;
+                } else if in_chart && line.ends_with('.') {
+                    in_chart = false;
+                }
+                if !in_chart {
+                    lines.push(line);
+                }
+            }
             for pair in lines.windows(2) {
                 let ends_in_digit = pair[0].chars().last().is_some_and(|c| c.is_ascii_digit());
                 let next: Vec<char> = pair[1].chars().collect();
@@ -467,7 +483,136 @@ fn a_plain_amount_is_not_explained_as_a_calculation_of_itself() {
     )));
     assert!(!en.contains("80,000 = 80,000.00"), "{en}");
     assert!(
-        en.contains("Calculation: 30 st × 4,900 kr = 147,000.00 SEK"),
+        en.contains("Calculation: 30 pcs × 4,900 SEK = 147,000.00 SEK"),
         "{en}"
     );
+}
+
+/// The words of the report's own text (its headings, column headers and sentences), in
+/// lower case.
+fn own_words() -> std::collections::HashSet<String> {
+    [
+        include_str!("../src/text.rs"),
+        include_str!("../src/text/five_case.rs"),
+    ]
+    .iter()
+    .flat_map(|src| src.split(|c: char| !c.is_alphabetic()))
+    .filter(|w| !w.is_empty())
+    .map(str::to_lowercase)
+    .collect()
+}
+
+#[test]
+fn no_column_header_is_split_mid_word() {
+    // A word of the report's own text broken over two lines shows in pdftotext's reading
+    // order as a line ending in a fragment and the next beginning with the rest, neither of
+    // them a word of the report ("Utgångsv" / "ärde" in the effect goals' header).
+    let words = own_words();
+    let letters =
+        |s: &str| -> String { s.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase() };
+    for lang in [Lang::Sv, Lang::En] {
+        for name in SAMPLES {
+            let path = case_pdf(name, lang, "headers");
+            let raw = poppler("pdftotext", &["-raw", "-enc", "UTF-8", &path, "-"]);
+            let lines: Vec<&str> = raw.lines().map(str::trim).collect();
+            for pair in lines.windows(2) {
+                let (Some(a), Some(b)) = (
+                    pair[0].split_whitespace().last(),
+                    pair[1].split_whitespace().next(),
+                ) else {
+                    continue;
+                };
+                if a.ends_with(['-', '\u{ad}']) || !a.ends_with(char::is_alphabetic) {
+                    continue;
+                }
+                let (a, b) = (letters(a), letters(b));
+                if a.is_empty() || b.is_empty() {
+                    continue;
+                }
+                let joined = format!("{a}{b}");
+                assert!(
+                    !(words.contains(&joined) && !words.contains(&a) && !words.contains(&b)),
+                    "{name} ({lang:?}): {joined:?} is split into {:?} and {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_last_page_is_not_near_empty() {
+    // The calculation conventions end the document, fifteen lines or more; kept together with
+    // their heading, the last page holds at least all of them, never only their last lines.
+    for lang in [Lang::Sv, Lang::En] {
+        for name in SAMPLES {
+            let path = case_pdf(name, lang, "last-page");
+            let last = pages_of(&path).to_string();
+            let text = poppler(
+                "pdftotext",
+                &[
+                    "-f", &last, "-l", &last, "-layout", "-enc", "UTF-8", &path, "-",
+                ],
+            );
+            let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+            // The header and the footer are two of them.
+            assert!(
+                lines >= 2 + 15,
+                "{name} ({lang:?}): the last page holds {lines} lines:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_english_business_case_writes_units_in_english() {
+    // The medication robots' inputs are typed in Swedish units: kr/år, besök/dag, besök/år,
+    // st, st/år, personer, kr, kr/km; the English report writes them word by word in
+    // English, the Swedish one as typed.
+    let en = squash(&rows_of(&case_pdf(
+        "lakemedelsrobotar.nytta.json",
+        Lang::En,
+        "units",
+    )));
+    for want in [
+        "SEK/year",
+        "visits/day",
+        "visits/year",
+        "pcs/year",
+        "SEK/km",
+        "persons",
+    ] {
+        assert!(en.contains(want), "no {want:?} in {en}");
+    }
+    let tokens: Vec<&str> = en.split_whitespace().collect();
+    for sv in [
+        "kr/år",
+        "besök/dag",
+        "besök/år",
+        "st/år",
+        "st",
+        "personer",
+        "kr/km",
+    ] {
+        assert!(!tokens.contains(&sv), "{sv:?} in the English report: {en}");
+    }
+    let sv = squash(&rows_of(&case_pdf(
+        "lakemedelsrobotar.nytta.json",
+        Lang::Sv,
+        "units",
+    )));
+    for want in [
+        "kr/år",
+        "besök/dag",
+        "besök/år",
+        "st/år",
+        "personer",
+        "kr/km",
+    ] {
+        assert!(sv.contains(want), "no {want:?} in {sv}");
+    }
+    for en_unit in ["SEK/year", "visits/day", "pcs"] {
+        assert!(!sv.contains(en_unit), "{en_unit:?} in the Swedish report");
+    }
 }

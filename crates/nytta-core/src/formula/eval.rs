@@ -76,7 +76,7 @@ pub(super) fn explain(
                 _ => Some(hourly_unit(lang)),
             };
             let text = match unit {
-                Some(u) => format!("{text} {}", u.trim()),
+                Some(u) => format!("{text} {}", format::unit(u.trim(), lang)),
                 None => text,
             };
             if n.parens == 0 && text.starts_with(MINUS) {
