@@ -50,6 +50,13 @@ const views = [
   ["initiative-valuation", openSample("Digitala examinationer")],
   ["initiative-needs", openSample("Digitala examinationer", "tab-needs")],
   ["initiative-sensitivity", openSample("Läkemedelsrobotar", "tab-sensitivity")],
+  ["initiative-simulation", async (p) => {
+    await openSample("Digitala examinationer", "tab-sensitivity")(p);
+    await p.getByTestId("sim-in-report").check();
+    await p.getByTestId("sim-run").click();
+    await p.getByTestId("sim-sentence").waitFor();
+    await p.getByTestId("chart-s-curve").waitFor();
+  }],
   ["initiative-goals", openSample("Digital signering", "tab-goals")],
   ["initiative-case", async (p) => {
     await openSample("Digitala examinationer", "tab-case")(p);
