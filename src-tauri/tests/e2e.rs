@@ -6,7 +6,8 @@
 //! `WebKitWebDriver` (Debian: `webkit2gtk-driver`); `scripts/test.sh` provides all three.
 //! With `NYTTA_SCREENSHOTS=DIR` (an absolute path, e.g. `$PWD/docs/images`) it also captures
 //! the screen (`import -window root`) of the portfolio, the valuation editor, the follow-up,
-//! the settings, the decision material (Beslut), and on the demo portfolio the overview, a
+//! the settings, the decision material (Beslut), a finished simulation on Känslighet with its
+//! charts, and on the demo portfolio the overview, a
 //! count clicked through, the prioritisation, similar needs and the PULS agenda into
 //! `DIR/app-*.png`. With `NYTTA_E2E_BENCH=1` it also prints how long the overview of the
 //! demo portfolio takes on screen.
