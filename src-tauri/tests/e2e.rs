@@ -1299,7 +1299,7 @@ async fn synkronisera_sends_what_waits_to_the_server_in_the_settings() {
     click(&c, "nav-sync").await;
     wait_text(&c, "sync-server", &format!("{user}@localhost:{port}/{db}")).await;
     click(&c, "sync-run").await;
-    wait_text(&c, "sync-done", "1 initiativ skickade").await;
+    wait_text(&c, "sync-done", "Skickade initiativ: 1.").await;
     wait_text(&c, "sync-waiting", "0 ändringar väntar").await;
     let last = text_of(&c, "sync-last").await;
     let shape: String = last

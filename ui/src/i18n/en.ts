@@ -737,7 +737,7 @@ export const en: Record<MessageKey, string> = {
   sync_col_changes: "Changes",
   sync_run: "Sync",
   sync_running: "Syncing …",
-  sync_done: "Synced {at}: {pushed} initiatives sent, {pulled} brought in.",
+  sync_done: "Synced {at}. Initiatives sent: {pushed}. Initiatives brought in: {pulled}.",
   sync_failed: "The sync failed",
   sync_refused_title: "Refused by the server",
   sync_refused_help: "The changes to these initiatives still wait in the local database.",

@@ -744,7 +744,7 @@ export const sv = {
   sync_col_changes: "Ändringar",
   sync_run: "Synkronisera",
   sync_running: "Synkroniserar …",
-  sync_done: "Synkroniserat {at}: {pushed} initiativ skickade, {pulled} hämtade.",
+  sync_done: "Synkroniserat {at}. Skickade initiativ: {pushed}. Hämtade initiativ: {pulled}.",
   sync_failed: "Synkroniseringen misslyckades",
   sync_refused_title: "Servern tog inte emot",
   sync_refused_help: "Ändringarna i de här initiativen väntar kvar i den lokala databasen.",

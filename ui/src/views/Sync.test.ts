@@ -69,7 +69,7 @@ describe("the sync panel", () => {
     mockSync(waiting, report, { ...waiting, last_synced_at: report.synced_at, changes_waiting: 0, waiting: [], conflicts: [conflict] });
     render(Sync);
     await user.click(await screen.findByRole("button", { name: "Synkronisera" }));
-    expect((await screen.findByTestId("sync-done")).textContent).toBe("Synkroniserat 2026-11-30 06:15: 2 initiativ skickade, 3 hämtade.");
+    expect((await screen.findByTestId("sync-done")).textContent).toBe("Synkroniserat 2026-11-30 06:15. Skickade initiativ: 2. Hämtade initiativ: 3.");
     await waitFor(() => expect(screen.getByTestId("sync-waiting").textContent).toBe("0 ändringar väntar"));
     expect(screen.getByTestId("sync-last").textContent?.trim()).toBe("2026-11-30 06:15");
     expect(screen.queryByTestId("sync-waiting-list")).toBeNull();
@@ -115,6 +115,7 @@ describe("the sync panel", () => {
     render(Sync);
     await user.click(await screen.findByRole("button", { name: "Sync" }));
     const refused = await screen.findByTestId("sync-refused");
+    expect(screen.getByTestId("sync-done").textContent).toBe("Synced 2026-11-30 06:15. Initiatives sent: 1. Initiatives brought in: 3.");
     expect(within(refused).getByRole("heading").textContent).toBe("Refused by the server");
     expect(within(refused).getByRole("listitem").textContent).toBe(
       "“Trygghetskamera i hemtjänsten” (Arbete och välfärd): The database does not allow the change: your role may only change its own department's initiatives (initiative 1).",
@@ -135,7 +136,7 @@ describe("the sync panel", () => {
     expect(((await screen.findByRole("button", { name: "Synkroniserar …" })) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId("sync-progress").textContent).toBe("Synkroniserar …");
     release();
-    expect((await screen.findByTestId("sync-done")).textContent).toBe("Synkroniserat 2026-11-30 06:15: 2 initiativ skickade, 3 hämtade.");
+    expect((await screen.findByTestId("sync-done")).textContent).toBe("Synkroniserat 2026-11-30 06:15. Skickade initiativ: 2. Hämtade initiativ: 3.");
     await waitFor(() => expect(screen.getByTestId("sync-waiting").textContent).toBe("0 ändringar väntar"));
     expect((screen.getByRole("button", { name: "Synkronisera" }) as HTMLButtonElement).disabled).toBe(false);
   });
