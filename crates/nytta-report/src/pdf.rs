@@ -7,6 +7,7 @@ use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::{Document, SerializeSettings};
 use nytta_core::date::is_iso_date;
+use nytta_core::document::ValuationStatus;
 use nytta_core::{Evaluation, Lang, Model};
 
 use crate::charts::{self, Chart};
@@ -110,7 +111,12 @@ impl Pdf {
                 text::five_case::CASE_NUMBER.get(opts.lang)
             ));
         }
-        self.write(&author, keywords, left, right, opts)
+        let valuation = &model.doc.valuation;
+        let decided = valuation
+            .date
+            .as_deref()
+            .filter(|d| valuation.status == ValuationStatus::Decided && is_iso_date(d));
+        self.write(&author, keywords, decided, left, right, opts)
     }
 
     /// [`Pdf::finish`] for a document of no single initiative, by `author`.
@@ -121,13 +127,14 @@ impl Pdf {
         right: &str,
         opts: &ReportOptions,
     ) -> Result<Vec<u8>, ReportError> {
-        self.write(author, Vec::new(), left, right, opts)
+        self.write(author, Vec::new(), None, left, right, opts)
     }
 
     fn write(
         self,
         author: &str,
         keywords: Vec<String>,
+        decided: Option<&str>,
         left: &str,
         right: &str,
         opts: &ReportOptions,
@@ -169,7 +176,7 @@ impl Pdf {
         let pdf = doc
             .finish()
             .map_err(|e| ReportError::Write(format!("{e:?}")))?;
-        compact(&pdf)
+        compact(&pdf, decided)
     }
 }
 
@@ -177,9 +184,31 @@ impl Pdf {
 /// stream (PDF 1.5, allowed by PDF/A-2). krilla writes each structure element, of which a
 /// tagged business case has hundreds, as a plain object of its own; packed, the file is
 /// about 40 % smaller. The output intent's empty optional entries (krilla writes an empty
-/// `RegistryName` for its built-in sRGB profile) are left out.
-fn compact(pdf: &[u8]) -> Result<Vec<u8>, ReportError> {
-    let mut doc = lopdf::Document::load_mem(pdf).map_err(|e| ReportError::Write(e.to_string()))?;
+/// `RegistryName` for its built-in sRGB profile) are left out. The date of the decision, for
+/// a decided version, goes into the XMP as Dublin Core's `dc:date` (a date in the life of
+/// the document; krilla writes no property of the caller's own).
+fn compact(pdf: &[u8], decided: Option<&str>) -> Result<Vec<u8>, ReportError> {
+    let fail = |e: lopdf::Error| ReportError::Write(e.to_string());
+    let mut doc = lopdf::Document::load_mem(pdf).map_err(fail)?;
+    if let Some(date) = decided {
+        let id = doc
+            .catalog()
+            .and_then(|c| c.get(b"Metadata"))
+            .and_then(lopdf::Object::as_reference)
+            .map_err(fail)?;
+        let stream = doc
+            .get_object_mut(id)
+            .and_then(lopdf::Object::as_stream_mut)
+            .map_err(fail)?;
+        let xmp = String::from_utf8_lossy(&stream.content).replacen(
+            "</rdf:Description>",
+            &format!(
+                "<dc:date><rdf:Seq><rdf:li>{date}</rdf:li></rdf:Seq></dc:date></rdf:Description>"
+            ),
+            1,
+        );
+        stream.set_content(xmp.into_bytes());
+    }
     for obj in doc.objects.values_mut() {
         if let Ok(dict) = obj.as_dict_mut() {
             if dict.has_type(b"OutputIntent") {

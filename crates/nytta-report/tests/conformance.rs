@@ -440,7 +440,7 @@ fn every_sample_business_case_is_pdf_a_2_tagged_with_an_outline() {
 }
 
 #[test]
-fn the_metadata_names_title_author_keywords_diarienummer_language_and_printing_date() {
+fn the_metadata_names_title_author_keywords_diarienummer_language_and_both_dates() {
     let (model, ev) = sample("lakemedelsrobotar.nytta.json", Lang::Sv);
     let pdf = business_case_pdf(&model, &ev, &ReportOptions::new(Lang::Sv, "2024-05-02")).unwrap();
     let doc = Document::load_mem(&pdf).unwrap();
@@ -463,6 +463,8 @@ fn the_metadata_names_title_author_keywords_diarienummer_language_and_printing_d
     );
     assert_eq!(xmp_value(&xmp, "dc:language").as_deref(), Some("sv-SE"));
     assert!(xmp_value(&xmp, "xmp:CreateDate").is_some_and(|d| d.starts_with("2024-05-02")));
+    // The version was decided on 2021-03-01 (valuation.date of a decided version).
+    assert_eq!(xmp_value(&xmp, "dc:date").as_deref(), Some("2021-03-01"));
     let en = business_case_pdf(&model, &ev, &ReportOptions::new(Lang::En, "2024-05-02")).unwrap();
     let doc = Document::load_mem(&en).unwrap();
     let stream = deref(&doc, doc.catalog().unwrap().get(b"Metadata").unwrap())
@@ -472,6 +474,17 @@ fn the_metadata_names_title_author_keywords_diarienummer_language_and_printing_d
     assert!(xmp_value(&xmp, "pdf:Keywords")
         .is_some_and(|k| k.ends_with("Registration number AoV 2021/0042")));
     assert_eq!(xmp_value(&xmp, "dc:language").as_deref(), Some("en-GB"));
+    assert_eq!(xmp_value(&xmp, "dc:date").as_deref(), Some("2021-03-01"));
+    // A draft has no decision date.
+    let (model, ev) = sample("digitala-medicinskap.nytta.json", Lang::Sv);
+    let draft =
+        business_case_pdf(&model, &ev, &ReportOptions::new(Lang::Sv, "2024-05-02")).unwrap();
+    let doc = Document::load_mem(&draft).unwrap();
+    let stream = deref(&doc, doc.catalog().unwrap().get(b"Metadata").unwrap())
+        .as_stream()
+        .unwrap();
+    let xmp = String::from_utf8_lossy(&stream.content).into_owned();
+    assert_eq!(xmp_value(&xmp, "dc:date"), None);
 }
 
 #[test]
