@@ -15,7 +15,8 @@
 //!   breaks before overflow, header and footer on every page. It tags what it draws (headings,
 //!   paragraphs, lists, tables with header cells, figures with alternative text; furniture
 //!   as artifacts) and bookmarks every heading; `pdf` writes it as PDF/A-2a with the fonts
-//!   subset and XMP metadata (title, author, subject, keywords, language, printing date).
+//!   subset and XMP metadata (title, author, subject, keywords with the diarienummer,
+//!   language, printing date, the decision date of a decided version).
 //! - `business_case` (with `decision_box` for page 1, `five_case` for the decision material
 //!   and `appendix` for the sensitivity, goals, risks and assumptions) and `follow_up` write
 //!   the two documents section by section, `agenda` the PULS agenda of the portfolio, with

@@ -1,7 +1,7 @@
 //! Putting a PDF together: a tagged PDF/A-2a and PDF/UA-1 document (krilla checks both on
 //! writing) with the embedded fonts subset to the glyphs used, charts as vector drawings,
 //! page furniture, the outline, metadata (title, author, subject, keywords, language, the
-//! caller's printing date) and the final bytes.
+//! caller's printing date, the decision date) and the final bytes.
 
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::metadata::{DateTime, Metadata};
