@@ -5,8 +5,9 @@
  * initiative, a backup, a damaged store), and keeps edits in memory. Like the store, it
  * refuses a change to the valuation of a decided version (`decided_locked`) and lets the
  * rest of the document be saved. Formulas that name an unknown input, negative hourly costs,
- * negative amounts in the decision material and links to an unknown effect goal are refused
- * the way the engine refuses them, with the path (and the position in `pos`).
+ * a distribution on an input without a range, negative amounts in the decision material and
+ * links to an unknown effect goal are refused the way the engine refuses them, with the path
+ * (and the position in `pos`).
  */
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
@@ -114,6 +115,20 @@ function negativeCost(doc: NyttaDocument): ErrorDto | null {
     const path = `valuation.roles[${i}].${field}`;
     const sv = `${path}: timkostnaden får inte vara negativ`;
     const en = `${path}: the hourly cost must not be negative`;
+    return { code: "invalid_value", message_sv: sv, message_en: en, path, problems: [{ code: "invalid_value", path, message_sv: sv, message_en: en }] };
+  }
+  return null;
+}
+
+/** The engine's problem with a distribution on an input without a number and a range, if any. */
+function distributionProblem(doc: NyttaDocument): ErrorDto | null {
+  for (const [i, x] of (doc.valuation.inputs ?? []).entries()) {
+    if (x.distribution == null) continue;
+    const plain = /^\s*-?\d+(\.\d+)?\s*$/.test(String(x.value));
+    if (plain && x.low != null && x.high != null) continue;
+    const path = `valuation.inputs[${i}].distribution`;
+    const sv = `${path}: en fördelning kräver att faktorn har ett tal som värde och både ett lågt och ett högt värde (low och high); ange intervallet eller ta bort fördelningen`;
+    const en = `${path}: a distribution needs the input to have a number as its value and both a low and a high value (low and high); give the range or remove the distribution`;
     return { code: "invalid_value", message_sv: sv, message_en: en, path, problems: [{ code: "invalid_value", path, message_sv: sv, message_en: en }] };
   }
   return null;
@@ -378,7 +393,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
           fail("decided_locked", "Versionen är beslutad: värderingen kan inte ändras", "The version is decided: its valuation cannot change");
         // Like the store: a document that does not pass the check is kept whole as the
         // working copy; a valid one becomes the version and drops the working copy.
-        const problem = unknownInput(next) ?? negativeCost(next) ?? caseProblem(next);
+        const problem = unknownInput(next) ?? negativeCost(next) ?? distributionProblem(next) ?? caseProblem(next);
         if (problem) {
           e.stored.working_copy = String(a.document);
           e.stored.working_copy_at = "2025-03-01T09:00:00Z";
@@ -438,7 +453,7 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       }
       case "evaluate_document": {
         const doc = JSON.parse(String(a.document)) as NyttaDocument;
-        const problem = unknownInput(doc) ?? negativeCost(doc) ?? caseProblem(doc);
+        const problem = unknownInput(doc) ?? negativeCost(doc) ?? distributionProblem(doc) ?? caseProblem(doc);
         if (problem) throw problem;
         return evaluationFor(doc);
       }

@@ -35,6 +35,24 @@ describe("the distribution an input is simulated with", () => {
     expect(saved.valuation.inputs?.[1].distribution).toBeUndefined();
   });
 
+  it("shows the engine's problem beside it when the input loses its range", async () => {
+    const user = userEvent.setup();
+    render(Initiative, { id: 1 });
+    await screen.findByTestId("npv-economic");
+    const participants = screen.getAllByTestId("input").find((x) => x.dataset.path === "valuation.inputs[0]")!;
+    const select = participants.querySelector<HTMLSelectElement>("[data-testid=input-distribution]")!;
+    await user.selectOptions(select, "triangular");
+    const low = participants.querySelector<HTMLInputElement>('[data-path="valuation.inputs[0].low"]')!;
+    await user.clear(low);
+    await user.tab();
+    const error = await screen.findByTestId("input-distribution-error");
+    expect(error.textContent).toBe(
+      "en fördelning kräver att faktorn har ett tal som värde och både ett lågt och ett högt värde (low och high); ange intervallet eller ta bort fördelningen",
+    );
+    const shown = participants.querySelector<HTMLSelectElement>("[data-testid=input-distribution]")!;
+    expect(shown.getAttribute("aria-invalid")).toBe("true");
+  });
+
   it("is named in English", async () => {
     setLang("en");
     render(Initiative, { id: 1 });
