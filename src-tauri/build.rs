@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "report_business_case",
     "report_follow_up",
     "charts_svg",
+    "business_case_content",
     "calibration",
     "lessons_search",
     "simulation_run",

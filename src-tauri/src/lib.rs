@@ -119,6 +119,7 @@ pub fn run() -> ExitCode {
             reports::report_business_case,
             reports::report_follow_up,
             reports::charts_svg,
+            reports::business_case_content,
             reports::calibration,
             reports::lessons_search,
             simulation::simulation_run,

@@ -1,14 +1,15 @@
 //! The report, chart and evidence commands: the business case and follow-up PDFs written to
-//! the file chosen in the native save dialog, every chart of a document as SVG, the
-//! calibration table and the lesson search. Each is one call into `nytta-app`; today's date
-//! for the PDFs is read here, at the edge.
+//! the file chosen in the native save dialog, the business case's content blocks for the
+//! app to show, every chart of a document as SVG, the calibration table and the lesson
+//! search. Each is one call into `nytta-app`; today's date for the reports is read here, at
+//! the edge.
 
 use std::path::PathBuf;
 
 use nytta_app::ctx::system_today;
 use nytta_app::dto::ErrorDto;
 use nytta_app::evidence_view::{self, Evidence};
-use nytta_app::report::ReportOptions;
+use nytta_app::report::{self, Block, ReportOptions};
 use nytta_app::report_files::{self, ChartSet};
 use nytta_app::types::{Category, Lesson};
 use nytta_app::Lang;
@@ -56,6 +57,16 @@ pub fn report_follow_up(
 #[tauri::command(async)]
 pub fn charts_svg(document: String, lang: Lang) -> Res<ChartSet> {
     Ok(report_files::chart_set(&document, lang)?)
+}
+
+/// The business case of a document's JSON text as content blocks, the document the PDF
+/// prints.
+#[tauri::command(async)]
+pub fn business_case_content(document: String, lang: Lang) -> Res<Vec<Block>> {
+    Ok(report::business_case_content(
+        &document,
+        &ReportOptions::new(lang, system_today()),
+    )?)
 }
 
 /// The calibration table across the store, with the confidence hint per benefit category.

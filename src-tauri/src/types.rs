@@ -9,10 +9,10 @@ use std::path::Path;
 
 use nytta_app::about::About;
 use nytta_app::types::{
-    limits, Agenda, BackupInfo, ChartSet, Decision, DemoOutcome, DraftSaved, ErrorDto, Evaluation,
-    Evidence, InitiativeSummary, Lang, Lesson, LinkKind, OnDuplicate, Overview, Priorities,
-    SavedInfo, SearchText, ServerSettings, Settings, SimilarNeeds, StoreStatus, StoredInitiative,
-    SyncReport, SyncStatus, VersionDocument,
+    limits, Agenda, BackupInfo, Block, ChartSet, Decision, DemoOutcome, DraftSaved, ErrorDto,
+    Evaluation, Evidence, InitiativeSummary, Lang, Lesson, LinkKind, OnDuplicate, Overview,
+    Priorities, SavedInfo, SearchText, ServerSettings, Settings, SimilarNeeds, StoreStatus,
+    StoredInitiative, SyncReport, SyncStatus, VersionDocument,
 };
 use ts_rs::{Config, ExportError, TS};
 
@@ -35,6 +35,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Settings::export_all(&cfg)?;
     BackupInfo::export_all(&cfg)?;
     ChartSet::export_all(&cfg)?;
+    Block::export_all(&cfg)?;
     Evidence::export_all(&cfg)?;
     Lesson::export_all(&cfg)?;
     Overview::export_all(&cfg)?;

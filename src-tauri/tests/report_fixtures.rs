@@ -2,8 +2,9 @@
 //! recorded from the real use cases on a fresh store into
 //! `ui/src/test/fixtures/reports.json`: the chart set of a followed-up example, of an example
 //! without follow-up and of a new initiative, keyed by title; the calibration table with its
-//! hints; every lesson. The test fails when the recording differs from what the commands
-//! answer now; `NYTTA_UPDATE_TYPES=1` rewrites it with the types.
+//! hints; every lesson; and the business case's content blocks
+//! (`ui/src/test/fixtures/content.json`). The tests fail when a recording differs from what
+//! the commands answer now; `NYTTA_UPDATE_TYPES=1` rewrites them with the types.
 
 #![allow(clippy::unwrap_used)]
 
@@ -12,6 +13,7 @@ use std::path::Path;
 use nytta_app::ctx::Ctx;
 use nytta_app::evidence_view;
 use nytta_app::portfolio as pf;
+use nytta_app::report::{business_case_content, ReportOptions};
 use nytta_app::report_files::chart_set;
 use nytta_app::Lang;
 use serde_json::{json, Map, Value};
@@ -42,6 +44,47 @@ fn record() -> Value {
         "evidence": evidence_view::evidence(&ctx).unwrap(),
         "lessons": evidence_view::search_lessons(&ctx, "", None, None, None).unwrap(),
     })
+}
+
+/// The business case's content of the followed-up example and of a new initiative, in
+/// Swedish, keyed by title (`ui/src/test/fixtures/content.json`).
+fn record_content() -> Value {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = Ctx::open_with_clock(
+        &tmp.path().join("nytta.db"),
+        Box::new(|| "2025-03-01T09:00:00Z".to_string()),
+    )
+    .unwrap();
+    let opts = ReportOptions::new(Lang::Sv, "2025-03-01");
+    let mut content = Map::new();
+    for s in pf::list(&ctx).unwrap() {
+        if s.summary.title.starts_with(CHARTED[0]) {
+            let text = pf::get(&ctx, s.id).unwrap().document_json;
+            let blocks = business_case_content(&text, &opts).unwrap();
+            content.insert(s.summary.title.clone(), json!(blocks));
+        }
+    }
+    let new_id = pf::create(&ctx, "Ny", "").unwrap();
+    let new_text = pf::get(&ctx, new_id).unwrap().document_json;
+    json!({
+        "content": content,
+        "new_content": business_case_content(&new_text, &opts).unwrap(),
+    })
+}
+
+#[test]
+fn the_mock_replays_the_business_case_content() {
+    let text = serde_json::to_string_pretty(&record_content()).unwrap() + "\n";
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/test/fixtures/content.json");
+    if std::env::var_os("NYTTA_UPDATE_TYPES").is_some() {
+        std::fs::write(&file, &text).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        committed == text,
+        "ui/src/test/fixtures/content.json is stale: run `NYTTA_UPDATE_TYPES=1 cargo test -p nytta-desktop --test report_fixtures`"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use nytta_report::ReportError;
 
 pub use nytta_report::charts::Chart;
-pub use nytta_report::ReportOptions;
+pub use nytta_report::{Block, ReportOptions};
 
 use crate::error::Problem;
 use crate::{evaluate_text, AppError, Lang};
@@ -26,6 +26,13 @@ pub(crate) fn report_error(e: ReportError) -> AppError {
 pub fn business_case_pdf(text: &str, opts: &ReportOptions) -> Result<Vec<u8>, AppError> {
     let (model, ev) = evaluate_text(text, opts.lang)?;
     nytta_report::business_case_pdf(&model, &ev, opts).map_err(report_error)
+}
+
+/// The business case of a document as content blocks: what its PDF prints, in the same
+/// order and words, for the app to show as a document.
+pub fn business_case_content(text: &str, opts: &ReportOptions) -> Result<Vec<Block>, AppError> {
+    let (model, ev) = evaluate_text(text, opts.lang)?;
+    nytta_report::business_case_content(&model, &ev, opts).map_err(report_error)
 }
 
 /// The report of follow-up `index` (the latest when `None`) as PDF bytes; a document without
@@ -66,6 +73,27 @@ mod tests {
         assert!(chart_svg(ROBOTS, Chart::CashFlow, Lang::Sv)
             .unwrap()
             .contains("<svg"));
+    }
+
+    #[test]
+    fn the_content_is_the_business_case_in_blocks() {
+        let opts = ReportOptions::new(Lang::En, "2024-05-02");
+        let blocks = business_case_content(ROBOTS, &opts).unwrap();
+        let sections: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level: 1, text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sections, nytta_report::section_headings(Lang::En));
+        assert!(
+            matches!(&blocks[0], Block::Title { title, .. } if title == "Läkemedelsrobotar i boendestödet")
+        );
+        assert_eq!(
+            business_case_content("{", &opts).unwrap_err().code(),
+            "json_syntax"
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub use crate::priorities::{Priorities, PriorityFilter, Ranked, YearCost};
 pub use crate::report_files::ChartSet;
 pub use crate::similar::{Group, Member, Pair, SimilarNeeds};
 pub use crate::sync::{Refused, SyncReport, SyncStatus};
+pub use nytta_report::{Block, ColumnAlign, Row, Run, TextStyle};
 pub use nytta_store::sync::{OpenConflict, Waiting};
 pub use nytta_store::LinkKind;
 pub use nytta_store::{ServerSettings, ServerTls};

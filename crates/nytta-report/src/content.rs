@@ -26,7 +26,7 @@ pub(crate) trait Sink {
     fn labelled(&mut self, label: &str, text: &str);
     /// A bulleted list.
     fn bullets(&mut self, items: &[String], st: Style);
-    /// A table with a header row; its last row is a sum when it is all bold.
+    /// A table with a header row; its last row is a sum when it alone is all bold.
     fn table(&mut self, cols: &[Column], header: &[&str], rows: &[Vec<Cell>]);
     /// Vertical space.
     fn gap(&mut self, h: f32);
@@ -181,7 +181,8 @@ pub enum ColumnAlign {
 pub struct Row {
     /// The cells, one per column.
     pub cells: Vec<Vec<Run>>,
-    /// Whether the row sums the rows above it (the last row, all bold).
+    /// Whether the row sums the rows above it (the last row, all bold below a row that is
+    /// not).
     pub sum: bool,
 }
 
@@ -289,7 +290,7 @@ impl Sink for Recorder {
             .enumerate()
             .map(|(i, r)| Row {
                 cells: r.iter().map(runs).collect(),
-                sum: i == last && i > 0 && all_bold(r),
+                sum: i == last && i > 0 && all_bold(r) && !all_bold(&rows[i - 1]),
             })
             .collect();
         let align = cols

@@ -133,12 +133,17 @@ fn check(name: &str, lang: Lang) {
         .filter(|b| matches!(b, Block::Figure { svg, alt, caption: Some(_), .. } if svg.starts_with("<svg") && !alt.is_empty()))
         .count();
     assert!(figures >= 4, "{name} ({lang}): {figures} captioned figures");
-    assert!(
-        blocks
-            .iter()
-            .any(|b| matches!(b, Block::Table { rows, .. } if rows.iter().any(|r| r.sum))),
-        "{name} ({lang}): a table with a sum row"
-    );
+    // The sum rows are the year tables' totals, and only they.
+    let sums: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { rows, .. } => rows.iter().find(|r| r.sum),
+            _ => None,
+        })
+        .map(|r| r.cells[0][0].text.as_str())
+        .collect();
+    let total = if lang == Lang::Sv { "Summa" } else { "Total" };
+    assert_eq!(sums, [total, total], "{name} ({lang}): sum rows");
 }
 
 #[test]

@@ -2,12 +2,14 @@
  * The mock shell's answers to the report, chart and evidence commands, replaying
  * `../test/fixtures/reports.json` (recorded from the real use cases by
  * `src-tauri/tests/report_fixtures.rs`). Charts are looked up by the document's title; a
- * document without a recording gets the new initiative's charts. PDFs are not written. A
+ * document without a recording gets the new initiative's charts; the business case's content
+ * (`../test/fixtures/content.json`) likewise. PDFs are not written. A
  * simulation answers with the recorded run of the followed-up example
  * (`../test/fixtures/simulation.json`, recorded by the same test).
  */
-import type { Category, ChartSet, Evidence, Lesson } from "./types/index";
+import type { Block, Category, ChartSet, Evidence, Lesson } from "./types/index";
 import recorded from "../test/fixtures/reports.json";
+import recordedContent from "../test/fixtures/content.json";
 import simulated from "../test/fixtures/simulation.json";
 
 /** What the real commands answered on a fresh store. */
@@ -16,6 +18,12 @@ export const REPORTS = recorded as unknown as {
   new_charts: ChartSet;
   evidence: Evidence;
   lessons: Lesson[];
+};
+
+/** The business case's content the real command answered, in Swedish, by title. */
+export const CONTENT = recordedContent as unknown as {
+  content: Record<string, Block[]>;
+  new_content: Block[];
 };
 
 /** Lessons matching the filters the way `nytta_core::calibration::matches` does. */
@@ -37,6 +45,10 @@ export function reportsMock(cmd: string, a: Record<string, unknown>): unknown {
     case "charts_svg": {
       const title = (JSON.parse(String(a.document)) as { initiative?: { title?: string } }).initiative?.title ?? "";
       return structuredClone(REPORTS.charts[title] ?? REPORTS.new_charts);
+    }
+    case "business_case_content": {
+      const title = (JSON.parse(String(a.document)) as { initiative?: { title?: string } }).initiative?.title ?? "";
+      return structuredClone(CONTENT.content[title] ?? CONTENT.new_content);
     }
     case "calibration":
       return structuredClone(REPORTS.evidence);

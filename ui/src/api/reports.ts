@@ -1,11 +1,11 @@
 /**
  * Typed wrappers around the report, chart and evidence commands: the business case and the
- * follow-up report written as PDF to the file chosen in the native save dialog, every chart
- * of a document as SVG, the calibration table with its confidence hints, the lesson search.
+ * follow-up report written as PDF to the file chosen in the native save dialog, the business
+ * case's content blocks, every chart of a document as SVG, the calibration table with its confidence hints, the lesson search.
  */
 import { invoke } from "@tauri-apps/api/core";
 import { save } from "@tauri-apps/plugin-dialog";
-import type { Category, ChartSet, Evidence, Lang, Lesson } from "./types/index";
+import type { Block, Category, ChartSet, Evidence, Lang, Lesson } from "./types/index";
 import { toApiError } from "./index";
 
 export { fileName } from "./index";
@@ -26,6 +26,9 @@ export const reportFollowUp = (id: number, index: number, path: string, lang: La
   call<null>("report_follow_up", { id, index, path, lang });
 /** Every chart of a document's JSON text as SVG. */
 export const chartsSvg = (document: string, lang: Lang) => call<ChartSet>("charts_svg", { document, lang });
+/** The business case of a document's JSON text as content blocks: the document the PDF prints. */
+export const businessCaseContent = (document: string, lang: Lang) =>
+  call<Block[]>("business_case_content", { document, lang });
 /** The calibration table across the store, with a confidence hint per benefit category. */
 export const calibration = () => call<Evidence>("calibration");
 

@@ -48,19 +48,33 @@ beforeEach(() => {
 });
 
 describe("Beslutsunderlag", () => {
-  it("previews the key figures, the 1/3/5 verdict and the charts as images", async () => {
+  it("shows the business case as the document the PDF prints, in the app's language", async () => {
     const user = userEvent.setup();
     render(Initiative, { id: await idOf("Läkemedelsrobotar") });
     await user.click(await screen.findByTestId("tab-report"));
+    const doc = await screen.findByTestId("case-document");
+    const sections = within(doc)
+      .getAllByRole("heading", { level: 3 })
+      .map((h) => h.textContent);
+    expect(sections).toEqual([
+      "Läkemedelsrobotar i boendestödet",
+      "1. Sammanfattning",
+      "2. Strategiskt underlag",
+      "3. Ekonomiskt underlag",
+      "4. Kommersiellt underlag",
+      "5. Finansiellt underlag",
+      "6. Genomförande och styrning",
+      "7. Antaganden och beräkningsregler",
+    ]);
     // Economic NPV of the example, 2 829 229,77 kr (tests/reference), in whole kronor.
-    expect(screen.getByTestId("npv-economic").textContent).toContain("2 829 230 kr");
-    expect(screen.getByTestId("report-full-valuation").textContent).toBe("Fördjupad nyttovärdering krävs");
-    const cash = await screen.findByTestId("chart-cash-flow");
-    expect(cash.getAttribute("alt")).toMatch(/^Diagram: ackumulerat nettokassaflöde/);
-    expect(svgOf(cash)).toContain("Budgetvy");
-    for (const id of ["chart-per-year", "chart-by-category", "chart-by-stakeholder", "chart-tornado"]) {
-      expect(svgOf(screen.getByTestId(id))).toMatch(/^<svg/);
-    }
+    expect(within(doc).getAllByText("2 829 230 kr").length).toBeGreaterThan(0);
+    expect(within(doc).getAllByRole("columnheader", { name: "Diskonterat netto" })).toHaveLength(2);
+    const figures = within(doc).getAllByTestId("case-figure");
+    expect(figures[0].getAttribute("alt")).toMatch(/^Linjediagram ”Ackumulerat netto”/);
+    expect(svgOf(figures[0])).toContain("Budgetvy");
+    const sent = recordCommands();
+    setLang("en");
+    await waitFor(() => expect(sent.some(([cmd, args]) => cmd === "business_case_content" && args?.lang === "en")).toBe(true));
   });
 
   it("exports the PDF to the chosen file, suggesting the title as its name", async () => {
