@@ -111,7 +111,7 @@ fn the_decision_box_on_page_one_holds_every_field() {
             "Registration number AoV 2021/0042",
             "Does the budget view pay for itself? Yes: the cumulative net in the budget view reaches zero after 5.7 years (undiscounted). NPV in the budget view: −SEK 9,999.",
             "1. Brukare avböjer roboten eller slutar använda den (likelihood 3, impact 3)",
-            "1. Läkemedelsbesök som ersätts per robot och dag: 1.5 besök/dag (source: Kartläggning",
+            "1. Läkemedelsbesök som ersätts per robot och dag: 1.5 visits/day (source: Kartläggning",
         ],
     );
 }
