@@ -240,25 +240,9 @@ export interface NyttaDocument {
  * elsewhere never changes it.
  */
 export function parseDocument(text: string): NyttaDocument {
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === "-" || (c >= "0" && c <= "9")) {
-      const m = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(i, i + 400));
-      const token = m ? m[0] : c;
-      const whole = m !== null && m[1] === undefined && m[2] === undefined;
-      out += whole && !Number.isSafeInteger(Number(token)) ? `"${token}"` : token;
-      i += token.length;
-    } else {
-      out += c;
-      i += 1;
-    }
-  }
-  return JSON.parse(out) as NyttaDocument;
+  // Strings are matched first and kept as they are, so digits inside them are never touched.
+  const exact = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(\.\d+)?([eE][-+]?\d+)?/g, (token, fraction, exponent) =>
+    token.startsWith('"') || fraction !== undefined || exponent !== undefined || Number.isSafeInteger(Number(token)) ? token : `"${token}"`,
+  );
+  return JSON.parse(exact) as NyttaDocument;
 }
