@@ -6,9 +6,9 @@
 //! `WebKitWebDriver` (Debian: `webkit2gtk-driver`); `scripts/test.sh` provides all three.
 //! With `NYTTA_SCREENSHOTS=DIR` (an absolute path, e.g. `$PWD/docs/images`) it also captures
 //! the screen (`import -window root`) of the portfolio, the valuation editor, the follow-up,
-//! the settings, the decision material (Beslut), a finished simulation on Känslighet with its
-//! charts, and on the demo portfolio the overview, a
-//! count clicked through, the prioritisation, similar needs and the PULS agenda into
+//! the settings, the decision material (Beslut), the business case on Beslutsunderlag (with
+//! its year tables), a finished simulation on Känslighet with its charts, and on the demo
+//! portfolio the overview, a count clicked through, the prioritisation, similar needs and the PULS agenda into
 //! `DIR/app-*.png`. With `NYTTA_E2E_BENCH=1` it also prints how long the overview of the
 //! demo portfolio takes on screen.
 //!
@@ -590,6 +590,104 @@ async fn the_proposed_decision_and_an_option_are_there_after_a_restart() {
     .await
     .unwrap();
     page_screenshot(&c, "app-decision-options").await;
+    c.close().await.unwrap();
+    drop(driver);
+}
+
+/// The Beslutsunderlag tab shows the business case the PDF prints, from the real engine: its
+/// seven sections in order, the year tables with their column headers, the charts with their
+/// descriptions, and the economic NPV of Läkemedelsrobotar, 2 829 229,77 kr by the reference
+/// implementation (tests/reference), in whole kronor; every table fits its column at
+/// 1280×800, and the document follows a switch to English.
+#[tokio::test(flavor = "current_thread")]
+async fn beslutsunderlag_shows_the_business_case_the_pdf_prints() {
+    if skipped() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&dir.path().join("nytta.db"));
+    let c = driver.session().await;
+    page_size(&c, 1280, 800).await;
+    open_row(&c, "Läkemedelsrobotar").await;
+    click(&c, "tab-report").await;
+    let doc = wait_for(&c, "case-document").await;
+    let sections = |lang: &str| -> Vec<String> {
+        let sv = [
+            "Läkemedelsrobotar i boendestödet",
+            "1. Sammanfattning",
+            "2. Strategiskt underlag",
+            "3. Ekonomiskt underlag",
+            "4. Kommersiellt underlag",
+            "5. Finansiellt underlag",
+            "6. Genomförande och styrning",
+            "7. Antaganden och beräkningsregler",
+        ];
+        let en = [
+            "Läkemedelsrobotar i boendestödet",
+            "1. Summary",
+            "2. Strategic case",
+            "3. Economic case",
+            "4. Commercial case",
+            "5. Financial case",
+            "6. Management case",
+            "7. Assumptions and calculation conventions",
+        ];
+        let list = if lang == "sv" { sv } else { en };
+        list.iter().map(|s| (*s).to_string()).collect()
+    };
+    let headings = |c: Client| async move {
+        let mut out = Vec::new();
+        for h in c
+            .find_all(Locator::Css("[data-testid=\"case-document\"] h3"))
+            .await
+            .unwrap()
+        {
+            out.push(h.text().await.unwrap());
+        }
+        out
+    };
+    assert_eq!(headings(c.clone()).await, sections("sv"));
+    let text = squeeze(&doc.text().await.unwrap());
+    assert!(
+        text.contains("2829230kr"),
+        "the economic NPV in whole kronor"
+    );
+    let discounted = c
+        .find_all(Locator::XPath(
+            "//*[@data-testid='case-document']//th[@scope='col'][normalize-space()='Diskonterat netto']",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        discounted.len(),
+        2,
+        "both year tables have their header row"
+    );
+    let figures = c.find_all(Locator::Css(&id("case-figure"))).await.unwrap();
+    assert!(figures.len() >= 5, "{} charts", figures.len());
+    let alt = figures[0].attr("alt").await.unwrap().unwrap_or_default();
+    assert!(alt.starts_with("Linjediagram"), "{alt:?}");
+    let bad = misfits(&c, ".case-document table", ".table-wrap").await;
+    assert!(bad.is_empty(), "1280×800: {bad:#?}");
+    page_screenshot(&c, "app-report").await;
+    // The year tables with their sum rows, below the sticky app bar.
+    c.execute(
+        "const h = [...document.querySelectorAll('.case-document h4')].find((e) => e.textContent.startsWith('År för år')); window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 56)",
+        vec![],
+    )
+    .await
+    .unwrap();
+    page_screenshot(&c, "app-report-years").await;
+
+    switch_lang(&c, "en", "Portfolio").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while headings(c.clone()).await != sections("en") {
+        assert!(
+            Instant::now() < deadline,
+            "the document follows the switch to English"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     c.close().await.unwrap();
     drop(driver);
 }
