@@ -86,7 +86,7 @@ const views = [
     await p.getByTestId("add-cost-once").click();
     await p.getByTestId("save-status").getByText("Sparat").waitFor();
   }],
-  ["initiative-report", async (p) => { await openSample("Läkemedelsrobotar", "tab-report")(p); await p.getByTestId("chart-cash-flow").waitFor(); }],
+  ["initiative-report", async (p) => { await openSample("Läkemedelsrobotar", "tab-report")(p); await p.getByTestId("case-figure").first().waitFor(); }],
   ["lessons", async (p) => { await p.getByTestId("nav-lessons").click(); await p.getByTestId("lesson").first().waitFor(); await p.getByTestId("calibration-by_category").waitFor(); }],
   ["sync", async (p) => { await p.getByTestId("nav-sync").click(); await p.getByTestId("sync-waiting").waitFor(); }],
   ["sync-done", async (p) => { await p.getByTestId("nav-sync").click(); await p.getByTestId("sync-run").click(); await p.getByTestId("sync-conflict").waitFor(); await p.getByTestId("sync-refused").waitFor(); }, "?sync=sample"],
