@@ -58,9 +58,10 @@ pub(crate) fn sensitivity(
                 ]
             })
             .collect();
+        // The likely value with its unit ("60,000 SEK/year") on one line.
         let cols = [
-            Column(0.33, Align::Left),
-            Column(0.15, Align::Right),
+            Column(0.3, Align::Left),
+            Column(0.18, Align::Right),
             Column(0.18, Align::Right),
             Column(0.17, Align::Right),
             Column(0.17, Align::Right),

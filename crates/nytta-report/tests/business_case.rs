@@ -616,3 +616,19 @@ fn the_english_business_case_writes_units_in_english() {
         assert!(!sv.contains(en_unit), "{en_unit:?} in the Swedish report");
     }
 }
+
+#[test]
+fn an_english_unit_stays_on_its_figures_line() {
+    // The sensitivity table's likely value with its unit ("60,000 SEK/year" in Digitala
+    // examinationer) broke after "SEK/" in a column too narrow for it.
+    for name in SAMPLES {
+        let path = case_pdf(name, Lang::En, "unit-lines");
+        let raw = poppler("pdftotext", &["-raw", "-enc", "UTF-8", &path, "-"]);
+        for line in raw.lines() {
+            assert!(
+                !line.trim_end().ends_with("SEK/"),
+                "{name}: a unit broken after its slash: {line:?}"
+            );
+        }
+    }
+}
