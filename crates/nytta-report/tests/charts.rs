@@ -6,7 +6,7 @@ mod common;
 
 use common::{sample, SAMPLES};
 use nytta_core::Lang;
-use nytta_report::charts::{alt, png, svg, Chart};
+use nytta_report::charts::{alt, png, simulation_svg, svg, Chart, Spread};
 
 fn charts_of(ev: &nytta_core::Evaluation) -> Vec<Chart> {
     let mut all = vec![
@@ -141,7 +141,6 @@ fn follow_up_chart_of_many_lines_was_unbounded() {
 #[test]
 fn the_simulation_charts_are_drawn_from_the_simulation_with_their_labels() {
     use nytta_core::simulation;
-    use nytta_report::charts::{simulation_svg, Spread};
     let (model, ev) = sample(SAMPLES[0], Lang::Sv);
     let sim = simulation::simulate(&model, 2_000, 7).unwrap();
     for (lang, histogram, curve, axis) in [
@@ -293,6 +292,24 @@ fn every_chart_prints_its_text_at_8_pt_and_keeps_its_legend_off_the_plot() {
                 );
             }
         }
+        // The simulation's histogram and S-curve, as the app shows them and the business
+        // case prints them when the document asks for the simulation.
+        let (model, _) = sample(SAMPLES[0], lang);
+        let sim = nytta_core::simulation::simulate(&model, 2_000, 7).unwrap();
+        let economic = match lang {
+            Lang::Sv => "Samhällsekonomisk vy",
+            Lang::En => "Economic view",
+        };
+        for kind in [Spread::Histogram, Spread::SCurve] {
+            let what = format!("{kind:?} ({lang:?})");
+            let s = simulation_svg(kind, &sim, lang).unwrap();
+            at_least_8_pt(&what, &s);
+            let (legend, series) = legend_and_series(&s, &[economic.to_string()]);
+            assert!(
+                legend.is_finite() && series.is_finite() && legend < series,
+                "{what}: the legend reaches {legend} px, the series {series} px"
+            );
+        }
     }
 }
 
@@ -349,6 +366,41 @@ fn the_tornado_says_how_many_inputs_it_leaves_out() {
         match want {
             Some(want) => assert!(text.contains(want), "{kept}: {text}"),
             None => assert!(!text.contains("visas inte"), "{kept}: {text}"),
+        }
+    }
+}
+
+#[test]
+fn the_payback_labels_lie_on_a_white_ground_above_the_curves() {
+    for (lang, label) in [(Lang::Sv, "återbetald"), (Lang::En, "paid back")] {
+        let (model, ev) = sample("lakemedelsrobotar.nytta.json", lang);
+        let s = svg(Chart::CashFlow, &model, &ev, lang).unwrap();
+        let doc = roxmltree::Document::parse(&s).unwrap();
+        let nodes: Vec<_> = doc.descendants().filter(|n| n.is_element()).collect();
+        let labels: Vec<usize> = nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.has_tag_name("text") && n.text().unwrap_or_default().contains(label))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(labels.len(), 2, "{lang:?}: both views pay back");
+        let last_curve = nodes
+            .iter()
+            .rposition(|n| {
+                n.has_tag_name("polyline")
+                    && ["#0072B2", "#D55E00"].contains(&n.attribute("stroke").unwrap_or_default())
+            })
+            .unwrap();
+        for at in labels {
+            assert!(at > last_curve, "{lang:?}: a curve is drawn over a label");
+            assert!(
+                nodes[..at]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|n| n.has_tag_name("rect") && n.attribute("fill") == Some("#FFFFFF")),
+                "{lang:?}: the label has no white ground"
+            );
         }
     }
 }
