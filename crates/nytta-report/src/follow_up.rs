@@ -185,12 +185,13 @@ pub(crate) fn write(
                 ]
             })
             .collect();
+        // Wide enough for "Utgångsvärde" in bold on one line.
         let cols = [
-            Column(0.4, Align::Left),
+            Column(0.36, Align::Left),
+            Column(0.17, Align::Right),
             Column(0.15, Align::Right),
-            Column(0.15, Align::Right),
-            Column(0.15, Align::Right),
-            Column(0.15, Align::Right),
+            Column(0.16, Align::Right),
+            Column(0.16, Align::Right),
         ];
         pdf.layout.table(
             &cols,

@@ -512,8 +512,22 @@ fn no_column_header_is_split_mid_word() {
         |s: &str| -> String { s.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase() };
     for lang in [Lang::Sv, Lang::En] {
         for name in SAMPLES {
-            let path = case_pdf(name, lang, "headers");
-            let raw = poppler("pdftotext", &["-raw", "-enc", "UTF-8", &path, "-"]);
+            // The business case, and the first follow-up report when the sample has one.
+            let mut paths = vec![case_pdf(name, lang, "headers")];
+            let (model, ev) = sample(name, lang);
+            if !ev.follow_ups.is_empty() {
+                let opts = ReportOptions::new(lang, "2024-05-02");
+                let pdf = nytta_report::follow_up_pdf(&model, &ev, 0, &opts).unwrap();
+                paths.push(save(
+                    &scratch("headers"),
+                    &format!("{name}.{lang}.fu.pdf"),
+                    &pdf,
+                ));
+            }
+            let raw: String = paths
+                .iter()
+                .map(|path| poppler("pdftotext", &["-raw", "-enc", "UTF-8", path, "-"]))
+                .collect();
             let lines: Vec<&str> = raw.lines().map(str::trim).collect();
             for pair in lines.windows(2) {
                 let (Some(a), Some(b)) = (
