@@ -194,6 +194,10 @@ pub struct Scratch {
 
 /// Payback of a yearly net flow, by the rule of [`crate::finance::payback`].
 fn payback(net: &[f64]) -> Option<f64> {
+    // As finance::payback: a flow that is zero every year has nothing to pay back.
+    if net.iter().all(|n| *n == 0.0) {
+        return None;
+    }
     let mut cumulative = 0.0;
     for (t, n) in net.iter().enumerate() {
         let before = cumulative;
@@ -361,5 +365,20 @@ impl Compiled {
             economic: view(economic),
             budget: view(budget),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::payback;
+
+    #[test]
+    fn payback_agrees_with_the_decimal_engine_on_flat_and_simple_flows() {
+        // finance::payback: none for a flow zero every year, 0 when year 0 is not negative,
+        // 1 + 50/100 = 1,5 years for −100, 50, 100.
+        assert_eq!(payback(&[0.0, 0.0, 0.0]), None);
+        assert_eq!(payback(&[0.0, 10.0]), Some(0.0));
+        assert_eq!(payback(&[-100.0, 50.0, 100.0]), Some(1.5));
+        assert_eq!(payback(&[-100.0, 10.0, 10.0]), None);
     }
 }
