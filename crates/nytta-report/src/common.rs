@@ -125,25 +125,9 @@ pub(crate) const FIGURE_COLUMNS: [Column; 3] = [
     Column(0.3, Align::Right),
 ];
 
-/// When and by whom a decided version was decided ("2025-02-27 av Omsorgsnämnden"); `None`
-/// for a draft or when the document records neither.
-pub(crate) fn decided(model: &Model, lang: Lang) -> Option<String> {
-    let v = &model.doc.valuation;
-    if v.status != ValuationStatus::Decided {
-        return None;
-    }
-    let by = (!v.decided_by.is_empty())
-        .then(|| fill(text::DECIDED_BY.get(lang), &[("body", &v.decided_by)]));
-    let text = [v.date.clone(), by]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!text.is_empty()).then_some(text)
-}
-
-/// The version's own label, status and date ("Beslutsunderlag, beslutad 2021-03-01"): what
-/// this document was when it was written, not the stage the initiative has reached since.
+/// The version's own label, status, date and deciding body ("Beslutsunderlag, beslutad
+/// 2021-03-01 av Nämnden"): what this document was when it was written, not the stage the
+/// initiative has reached since. One row says both the version and its decision.
 pub(crate) fn version_status(model: &Model, lang: Lang) -> String {
     let v = &model.doc.valuation;
     let status = match v.status {
@@ -154,6 +138,14 @@ pub(crate) fn version_status(model: &Model, lang: Lang) -> String {
         status.get(lang),
         &[("date", v.date.as_deref().unwrap_or_default())],
     );
+    let by = (v.status == ValuationStatus::Decided && !v.decided_by.trim().is_empty())
+        .then(|| fill(text::DECIDED_BY.get(lang), &[("body", v.decided_by.trim())]));
+    let status = [Some(status.trim().to_string()), by]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     [v.label.trim(), status.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())

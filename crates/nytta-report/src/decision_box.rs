@@ -4,8 +4,9 @@
 
 use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
+use rust_decimal::Decimal;
 
-use crate::common::{decided, kr, version, version_status};
+use crate::common::{kr, version, version_status};
 use crate::content::Sink;
 use crate::five_case::{case, or_missing};
 use crate::layout::{Align, Cell, Column, BODY};
@@ -59,10 +60,7 @@ pub(crate) fn decision_box(
         (fc::PROPOSAL, proposal),
         (fc::BODY, or_missing(body, fc::BODY_MISSING, lang)),
         (fc::COST_PER_YEAR, costs),
-        (
-            fc::FUNDING_SOURCE,
-            or_missing(&d.funding_source, fc::FUNDING_MISSING, lang),
-        ),
+        (fc::FUNDING_SOURCE, funding(model, lang)),
         (
             fc::START,
             or_missing(
@@ -81,9 +79,6 @@ pub(crate) fn decision_box(
         ),
         (tx::VERSION_STATUS, version_status(model, lang)),
     ];
-    if let Some(when) = decided(model, lang) {
-        rows.push((tx::DECIDED_ON, when));
-    }
     rows.push((fc::BUDGET_PAYS, budget_pays(model, ev, lang)));
     rows.push((fc::TOP_RISKS, top_risks(model, lang)));
     rows.push((fc::TOP_ASSUMPTIONS, top_assumptions(model, ev, lang)));
@@ -96,19 +91,66 @@ pub(crate) fn decision_box(
     l.table(&LABEL_VALUE, &["", ""], &rows);
 }
 
-/// Whether the budget view pays back, when, and its NPV.
+/// The funding source; when the decision material names none, that it is missing there, and
+/// beside it the financing score's level and reason when the user gave one, so that a score
+/// of "fits the existing budget" and the missing source are read together.
+fn funding(model: &Model, lang: Lang) -> String {
+    let c = case(model);
+    let source = c.decision.funding_source.trim();
+    if !source.is_empty() {
+        return source.to_string();
+    }
+    let missing = fc::FUNDING_MISSING_BOX.get(lang);
+    let scored = model
+        .doc
+        .valuation
+        .scores
+        .as_ref()
+        .and_then(|s| s.financing.as_ref());
+    match scored {
+        Some(s) if !s.reason.trim().is_empty() => fill(
+            fc::FUNDING_SCORED.get(lang),
+            &[
+                ("missing", missing),
+                ("level", &s.level.to_string()),
+                ("reason", s.reason.trim()),
+            ],
+        ),
+        _ => missing.to_string(),
+    }
+}
+
+/// Whether the budget view pays back, when, and whether its NPV agrees: a payback that is
+/// reached only undiscounted says so beside the negative NPV.
 fn budget_pays(model: &Model, ev: &Evaluation, lang: Lang) -> String {
     let b = &ev.budget;
     let npv = kr(b.npv, lang);
     if b.total_benefits.is_zero() && b.total_costs.is_zero() {
         return fc::BUDGET_EMPTY.get(lang).to_string();
     }
+    let discounted = b.npv >= Decimal::ZERO;
     match b.payback_years {
-        Some(y) if y.is_zero() => fill(fc::BUDGET_PAYS_AT_ONCE.get(lang), &[("npv", &npv)]),
-        Some(y) => fill(
-            fc::BUDGET_PAYS_YES.get(lang),
-            &[("years", &format::years(y, lang)), ("npv", &npv)],
-        ),
+        Some(y) if y.is_zero() => {
+            let t = if discounted {
+                fc::BUDGET_PAYS_AT_ONCE
+            } else {
+                fc::BUDGET_PAYS_AT_ONCE_UNDISCOUNTED
+            };
+            fill(t.get(lang), &[("npv", &npv)])
+        }
+        Some(y) => {
+            let t = if discounted {
+                fc::BUDGET_PAYS_YES
+            } else {
+                fc::BUDGET_PAYS_YES_UNDISCOUNTED
+            };
+            fill(
+                t.get(lang),
+                &[("years", &format::years(y, lang)), ("npv", &npv)],
+            )
+        }
+        // A cumulative net below zero in every year has a negative NPV at any rate of 0 % or
+        // more (the model's rates), so "no" is never qualified by the discounted figure.
         None => {
             let p = &model.params;
             let to = i64::from(p.start_year) + i64::from(p.years);

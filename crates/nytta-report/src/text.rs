@@ -72,7 +72,6 @@ pub(crate) const DECISION_UNNAMED: Tr = Tr(
     "Att genomföra initiativet enligt denna nyttovärdering, med de kostnader, nyttor och effektmål som redovisas nedan.",
     "To carry out the initiative as valued here, with the costs, benefits and effect goals set out below.",
 );
-pub(crate) const DECIDED_ON: Tr = Tr("Beslutad", "Decided");
 pub(crate) const DECIDED_BY: Tr = Tr("av {body}", "by {body}");
 pub(crate) const KEY_FIGURES: Tr = Tr("Nyckeltal", "Key figures");
 pub(crate) const ECONOMIC: Tr = Tr("Samhällsekonomisk vy", "Economic view");

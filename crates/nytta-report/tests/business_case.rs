@@ -195,7 +195,7 @@ fn a_decided_version_prints_its_label_decision_date_and_deciding_body() {
     );
     for want in [
         "enligt denna nyttovärdering (Beslutsunderlag 2025-02-27), med",
-        "Beslutad 2025-02-27 av Omsorgsnämnden",
+        "Version Beslutsunderlag, beslutad 2025-02-27 av Omsorgsnämnden",
     ] {
         assert!(sv.contains(want), "the PDF lacks {want:?}: {sv}");
     }
@@ -206,10 +206,13 @@ fn a_decided_version_prints_its_label_decision_date_and_deciding_body() {
         true,
         Lang::En,
     );
-    assert!(en.contains("Decided 2025-02-27 by Omsorgsnämnden"), "{en}");
+    assert!(
+        en.contains("Version Beslutsunderlag, decided 2025-02-27 by Omsorgsnämnden"),
+        "{en}"
+    );
     // A draft says nothing about a decision that has not been taken.
     let draft = cabinets_with("Utkast", Some("2025-02-27"), "", false, Lang::Sv);
-    assert!(!draft.contains("Beslutad 2025"), "{draft}");
+    assert!(!draft.contains("beslutad 2025"), "{draft}");
 }
 
 /// The business case's text of a sample changed by `edit`.

@@ -77,7 +77,7 @@ fn the_decision_box_on_page_one_holds_every_field() {
             "Diarienummer AoV 2021/0042",
             "Version Beslutsunderlag, beslutad 2021-03-01",
             // The budget view's payback 5.659892 years and NPV −9 998.55 kr (docs/format.md).
-            "Betalar sig budgetvyn? Ja: det ackumulerade nettot i budgetvyn når noll efter 5,7 år (odiskonterat). Nuvärde i budgetvyn: −9 999 kr.",
+            "Betalar sig budgetvyn? Ja, odiskonterat efter 5,7 år – men inte diskonterat: nuvärdet i budgetvyn är −9 999 kr.",
         ],
     );
     // Risks by likelihood × impact: 3 × 3, 3 × 3 (document order on a tie), then 2 × 4.
@@ -109,7 +109,7 @@ fn the_decision_box_on_page_one_holds_every_field() {
             "Deciding body Nämnden för arbete och välfärd",
             "Cost per year in the budget view 2021: SEK 220,000; 2022: SEK 36,000",
             "Registration number AoV 2021/0042",
-            "Does the budget view pay for itself? Yes: the cumulative net in the budget view reaches zero after 5.7 years (undiscounted). NPV in the budget view: −SEK 9,999.",
+            "Does the budget view pay for itself? Yes, undiscounted after 5.7 years – but not discounted: the NPV in the budget view is −SEK 9,999.",
             "1. Brukare avböjer roboten eller slutar använda den (likelihood 3, impact 3)",
             "1. Läkemedelsbesök som ersätts per robot och dag: 1.5 visits/day (source: Kartläggning",
         ],
@@ -150,13 +150,13 @@ fn without_decision_material_the_box_says_what_is_missing() {
         &[
             "(Standardformulering: inget förslag till beslut har angetts.)",
             "Beslutsinstans Beslutsinstans saknas",
-            "Finansiering Finansieringskälla saknas",
+            "Finansiering Finansieringskälla saknas i beslutsmaterialet Start",
             "Start Startdatum saknas",
             "Rekommendation Rekommendation saknas",
             "Diarienummer Diarienummer saknas",
             "Version utkast",
             // −100 000 + 20 000 × (0,8 + 0,64 + 0,512) = −60 960 kr; never paid back.
-            "Nej: ingen återbetalning i budgetvyn inom kalkylperioden 2025–2028. Nuvärde i budgetvyn: −60 960 kr.",
+            "Nej: ingen återbetalning i budgetvyn inom kalkylperioden 2025–2028, varken odiskonterat eller diskonterat: nuvärdet i budgetvyn är −60 960 kr.",
             "Inga risker har angetts",
             "Ingen faktor har ett lågt och ett högt värde; känslighetsanalysen rangordnar inga antaganden",
         ],
@@ -171,11 +171,110 @@ fn without_decision_material_the_box_says_what_is_missing() {
             "Start Start date not given",
             "Recommendation Recommendation not given",
             "Registration number Registration number not given",
-            "No: the budget view does not pay back within the analysis period 2025–2028. NPV in the budget view: −SEK 60,960.",
+            "No: the budget view does not pay back within the analysis period 2025–2028, neither undiscounted nor discounted: the NPV in the budget view is −SEK 60,960.",
             "No risks have been given",
             "No input has a low and a high value",
         ],
     );
+}
+
+/// `small` with the yearly financial benefit set to `benefit` kr.
+fn small_with_benefit(benefit: u32) -> Value {
+    let mut doc = small(None);
+    doc["valuation"]["lines"][1]["amount"] = benefit.into();
+    doc
+}
+
+/// `small` with a financial benefit of 100 000 kr in year 0 and the cameras, `cost` kr, in
+/// year 3: the cumulative net is not negative in year 0.
+fn benefit_first(cost: u32) -> Value {
+    let mut doc = small(None);
+    doc["valuation"]["lines"][0]["amount"] = cost.into();
+    doc["valuation"]["lines"][0]["timing"] = json!({ "once": 3 });
+    doc["valuation"]["lines"][1]["amount"] = 100_000.into();
+    doc["valuation"]["lines"][1]["timing"] = json!({ "once": 0 });
+    doc
+}
+
+#[test]
+fn the_budget_answer_agrees_with_both_the_payback_and_the_npv() {
+    // Discount factors at 25 %: 1, 0,8, 0,64, 0,512 (sum of years 1–3: 1,952).
+    let cases = [
+        // Robots (docs/format.md): payback 5,659892 years, NPV −9 998,55 kr.
+        (
+            sample("lakemedelsrobotar.nytta.json"),
+            "robots",
+            "Betalar sig budgetvyn? Ja, odiskonterat efter 5,7 år – men inte diskonterat: nuvärdet i budgetvyn är −9 999 kr.",
+            "Does the budget view pay for itself? Yes, undiscounted after 5.7 years – but not discounted: the NPV in the budget view is −SEK 9,999.",
+        ),
+        // −100 000 + 60 000 × 1,952 = 17 120 kr; cumulative −100 000, −40 000, +20 000:
+        // 1 + 40 000 / 60 000 = 1,67 years.
+        (
+            small_with_benefit(60_000),
+            "small-pays",
+            "Betalar sig budgetvyn? Ja: det ackumulerade nettot i budgetvyn når noll efter 1,7 år (odiskonterat), och även diskonterat betalar den sig: nuvärdet i budgetvyn är 17 120 kr.",
+            "Does the budget view pay for itself? Yes: the cumulative net in the budget view reaches zero after 1.7 years (undiscounted), and it pays for itself discounted too: the NPV in the budget view is SEK 17,120.",
+        ),
+        // −100 000 + 20 000 × 1,952 = −60 960 kr; cumulative −40 000 after year 3.
+        (
+            small(None),
+            "small-never",
+            "Betalar sig budgetvyn? Nej: ingen återbetalning i budgetvyn inom kalkylperioden 2025–2028, varken odiskonterat eller diskonterat: nuvärdet i budgetvyn är −60 960 kr.",
+            "Does the budget view pay for itself? No: the budget view does not pay back within the analysis period 2025–2028, neither undiscounted nor discounted: the NPV in the budget view is −SEK 60,960.",
+        ),
+        // 100 000 − 140 000 × 0,512 = 28 320 kr.
+        (
+            benefit_first(140_000),
+            "first-pays",
+            "Betalar sig budgetvyn? Ja: det ackumulerade nettot i budgetvyn är inte negativt år 0 (återbetalningstid 0,0 år), och även diskonterat betalar den sig: nuvärdet i budgetvyn är 28 320 kr.",
+            "Does the budget view pay for itself? Yes: the cumulative net in the budget view is not negative in year 0 (payback 0.0 years), and it pays for itself discounted too: the NPV in the budget view is SEK 28,320.",
+        ),
+        // 100 000 − 250 000 × 0,512 = −28 000 kr.
+        (
+            benefit_first(250_000),
+            "first-loses",
+            "Betalar sig budgetvyn? Ja, odiskonterat redan år 0 (återbetalningstid 0,0 år) – men inte diskonterat: nuvärdet i budgetvyn är −28 000 kr.",
+            "Does the budget view pay for itself? Yes, undiscounted from year 0 (payback 0.0 years) – but not discounted: the NPV in the budget view is −SEK 28,000.",
+        ),
+    ];
+    for (doc, tag, sv, en) in cases {
+        assert_has(&page_one(&pdf(&doc, Lang::Sv, tag)), &[sv]);
+        assert_has(&page_one(&pdf(&doc, Lang::En, tag)), &[en]);
+    }
+}
+
+#[test]
+fn a_missing_funding_source_is_read_beside_the_financing_score() {
+    let mut doc = small(None);
+    doc["valuation"]["scores"] = json!({ "financing": {
+        "level": 5, "reason": "Ryms i omsorgsnämndens befintliga budget" } });
+    let sv = page_one(&pdf(&doc, Lang::Sv, "small-scored"));
+    assert_has(
+        &sv,
+        &["Finansiering Finansieringskälla saknas i beslutsmaterialet. Bedömningen av finansiering är ändå 5: Ryms i omsorgsnämndens befintliga budget"],
+    );
+    let en = page_one(&pdf(&doc, Lang::En, "small-scored"));
+    assert_has(
+        &en,
+        &["Funding Funding source not given in the decision material. The financing score is nevertheless 5: Ryms i omsorgsnämndens befintliga budget"],
+    );
+}
+
+#[test]
+fn a_decided_version_is_one_row_on_page_one() {
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    let sv = page_one(&pdf(&doc, Lang::Sv, "robots-version"));
+    assert_has(
+        &sv,
+        &["Version Beslutsunderlag, beslutad 2021-03-01 Betalar sig"],
+    );
+    assert!(!sv.contains("Beslutad 2021-03-01"), "{sv}");
+    let en = page_one(&pdf(&doc, Lang::En, "robots-version"));
+    assert_has(
+        &en,
+        &["Version Beslutsunderlag, decided 2021-03-01 Does the"],
+    );
+    assert!(!en.contains("Decided 2021-03-01"), "{en}");
 }
 
 #[test]
@@ -485,12 +584,12 @@ fn a_budget_view_never_negative_says_so_rather_than_reaching_zero() {
     // 20 000 × (0,8 + 0,64 + 0,512) = 39 040 kr.
     assert_has(
         &sv,
-        &["Ja: det ackumulerade nettot i budgetvyn är inte negativt år 0 (återbetalningstid 0,0 år). Nuvärde i budgetvyn: 39 040 kr."],
+        &["Ja: det ackumulerade nettot i budgetvyn är inte negativt år 0 (återbetalningstid 0,0 år), och även diskonterat betalar den sig: nuvärdet i budgetvyn är 39 040 kr."],
     );
     let en = page_one(&pdf(&doc, Lang::En, "small-at-once"));
     assert_has(
         &en,
-        &["Yes: the cumulative net in the budget view is not negative in year 0 (payback 0.0 years). NPV in the budget view: SEK 39,040."],
+        &["Yes: the cumulative net in the budget view is not negative in year 0 (payback 0.0 years), and it pays for itself discounted too: the NPV in the budget view is SEK 39,040."],
     );
 }
 

@@ -23,6 +23,14 @@ pub(crate) const NO_BUDGET_COSTS: Tr =
     Tr("Inga kostnader i budgetvyn", "No costs in the budget view");
 pub(crate) const FUNDING_SOURCE: Tr = Tr("Finansiering", "Funding");
 pub(crate) const FUNDING_MISSING: Tr = Tr("Finansieringskälla saknas", "Funding source not given");
+pub(crate) const FUNDING_MISSING_BOX: Tr = Tr(
+    "Finansieringskälla saknas i beslutsmaterialet",
+    "Funding source not given in the decision material",
+);
+pub(crate) const FUNDING_SCORED: Tr = Tr(
+    "{missing}. Bedömningen av finansiering är ändå {level}: {reason}",
+    "{missing}. The financing score is nevertheless {level}: {reason}",
+);
 pub(crate) const START: Tr = Tr("Start", "Start");
 pub(crate) const START_MISSING: Tr = Tr("Startdatum saknas", "Start date not given");
 pub(crate) const RECOMMENDATION: Tr = Tr("Rekommendation", "Recommendation");
@@ -36,16 +44,24 @@ pub(crate) const BUDGET_PAYS: Tr = Tr(
     "Does the budget view pay for itself?",
 );
 pub(crate) const BUDGET_PAYS_YES: Tr = Tr(
-    "Ja: det ackumulerade nettot i budgetvyn når noll efter {years} (odiskonterat). Nuvärde i budgetvyn: {npv}.",
-    "Yes: the cumulative net in the budget view reaches zero after {years} (undiscounted). NPV in the budget view: {npv}.",
+    "Ja: det ackumulerade nettot i budgetvyn når noll efter {years} (odiskonterat), och även diskonterat betalar den sig: nuvärdet i budgetvyn är {npv}.",
+    "Yes: the cumulative net in the budget view reaches zero after {years} (undiscounted), and it pays for itself discounted too: the NPV in the budget view is {npv}.",
+);
+pub(crate) const BUDGET_PAYS_YES_UNDISCOUNTED: Tr = Tr(
+    "Ja, odiskonterat efter {years} – men inte diskonterat: nuvärdet i budgetvyn är {npv}.",
+    "Yes, undiscounted after {years} – but not discounted: the NPV in the budget view is {npv}.",
 );
 pub(crate) const BUDGET_PAYS_AT_ONCE: Tr = Tr(
-    "Ja: det ackumulerade nettot i budgetvyn är inte negativt år 0 (återbetalningstid 0,0 år). Nuvärde i budgetvyn: {npv}.",
-    "Yes: the cumulative net in the budget view is not negative in year 0 (payback 0.0 years). NPV in the budget view: {npv}.",
+    "Ja: det ackumulerade nettot i budgetvyn är inte negativt år 0 (återbetalningstid 0,0 år), och även diskonterat betalar den sig: nuvärdet i budgetvyn är {npv}.",
+    "Yes: the cumulative net in the budget view is not negative in year 0 (payback 0.0 years), and it pays for itself discounted too: the NPV in the budget view is {npv}.",
+);
+pub(crate) const BUDGET_PAYS_AT_ONCE_UNDISCOUNTED: Tr = Tr(
+    "Ja, odiskonterat redan år 0 (återbetalningstid 0,0 år) – men inte diskonterat: nuvärdet i budgetvyn är {npv}.",
+    "Yes, undiscounted from year 0 (payback 0.0 years) – but not discounted: the NPV in the budget view is {npv}.",
 );
 pub(crate) const BUDGET_PAYS_NO: Tr = Tr(
-    "Nej: ingen återbetalning i budgetvyn inom kalkylperioden {from}–{to}. Nuvärde i budgetvyn: {npv}.",
-    "No: the budget view does not pay back within the analysis period {from}–{to}. NPV in the budget view: {npv}.",
+    "Nej: ingen återbetalning i budgetvyn inom kalkylperioden {from}–{to}, varken odiskonterat eller diskonterat: nuvärdet i budgetvyn är {npv}.",
+    "No: the budget view does not pay back within the analysis period {from}–{to}, neither undiscounted nor discounted: the NPV in the budget view is {npv}.",
 );
 pub(crate) const BUDGET_EMPTY: Tr = Tr(
     "Budgetvyn har inga belopp: det finns inget att betala tillbaka.",
