@@ -189,8 +189,14 @@ pub(crate) fn options(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang: 
     l.h2(fc::OPTIONS.get(lang));
     l.para(&intro, BODY);
     l.table(&cols, &header, &rows);
-    if c.options.is_empty() {
-        l.para(fc::NO_OPTIONS.get(lang), SMALL);
+    if !c.options.iter().any(|o| o.is_costed()) {
+        let described = !model.doc.initiative.needs.alternatives.trim().is_empty();
+        let none = if described {
+            fc::NO_OPTIONS_DESCRIBED
+        } else {
+            fc::NO_OPTIONS
+        };
+        l.para(none.get(lang), SMALL);
     }
 }
 

@@ -124,8 +124,8 @@ pub(crate) const RESOURCE_NEED: Tr = Tr("Resursbehov", "Resource need");
 pub(crate) const PRIORITY: Tr = Tr("Prioritetspoäng", "Priority score");
 pub(crate) const NOT_CHOSEN: Tr = Tr("ej angiven", "not chosen");
 pub(crate) const EFFECT_BASIS: Tr = Tr(
-    "Beräknad: {money} per år vid full effekt, {hours} frigjord tid per år",
-    "Computed: {money} a year at full effect, {hours} of freed time a year",
+    "Beräknad: {money} per år vid full effekt efter konfidens, {hours} frigjord tid per år efter konfidens",
+    "Computed: {money} a year at full effect after confidence, {hours} of freed time a year after confidence",
 );
 pub(crate) const RESOURCE_BASIS: Tr = Tr(
     "Beräknad: engångskostnader inkl. intern projekttid {money}",
@@ -173,8 +173,8 @@ pub(crate) const IN_MONEY: Tr = Tr("Värderade i kronor", "Valued in kronor");
 pub(crate) const QUALITY_ENV: Tr = Tr("Kvalitet och miljö", "Quality and environment");
 pub(crate) const NO_STAKEHOLDER: Tr = Tr("ej angiven", "not given");
 pub(crate) const PER_YEAR_FULL: Tr = Tr(
-    "{amount} per år vid full effekt",
-    "{amount} a year at full effect",
+    "{amount} per år vid full effekt, före konfidens",
+    "{amount} a year at full effect, before confidence",
 );
 pub(crate) const ONCE_AMOUNT: Tr = Tr("{amount} en gång", "{amount} once");
 pub(crate) const CONFIDENCE: Tr = Tr("konfidens {pct}", "confidence {pct}");

@@ -649,3 +649,30 @@ fn an_english_unit_stays_on_its_figures_line() {
         }
     }
 }
+
+#[test]
+fn full_effect_names_its_basis_per_line_and_for_the_initiative() {
+    // The freed-time line: 150 h × 60 / 60 × 1 × 498,873239 kr/h × 365 / 33,33… as the engine
+    // explains it, 818 968,75 kr a year before its 80 % confidence. The initiative's effect:
+    // 818 968,75 × 0,8 + 13 590 × 0,7 + 82 125 = 746 813 kr a year after confidence.
+    for (lang, line, whole) in [
+        (
+            Lang::Sv,
+            "818 968,75 kr per år vid full effekt, före konfidens",
+            "Beräknad: 746 813 kr per år vid full effekt efter konfidens",
+        ),
+        (
+            Lang::En,
+            "SEK 818,968.75 a year at full effect, before confidence",
+            "Computed: SEK 746,813 a year at full effect after confidence",
+        ),
+    ] {
+        let text = squash(&text_of(&case_pdf(
+            "lakemedelsrobotar.nytta.json",
+            lang,
+            "full-effect",
+        )));
+        assert!(text.contains(line), "{lang:?} lacks {line:?}: {text}");
+        assert!(text.contains(whole), "{lang:?} lacks {whole:?}: {text}");
+    }
+}

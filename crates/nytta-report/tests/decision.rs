@@ -358,7 +358,7 @@ fn options_are_compared_with_the_baseline_and_the_proposal() {
             "Vänta på regionen inte kostnadsberäknat –",
             "Förslaget, samhällsekonomisk vy −60 960 kr inte inom kalkylperioden",
             "Förslaget, budgetvy −60 960 kr inte inom kalkylperioden",
-            "år 1–3, utan optimismpåslag",
+            "varje år 1–3, utan upptrappning, utan konfidens och utan optimismpåslag. Förslagets nuvärden räknas med dess upptrappning, konfidens och optimismpåslag",
         ],
     );
     let en = squash(&rows_of(&pdf(&doc, Lang::En, "small-options")));
@@ -367,6 +367,7 @@ fn options_are_compared_with_the_baseline_and_the_proposal() {
         &[
             "Do-nothing baseline: the work goes on as today SEK 0 –",
             "Pilot i ett boende −SEK 2,400 2.0 years",
+            "in every year 1–3, without ramp-up, without confidence and without optimism bias. The proposal's NPVs are computed with its ramp-up, confidence and optimism bias",
             "Fler nattbesök −SEK 683,200 not within the analysis",
             "Vänta på regionen not costed –",
             "The proposal, economic view −SEK 60,960 not within the analysis",
@@ -378,9 +379,29 @@ fn options_are_compared_with_the_baseline_and_the_proposal() {
         &none,
         &[
             "Nollalternativ: verksamheten fortsätter som i dag 0 kr –",
-            "Inga andra alternativ än nollalternativet har beskrivits.",
+            "Inga alternativ har kostnadsberäknats.",
         ],
     );
+    let none = squash(&rows_of(&pdf(&small(None), Lang::En, "small-no-options")));
+    assert_has(&none, &["No options have been costed."]);
+}
+
+#[test]
+fn alternatives_described_in_the_needs_but_not_costed_are_pointed_to() {
+    // The sample describes three alternatives in its needs analysis and costs none.
+    let doc = sample("digitala-examinationer.nytta.json");
+    let sv = squash(&text_of(&pdf(&doc, Lang::Sv, "exams-options")));
+    assert_has(
+        &sv,
+        &["Inga alternativ har kostnadsberäknats. De alternativ som beskrivs i behovsanalysen står under Alternativ i Bakgrund och behov (avsnitt 2)."],
+    );
+    assert!(!sv.contains("än nollalternativet har beskrivits"), "{sv}");
+    let en = squash(&text_of(&pdf(&doc, Lang::En, "exams-options")));
+    assert_has(
+        &en,
+        &["No options have been costed. The alternatives described in the needs analysis are under Alternatives in Background and need (section 2)."],
+    );
+    assert!(!en.contains("baseline have been described"), "{en}");
 }
 
 #[test]

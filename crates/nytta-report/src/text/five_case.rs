@@ -115,8 +115,8 @@ pub(crate) const GOAL_TEXT_FROM: Tr = Tr(
 // Economic case.
 pub(crate) const OPTIONS: Tr = Tr("Alternativ", "Options");
 pub(crate) const OPTIONS_INTRO: Tr = Tr(
-    "Förslaget jämfört med nollalternativet och de alternativ som beskrivits. Ett alternativs nuvärde räknas över samma kalkylperiod och kalkylränta som förslaget: engångskostnaden år 0 och årlig nytta minus årlig kostnad år 1–{n}, utan optimismpåslag och jämfört med att inte göra något.",
-    "The proposal compared with the do-nothing baseline and the options described. An option's NPV is computed over the same analysis period and discount rate as the proposal: its one-off cost in year 0 and yearly benefit minus yearly cost in years 1–{n}, without optimism bias and compared with doing nothing.",
+    "Förslaget jämfört med nollalternativet och de alternativ som beskrivits. Ett alternativs nuvärde räknas över samma kalkylperiod och kalkylränta som förslaget och jämfört med att inte göra något: engångskostnaden år 0 och hela den årliga nyttan minus den årliga kostnaden varje år 1–{n}, utan upptrappning, utan konfidens och utan optimismpåslag. Förslagets nuvärden räknas med dess upptrappning, konfidens och optimismpåslag; jämförelsen är därför inte likvärdig.",
+    "The proposal compared with the do-nothing baseline and the options described. An option's NPV is computed over the same analysis period and discount rate as the proposal and compared with doing nothing: its one-off cost in year 0 and the full yearly benefit minus the yearly cost in every year 1–{n}, without ramp-up, without confidence and without optimism bias. The proposal's NPVs are computed with its ramp-up, confidence and optimism bias, so the comparison is not like for like.",
 );
 pub(crate) const OPTION: Tr = Tr("Alternativ", "Option");
 pub(crate) const BASELINE: Tr = Tr(
@@ -134,8 +134,12 @@ pub(crate) const OPTION_FIGURES: Tr = Tr(
 );
 pub(crate) const NOT_COSTED: Tr = Tr("inte kostnadsberäknat", "not costed");
 pub(crate) const NO_OPTIONS: Tr = Tr(
-    "Inga andra alternativ än nollalternativet har beskrivits.",
-    "No options other than the do-nothing baseline have been described.",
+    "Inga alternativ har kostnadsberäknats.",
+    "No options have been costed.",
+);
+pub(crate) const NO_OPTIONS_DESCRIBED: Tr = Tr(
+    "Inga alternativ har kostnadsberäknats. De alternativ som beskrivs i behovsanalysen står under Alternativ i Bakgrund och behov (avsnitt 2).",
+    "No options have been costed. The alternatives described in the needs analysis are under Alternatives in Background and need (section 2).",
 );
 
 // Commercial case.
