@@ -22,7 +22,8 @@ pub struct Realised {
 }
 
 /// One line, expected vs realised, in the follow-up year; a one-off line in the year it
-/// falls (a purchase in year 0 is compared with what it cost, not with nothing in year 1).
+/// falls when that is not after the follow-up year (a purchase in year 0 is compared with
+/// what it cost, not with nothing in year 1).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineComparison {
@@ -76,6 +77,21 @@ pub struct GoalAttainment {
     pub attainment: Option<Decimal>,
 }
 
+/// A one-off line planned for a year after the follow-up's: it has not happened yet, so it
+/// is listed, not compared.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlannedLine {
+    /// Line id.
+    pub id: String,
+    /// The analysis year it falls in.
+    pub year: u32,
+    /// Expected value in that year.
+    #[serde(serialize_with = "ser::money")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub expected: Decimal,
+}
+
 /// The comparison for one follow-up.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -86,8 +102,11 @@ pub struct FollowUpResult {
     pub year: u32,
     /// The realised case.
     pub realised: Realised,
-    /// Money lines, expected vs realised.
+    /// Money lines, expected vs realised: yearly lines in the follow-up year, one-off lines
+    /// falling in that year or before it.
     pub lines: Vec<LineComparison>,
+    /// One-off lines falling after the follow-up year, not yet realised.
+    pub planned: Vec<PlannedLine>,
     /// Goals with an actual value.
     pub effect_goals: Vec<GoalAttainment>,
     /// What became of freed time.
@@ -128,34 +147,40 @@ pub fn compare(
             let realised = compute(&realised_model, lang)
                 .map_err(|e| DocError::new(format!("follow_ups[{i}] → {}", e.path), e.kind))?;
             let t = f.year as usize;
-            let lines = expected
-                .lines
-                .iter()
-                .zip(&realised.lines)
-                .enumerate()
-                .filter(|(_, (e, _))| e.annual.is_some())
-                .map(|(i, (e, r))| {
-                    let year = match model.doc_line(i).and_then(|l| l.timing.as_ref()) {
-                        Some(Timing::Once(y)) => *y,
-                        _ => f.year,
-                    };
-                    let exp = e.values.get(year as usize).copied().unwrap_or_default();
-                    let real = r.values.get(year as usize).copied().unwrap_or_default();
-                    LineComparison {
+            let mut lines = Vec::new();
+            let mut planned = Vec::new();
+            for (i, (e, r)) in expected.lines.iter().zip(&realised.lines).enumerate() {
+                if e.annual.is_none() {
+                    continue;
+                }
+                let year = match model.doc_line(i).and_then(|l| l.timing.as_ref()) {
+                    Some(Timing::Once(y)) => *y,
+                    _ => f.year,
+                };
+                let exp = e.values.get(year as usize).copied().unwrap_or_default();
+                if year > f.year {
+                    planned.push(PlannedLine {
                         id: e.id.clone(),
                         year,
                         expected: exp,
-                        realised: real,
-                        difference: real - exp,
-                        rate: if exp.is_zero() {
-                            None
-                        } else {
-                            real.checked_div(exp)
-                        },
-                        explain: r.explain.clone(),
-                    }
-                })
-                .collect();
+                    });
+                    continue;
+                }
+                let real = r.values.get(year as usize).copied().unwrap_or_default();
+                lines.push(LineComparison {
+                    id: e.id.clone(),
+                    year,
+                    expected: exp,
+                    realised: real,
+                    difference: real - exp,
+                    rate: if exp.is_zero() {
+                        None
+                    } else {
+                        real.checked_div(exp)
+                    },
+                    explain: r.explain.clone(),
+                });
+            }
             let effect_goals = model
                 .doc
                 .valuation
@@ -195,6 +220,7 @@ pub fn compare(
                     budget: realised.budget,
                 },
                 lines,
+                planned,
                 effect_goals,
                 freed_time_use: f.freed_time_use,
                 freed_hours_per_year: realised.freed_hours,

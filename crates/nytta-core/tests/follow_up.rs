@@ -152,6 +152,44 @@ fn a_one_off_cost_is_compared_with_what_it_actually_cost_in_its_year() {
 }
 
 #[test]
+fn a_one_off_after_the_follow_up_year_is_planned_not_compared() {
+    // A replacement purchase of 12 000 kr in year 3, followed up in year 1 with a realised
+    // price of 15 000 kr: that purchase has not happened yet, so it is listed as planned
+    // (12 000 kr in year 3) and neither compared nor counted in the calibration.
+    let text = doc("redeployed", "")
+        .replace(
+            r#""timing": { "once": 0 } },"#,
+            r#""timing": { "once": 0 } },
+      { "id": "c3", "side": "cost", "name": "Återinvestering", "category": "financial", "amount": 12000, "timing": { "once": 3 } },"#,
+        )
+        .replace(
+            r#""c2": { "amount": "2500" }"#,
+            r#""c2": { "amount": "2500" }, "c3": { "amount": "15000" }"#,
+        );
+    let (model, ev) = eval(&text);
+    let f = &ev.follow_ups[0];
+    assert!(
+        f.lines.iter().all(|l| l.id != "c3" && l.year <= 1),
+        "{:?}",
+        f.lines
+    );
+    assert_eq!(f.planned.len(), 1);
+    assert_eq!((f.planned[0].id.as_str(), f.planned[0].year), ("c3", 3));
+    assert_eq!(money(f.planned[0].expected), "12000.00");
+    // Calibration over c1 (40 000 / 40 000) and c2 (2 500 / 2 000) only: 42 500 / 42 000.
+    let cal = calibrate(&[(&model, &ev)]);
+    let cost = cal
+        .by_category
+        .iter()
+        .find(|c| c.side == Side::Cost && c.category == Some(Category::Financial))
+        .unwrap();
+    assert_eq!(
+        (cost.lines, money(cost.expected), money(cost.realised)),
+        (2, "42000.00".into(), "42500.00".into())
+    );
+}
+
+#[test]
 fn freed_time_value_expected_and_realised_in_the_follow_up_year() {
     let (_, ev) = eval(&doc("redeployed", ""));
     let f = &ev.follow_ups[0];

@@ -115,7 +115,13 @@ pub(crate) fn write(
             if c.year != fu.year {
                 let year = fill(
                     tx::FU_ONE_OFF_YEAR.get(lang),
-                    &[("year", &c.year.to_string())],
+                    &[
+                        ("year", &c.year.to_string()),
+                        (
+                            "calendar",
+                            &(model.params.start_year + c.year as i32).to_string(),
+                        ),
+                    ],
                 );
                 name = format!("{name} {year}");
             }
@@ -154,6 +160,39 @@ pub(crate) fn write(
         ],
         &rows,
     );
+    if !fu.planned.is_empty() {
+        pdf.layout.para(
+            &fill(
+                tx::FU_PLANNED_NOTE.get(lang),
+                &[("year", &fu.year.to_string())],
+            ),
+            BODY,
+        );
+        let planned: Vec<String> = fu
+            .planned
+            .iter()
+            .map(|p| {
+                let line = model.doc.valuation.lines.iter().find(|l| l.id == p.id);
+                let mut name = line.map_or(p.id.clone(), |l| l.name.clone());
+                if line.is_some_and(|l| l.side == nytta_core::document::Side::Cost) {
+                    name = format!("{name} {}", tx::COST_SUFFIX.get(lang));
+                }
+                fill(
+                    tx::FU_PLANNED_LINE.get(lang),
+                    &[
+                        ("name", &name),
+                        ("amount", &kr(p.expected, lang)),
+                        ("year", &p.year.to_string()),
+                        (
+                            "calendar",
+                            &(model.params.start_year + p.year as i32).to_string(),
+                        ),
+                    ],
+                )
+            })
+            .collect();
+        pdf.layout.bullets(&planned, BODY);
+    }
     pdf.chart(Chart::FollowUp(index), model, ev, lang)?;
 
     pdf.layout.h1(tx::FU_GOALS.get(lang));

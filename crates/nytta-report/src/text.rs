@@ -413,10 +413,21 @@ pub(crate) const FU_LINES: Tr = Tr(
     "Expected and realised per line",
 );
 pub(crate) const FU_LINES_NOTE: Tr = Tr(
-    "Värden för kalkylår {year} ({calendar}); en engångspost jämförs det år den faller.",
-    "Values for analysis year {year} ({calendar}); a one-off item is compared in the year it falls.",
+    "Löpande rader: värden för kalkylår {year} ({calendar}). Engångsposter: värdet det år posten faller, kalkylår {year} eller tidigare.",
+    "Recurring lines: values for analysis year {year} ({calendar}). One-off items: the value in the year the item falls, analysis year {year} or earlier.",
 );
-pub(crate) const FU_ONE_OFF_YEAR: Tr = Tr("(engångs, år {year})", "(one-off, year {year})");
+pub(crate) const FU_ONE_OFF_YEAR: Tr = Tr(
+    "(engångs, år {year} ({calendar}))",
+    "(one-off, year {year} ({calendar}))",
+);
+pub(crate) const FU_PLANNED_NOTE: Tr = Tr(
+    "Engångsposter som faller efter kalkylår {year} har inte inträffat än och jämförs inte:",
+    "One-off items falling after analysis year {year} have not happened yet and are not compared:",
+);
+pub(crate) const FU_PLANNED_LINE: Tr = Tr(
+    "{name}: {amount}, planerad år {year} ({calendar}) – inte utfallen ännu",
+    "{name}: {amount}, planned for year {year} ({calendar}) – not yet realised",
+);
 pub(crate) const LINE: Tr = Tr("Rad", "Line");
 pub(crate) const EXPECTED: Tr = Tr("Förväntat", "Expected");
 pub(crate) const DIFFERENCE: Tr = Tr("Skillnad", "Difference");

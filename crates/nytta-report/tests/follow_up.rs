@@ -111,3 +111,35 @@ fn cost_lines_show_overrun_and_one_basis_per_sentence() {
         assert!(rows.contains(stage), "{lang:?}: {rows}");
     }
 }
+
+#[test]
+fn a_one_off_after_the_follow_up_year_is_listed_as_planned_not_as_an_outcome() {
+    // Digital signing, followed up in year 1 (2022): the phones bought in year 0 (2021) are
+    // compared in their year, the reinvestment of 280 000 kr in year 4 (2025) has not
+    // happened and is listed as planned.
+    for (lang, heading, year0, planned, compared) in [
+        (
+            Lang::Sv,
+            "Löpande rader: värden för kalkylår 1 (2022). Engångsposter: värdet det år posten faller, kalkylår 1 eller tidigare.",
+            "Kompletterande mobiltelefoner (kostnad) (engångs, år 0 (2021))",
+            "Återinvestering i mobiltelefoner (kostnad): 280 000 kr, planerad år 4 (2025) – inte utfallen ännu",
+            "(engångs, år 4",
+        ),
+        (
+            Lang::En,
+            "Recurring lines: values for analysis year 1 (2022). One-off items: the value in the year the item falls, analysis year 1 or earlier.",
+            "(one-off, year 0 (2021))",
+            "planned for year 4 (2025) – not yet realised",
+            "(one-off, year 4",
+        ),
+    ] {
+        let (model, ev) = sample("digital-signering.nytta.json", lang);
+        let pdf = follow_up_pdf(&model, &ev, 0, &ReportOptions::new(lang, "2024-05-02")).unwrap();
+        let path = save(&scratch("fu-planned"), &format!("{lang:?}.pdf"), &pdf);
+        let text = squash(&text_of(&path));
+        for w in [heading, year0, planned] {
+            assert!(text.contains(w), "{lang:?}: lacks {w:?} in {text}");
+        }
+        assert!(!text.contains(compared), "{lang:?}: year 4 compared in {text}");
+    }
+}

@@ -498,6 +498,8 @@ export const en: Record<MessageKey, string> = {
   fu_comparison: "Comparison",
   fu_line: "Line",
   fu_one_off_year: "(one-off, year {year})",
+  fu_planned_note: "One-off items falling after year {year} have not happened yet and are not compared:",
+  fu_planned_line: "{name}: {amount}, planned for year {year} ({calendar}) – not yet realised",
   fu_difference: "Difference",
   fu_rate: "Realisation",
   fu_decided: "Decided",

@@ -504,6 +504,8 @@ export const sv = {
   fu_comparison: "Jämförelse",
   fu_line: "Rad",
   fu_one_off_year: "(engångs, år {year})",
+  fu_planned_note: "Engångsposter som faller efter år {year} har inte inträffat än och jämförs inte:",
+  fu_planned_line: "{name}: {amount}, planerad år {year} ({calendar}) – inte utfallen ännu",
   fu_difference: "Skillnad",
   fu_rate: "Realisering",
   fu_decided: "Beslutat",

@@ -71,6 +71,18 @@ describe("the follow-up tab", () => {
     expect(within(cmp).getByTestId("fu-freed-value").textContent).toBe("413 101 kr");
   });
 
+  it("lists a one-off falling after the follow-up year as planned, not as an outcome", async () => {
+    // Digital signering, followed up in year 1 (start year 2021 → 2022): the replacement
+    // phones of 280 000 kr fall in year 4 (2025), so they are not yet realised.
+    await followUpTab(4);
+    const cmp = await screen.findByTestId("fu-comparison");
+    const names = within(cmp).getAllByTestId("fu-line").map((r) => r.querySelector("th")?.textContent);
+    expect(names.some((n) => n?.startsWith("Återinvestering i mobiltelefoner"))).toBe(false);
+    expect(within(cmp).getByTestId("fu-planned").querySelector("li")?.textContent).toBe(
+      "Återinvestering i mobiltelefoner: 280 000 kr, planerad år 4 (2025) – inte utfallen ännu",
+    );
+  });
+
   it("takes a lesson over several lines", async () => {
     const user = await followUpTab(2);
     await user.click(screen.getByTestId("fu-lesson-add"));

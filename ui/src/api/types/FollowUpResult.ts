@@ -2,6 +2,7 @@
 import type { FreedTimeUse } from "./FreedTimeUse";
 import type { GoalAttainment } from "./GoalAttainment";
 import type { LineComparison } from "./LineComparison";
+import type { PlannedLine } from "./PlannedLine";
 import type { Realised } from "./Realised";
 
 /**
@@ -21,9 +22,14 @@ year: number,
  */
 realised: Realised, 
 /**
- * Money lines, expected vs realised.
+ * Money lines, expected vs realised: yearly lines in the follow-up year, one-off lines
+ * falling in that year or before it.
  */
 lines: Array<LineComparison>, 
+/**
+ * One-off lines falling after the follow-up year, not yet realised.
+ */
+planned: Array<PlannedLine>, 
 /**
  * Goals with an actual value.
  */

@@ -2,7 +2,8 @@
 
 /**
  * One line, expected vs realised, in the follow-up year; a one-off line in the year it
- * falls (a purchase in year 0 is compared with what it cost, not with nothing in year 1).
+ * falls when that is not after the follow-up year (a purchase in year 0 is compared with
+ * what it cost, not with nothing in year 1).
  */
 export type LineComparison = { 
 /**

@@ -47,6 +47,7 @@ export type { OpenConflict } from "./OpenConflict";
 export type { OptionFigures } from "./OptionFigures";
 export type { Overview } from "./Overview";
 export type { Pair } from "./Pair";
+export type { PlannedLine } from "./PlannedLine";
 export type { Priorities } from "./Priorities";
 export type { PriorityBasis } from "./PriorityBasis";
 export type { PriorityFilter } from "./PriorityFilter";
