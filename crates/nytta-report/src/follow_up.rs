@@ -58,6 +58,16 @@ pub(crate) fn write(
         (tx::FU_EVALUATOR, doc_fu.evaluator.clone()),
         (tx::FU_DECIDED_VERSION, version(model)),
         (
+            tx::five_case::CASE_NUMBER,
+            model
+                .doc
+                .valuation
+                .case
+                .as_ref()
+                .map(|c| c.decision.case_number.trim().to_string())
+                .unwrap_or_default(),
+        ),
+        (
             tx::STAGE_NOW,
             tx::stage(model.doc.initiative.stage).get(lang).to_string(),
         ),

@@ -143,3 +143,24 @@ fn a_one_off_after_the_follow_up_year_is_listed_as_planned_not_as_an_outcome() {
         assert!(!text.contains(compared), "{lang:?}: year 4 compared in {text}");
     }
 }
+
+#[test]
+fn the_first_page_names_the_case_number() {
+    // Läkemedelsrobotar is registered as AoV 2021/0042 (valuation.case.decision.case_number).
+    for (lang, row) in [
+        (Lang::Sv, "Diarienummer AoV 2021/0042"),
+        (Lang::En, "Registration number AoV 2021/0042"),
+    ] {
+        let (model, ev) = sample("lakemedelsrobotar.nytta.json", lang);
+        let pdf = follow_up_pdf(&model, &ev, 0, &ReportOptions::new(lang, "2024-05-02")).unwrap();
+        let path = save(&scratch("fu-case-number"), &format!("{lang:?}.pdf"), &pdf);
+        let first = squash(&common::poppler(
+            "pdftotext",
+            &["-layout", "-enc", "UTF-8", "-f", "1", "-l", "1", &path, "-"],
+        ));
+        assert!(
+            first.contains(row),
+            "{lang:?}: page 1 lacks {row:?}: {first}"
+        );
+    }
+}
