@@ -50,46 +50,46 @@ fn check(s: &ServerSettings) -> Result<(), AppError> {
             problems.push(DocError::invalid(
                 path,
                 format!("{sv} saknas"),
-                format!("the {en} is missing"),
+                format!("The {en} is missing"),
             ));
         } else if path == "server.host" && value.chars().any(char::is_whitespace) {
             problems.push(DocError::invalid(
                 path,
                 format!("{sv} får inte innehålla mellanslag"),
-                format!("the {en} must not contain spaces"),
+                format!("The {en} must not contain spaces"),
             ));
         }
     };
     text(
         "server.host",
         &s.host,
-        "serverns adress",
+        "Serverns adress",
         "server's address",
     );
     text(
         "server.database",
         &s.database,
-        "databasens namn",
+        "Databasens namn",
         "database name",
     );
-    text("server.user", &s.user, "användarnamnet", "user name");
+    text("server.user", &s.user, "Användarnamnet", "user name");
     if !(1..=65_535).contains(&s.port) {
         problems.push(DocError::invalid(
             "server.port",
-            format!("porten {} ska vara mellan 1 och 65535", s.port),
-            format!("the port {} must be between 1 and 65535", s.port),
+            format!("Porten {} ska vara mellan 1 och 65535", s.port),
+            format!("The port {} must be between 1 and 65535", s.port),
         ));
     }
     match (&s.ca_file, s.tls) {
         (None, ServerTls::VerifyFull) => problems.push(DocError::invalid(
             "server.ca_file",
-            "verify-full kräver en CA-fil att kontrollera serverns certifikat mot",
-            "verify-full needs a CA file to check the server's certificate against",
+            "Läget verify-full kräver en CA-fil att kontrollera serverns certifikat mot",
+            "The verify-full mode needs a CA file to check the server's certificate against",
         )),
         (Some(f), _) if !Path::new(f).is_file() => problems.push(DocError::invalid(
             "server.ca_file",
             format!("CA-filen {f} finns inte"),
-            format!("the CA file {f} does not exist"),
+            format!("The CA file {f} does not exist"),
         )),
         _ => {}
     }
@@ -201,15 +201,15 @@ mod tests {
         );
         assert_eq!(
             problems[0].message_sv,
-            "server.host: serverns adress saknas"
+            "server.host: Serverns adress saknas"
         );
         assert_eq!(
             problems[1].message_en,
-            "server.database: the database name is missing"
+            "server.database: The database name is missing"
         );
         assert_eq!(
             problems[3].message_sv,
-            "server.port: porten 70000 ska vara mellan 1 och 65535"
+            "server.port: Porten 70000 ska vara mellan 1 och 65535"
         );
 
         let spaced = ServerSettings {
@@ -224,8 +224,8 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "server.host: the server's address must not contain spaces",
-                "server.ca_file: the CA file /finns/inte/ca.pem does not exist"
+                "server.host: The server's address must not contain spaces",
+                "server.ca_file: The CA file /finns/inte/ca.pem does not exist"
             ]
         );
     }

@@ -55,15 +55,15 @@ const problem = (path: string, sv: string, en: string): Problem => ({
 function check(s: ServerSettings): Problem[] {
   const out: Problem[] = [];
   const text = (path: string, value: string, sv: string, en: string) => {
-    if (value === "") out.push(problem(path, `${sv} saknas`, `the ${en} is missing`));
-    else if (path === "server.host" && /\s/.test(value)) out.push(problem(path, `${sv} får inte innehålla mellanslag`, `the ${en} must not contain spaces`));
+    if (value === "") out.push(problem(path, `${sv} saknas`, `The ${en} is missing`));
+    else if (path === "server.host" && /\s/.test(value)) out.push(problem(path, `${sv} får inte innehålla mellanslag`, `The ${en} must not contain spaces`));
   };
-  text("server.host", s.host, "serverns adress", "server's address");
-  text("server.database", s.database, "databasens namn", "database name");
-  text("server.user", s.user, "användarnamnet", "user name");
-  if (!(s.port >= 1 && s.port <= 65535)) out.push(problem("server.port", `porten ${s.port} ska vara mellan 1 och 65535`, `the port ${s.port} must be between 1 and 65535`));
+  text("server.host", s.host, "Serverns adress", "server's address");
+  text("server.database", s.database, "Databasens namn", "database name");
+  text("server.user", s.user, "Användarnamnet", "user name");
+  if (!(s.port >= 1 && s.port <= 65535)) out.push(problem("server.port", `Porten ${s.port} ska vara mellan 1 och 65535`, `The port ${s.port} must be between 1 and 65535`));
   if (s.tls === "verify-full" && !s.ca_file) {
-    out.push(problem("server.ca_file", "verify-full kräver en CA-fil att kontrollera serverns certifikat mot", "verify-full needs a CA file to check the server's certificate against"));
+    out.push(problem("server.ca_file", "Läget verify-full kräver en CA-fil att kontrollera serverns certifikat mot", "The verify-full mode needs a CA file to check the server's certificate against"));
   }
   return out;
 }

@@ -33,10 +33,10 @@ describe("the server settings", () => {
     await user.click(await screen.findByRole("button", { name: "Spara serverinställningar" }));
     const host = screen.getByLabelText("Serverns adress");
     expect(host.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById(host.getAttribute("aria-describedby") ?? "")?.textContent).toBe("serverns adress saknas");
+    expect(document.getElementById(host.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Serverns adress saknas");
     const ca = screen.getByLabelText("CA-fil (sökväg, krävs för verify-full)");
     expect(document.getElementById(ca.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
-      "verify-full kräver en CA-fil att kontrollera serverns certifikat mot",
+      "Läget verify-full kräver en CA-fil att kontrollera serverns certifikat mot",
     );
     expect(screen.getByLabelText("Databas").getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByLabelText("Användare (din PostgreSQL-roll)").getAttribute("aria-invalid")).toBe("true");
@@ -60,5 +60,26 @@ describe("the server settings", () => {
       ca_file: null,
     });
     expect(host.getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("show a port out of range at the port field, not under another field", async () => {
+    const user = userEvent.setup();
+    render(ServerSettingsForm);
+    await user.type(await screen.findByLabelText("Serverns adress"), "db.koncern.example");
+    const port = screen.getByLabelText("Port");
+    await user.clear(port);
+    await user.type(port, "99999");
+    await user.type(screen.getByLabelText("Databas"), "nytta");
+    await user.type(screen.getByLabelText("Användare (din PostgreSQL-roll)"), "handlaggare_omsorg");
+    await user.click(screen.getByLabelText(/^require:/));
+    await user.click(screen.getByRole("button", { name: "Spara serverinställningar" }));
+    await waitFor(() => expect(port.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(port.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Porten 99999 ska vara mellan 1 och 65535",
+    );
+    expect(screen.getByLabelText("Databas").getAttribute("aria-invalid")).toBeNull();
+    expect(screen.getByLabelText("CA-fil (sökväg, krävs för verify-full)").getAttribute("aria-invalid")).toBeNull();
+    expect(screen.queryAllByRole("alert")).toHaveLength(0);
+    expect(mockServerSettings()).toBeNull();
   });
 });
