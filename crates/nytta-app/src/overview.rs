@@ -433,15 +433,15 @@ pub fn save_settings(ctx: &Ctx, s: &PortfolioSettings) -> Result<(), AppError> {
     if s.stale_months == 0 {
         problems.push(nytta_core::DocError::invalid(
             "portfolio.stale_months",
-            "antalet månader ska vara minst 1",
-            "the number of months must be at least 1",
+            "Antalet månader ska vara minst 1",
+            "The number of months must be at least 1",
         ));
     }
     if s.similarity_threshold <= Decimal::ZERO || s.similarity_threshold > Decimal::ONE {
         problems.push(nytta_core::DocError::invalid(
             "portfolio.similarity_threshold",
-            "tröskeln för liknande behov ska vara över 0 och högst 1",
-            "the threshold for similar needs must be above 0 and at most 1",
+            "Tröskeln för liknande behov ska vara över 0 och högst 1",
+            "The threshold for similar needs must be above 0 and at most 1",
         ));
     }
     if !problems.is_empty() {

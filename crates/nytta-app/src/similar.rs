@@ -484,8 +484,8 @@ pub fn find(
 fn threshold_error() -> AppError {
     nytta_core::DocErrors(vec![nytta_core::DocError::invalid(
         "portfolio.similarity_threshold",
-        "tröskeln för liknande behov ska vara ett tal över 0 och högst 1, t.ex. 0,25",
-        "the threshold for similar needs must be a number above 0 and at most 1, e.g. 0.25",
+        "Tröskeln för liknande behov ska vara ett tal över 0 och högst 1, t.ex. 0,25",
+        "The threshold for similar needs must be a number above 0 and at most 1, e.g. 0.25",
     )])
     .into()
 }

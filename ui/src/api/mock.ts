@@ -334,6 +334,15 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
       case "portfolio_report_pdf":
         return null;
       case "portfolio_similar": {
+        const given = a.threshold == null ? null : Number(a.threshold);
+        if (given !== null && !(given > 0 && given <= 1)) {
+          const path = "portfolio.similarity_threshold";
+          const sv = "Tröskeln för liknande behov ska vara ett tal över 0 och högst 1, t.ex. 0,25";
+          const en = "The threshold for similar needs must be a number above 0 and at most 1, e.g. 0.25";
+          return fail("invalid_document", `${path}: ${sv}`, `${path}: ${en}`, {
+            problems: [{ code: "invalid_value", path, message_sv: `${path}: ${sv}`, message_en: `${path}: ${en}` }],
+          });
+        }
         // The recording, less the pairs marked "not similar", with coordinated pairs flagged.
         const rec = structuredClone(SHELL.similar[similarStore]);
         let dismissed = 0;

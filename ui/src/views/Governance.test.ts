@@ -27,12 +27,37 @@ describe("the overview", () => {
     // The third step has no stage of its own and says so.
     expect(screen.getByTestId("ov-funnel").textContent).toContain("Ingen egen status");
     await user.click(valued);
-    expect(app.view).toEqual({ name: "portfolio", ids: [3, 1], what: "Värderad" });
+    expect(app.view).toEqual({ name: "portfolio", ids: [3, 1], what: "Värderad", npv: "economic" });
     cleanup();
     render(Portfolio, { ids: [3, 1], what: "Värderad" });
     await screen.findByTestId("id-filter");
     expect(shownIds()).toEqual([3, 1]);
     expect(screen.getByTestId("id-filter").textContent).toContain("Visar: Värderad (2)");
+  });
+
+  it("shows the budget NPV of the initiatives behind a department's budget NPV clicked", async () => {
+    const user = userEvent.setup();
+    render(OverviewView);
+    await user.click(await screen.findByRole("button", { name: "Visa 2 initiativ: Arbete och välfärd: Nuvärde, budget" }));
+    expect(app.view).toEqual({ name: "portfolio", ids: [2, 1], what: "Arbete och välfärd: Nuvärde, budget", npv: "budget" });
+    cleanup();
+    render(Portfolio, { ids: [2, 1], what: "Arbete och välfärd: Nuvärde, budget", npv: "budget" });
+    await screen.findByTestId("id-filter");
+    const table = screen.getByRole("table");
+    expect(within(table).getByRole("button", { name: "Sortera på Nuvärde, budget" })).toBeTruthy();
+    expect(within(table).queryByText("Nuvärde")).toBeNull();
+    // The department's −724 693,88 kr is the sum of these two: −9 998,55 and −714 695,33.
+    const cells = screen.getAllByTestId("npv-cell").map((c) => c.textContent?.replace(/\s/g, " "));
+    expect(cells).toEqual(["−9 999 kr", "−714 695 kr"]);
+  });
+
+  it("names the NPV column's view and the actions column in full", async () => {
+    render(Portfolio);
+    const table = await screen.findByRole("table");
+    const npv = within(table).getByRole("button", { name: "Nuvärde, samhällsek. – Sortera på Nuvärde, samhällsekonomiskt" });
+    expect(npv.textContent).toContain("Nuvärde, samhällsek.");
+    expect(within(table).getAllByRole("columnheader").at(-1)?.textContent).toBe("Åtgärder");
+    expect(screen.getByTestId("export-note").textContent).toMatch(/^Exportera som fil sparar/);
   });
 
   it("lists the hygiene counts with the months setting in English", async () => {
@@ -128,6 +153,14 @@ describe("prioritisation", () => {
     expect(rows[1].textContent).toContain("Nej");
   });
 
+  it("heads the freed time as what each row holds: its own hours, whatever its stage", async () => {
+    render(Priorities);
+    const table = await screen.findByTestId("pr-table");
+    const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers).toContain("Frigjord tid, h/år");
+    expect(headers.join(" ")).not.toContain("beslutade och pågående");
+  });
+
   it("names staff hours that are no number", async () => {
     const user = userEvent.setup();
     render(Priorities);
@@ -164,5 +197,29 @@ describe("similar needs", () => {
     render(Similar);
     await user.click(await screen.findByTestId("sim-coordinate"));
     expect(await screen.findByTestId("sim-coordinated")).toBeTruthy();
+  });
+
+  it("shows one current message about the threshold at its field, without the internal key", async () => {
+    const user = userEvent.setup();
+    render(Similar);
+    const field = await screen.findByTestId("sim-threshold");
+    await screen.findByTestId("sim-summary");
+    await user.clear(field);
+    await user.type(field, "2");
+    await user.click(screen.getByRole("button", { name: "Uppdatera" }));
+    await waitFor(() => expect(screen.getAllByRole("alert")).toHaveLength(1));
+    const said = () => document.getElementById(field.getAttribute("aria-describedby") ?? "")?.textContent;
+    expect(said()).toBe("Tröskeln för liknande behov ska vara ett tal över 0 och högst 1, t.ex. 0,25");
+    expect(document.body.textContent).not.toContain("similarity_threshold");
+    await user.clear(field);
+    await user.type(field, "abc");
+    await user.click(screen.getByRole("button", { name: "Uppdatera" }));
+    await waitFor(() => expect(said()).toBe("Skriv tröskeln som ett tal över 0 och högst 1, t.ex. 0,25."));
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+    await user.clear(field);
+    await user.type(field, "0,3");
+    await user.click(screen.getByRole("button", { name: "Uppdatera" }));
+    await waitFor(() => expect(screen.queryAllByRole("alert")).toHaveLength(0));
+    expect(field.getAttribute("aria-invalid")).toBeNull();
   });
 });
