@@ -1,8 +1,11 @@
 /** Which view is shown, and the settings every view reads (rubric texts, departments). */
 import type { Settings } from "../api";
 
+/** Which view of the NPV and payback a list shows: socio-economic or budget. */
+export type NpvView = "economic" | "budget";
+
 export type View =
-  | { name: "portfolio"; ids?: number[]; what?: string }
+  | { name: "portfolio"; ids?: number[]; what?: string; npv?: NpvView }
   | { name: "overview" }
   | { name: "priorities" }
   | { name: "agenda" }
