@@ -67,12 +67,16 @@ pub struct Figures {
     #[serde(serialize_with = "ser::ratio_vec")]
     #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub irr_roots: Vec<Decimal>,
+    /// Why there is no IRR, when [`Figures::irr_roots`] is empty; `null` otherwise.
+    pub irr_undefined: Option<RateUndefined>,
     /// Modified internal rate of return with the discount rate for finance and
     /// reinvestment (Excel's `MIRR(values; r; r)`); `None` without both a positive and a
     /// negative year.
     #[serde(serialize_with = "ser::ratio_opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub mirr: Option<Decimal>,
+    /// Why there is no MIRR, when it is `None`; `null` otherwise.
+    pub mirr_undefined: Option<RateUndefined>,
     /// Undiscounted sum of benefits.
     #[serde(serialize_with = "ser::money")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
@@ -89,6 +93,43 @@ pub struct Figures {
     #[serde(serialize_with = "ser::ratio_opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub switching_costs: Option<Decimal>,
+}
+
+/// Why a rate of return (IRR or MIRR) does not exist for a view's net flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RateUndefined {
+    /// The net is 0 every year.
+    ZeroEveryYear,
+    /// The net is negative every year.
+    NegativeEveryYear,
+    /// The net is negative or 0 every year, never positive.
+    NeverPositive,
+    /// The net is positive every year.
+    PositiveEveryYear,
+    /// The net is positive or 0 every year, never negative.
+    NeverNegative,
+    /// The net has both signs, yet no rate above −100 % makes its NPV 0 (IRR).
+    NoRate,
+    /// The net has both signs, yet the figure does not fit in a decimal (MIRR).
+    OutOfRange,
+}
+
+impl RateUndefined {
+    /// Why a net flow has no rate of return: by the signs of its years, else [`Self::NoRate`].
+    pub fn of(net: &[Decimal]) -> Self {
+        let positive = net.iter().filter(|v| **v > Decimal::ZERO).count();
+        let negative = net.iter().filter(|v| **v < Decimal::ZERO).count();
+        match (positive, negative) {
+            (0, 0) => Self::ZeroEveryYear,
+            (0, n) if n == net.len() => Self::NegativeEveryYear,
+            (0, _) => Self::NeverPositive,
+            (p, 0) if p == net.len() => Self::PositiveEveryYear,
+            (_, 0) => Self::NeverNegative,
+            _ => Self::NoRate,
+        }
+    }
 }
 
 /// One year of one view.
@@ -290,6 +331,7 @@ pub fn figures(
     let pv_costs: Decimal = discounted(costs, &g).iter().sum();
     let npv: Decimal = disc_net.iter().sum();
     let irr_roots = finance::irr_roots(&net);
+    let mirr = finance::mirr(&net, model.params.rate);
     let ratio = |a: Decimal, b: Decimal| if b.is_zero() { None } else { a.checked_div(b) };
     let mut cumulative = Decimal::ZERO;
     let rows = (0..net.len())
@@ -313,8 +355,13 @@ pub fn figures(
         payback_years: finance::payback(&net),
         discounted_payback_years: finance::payback(&disc_net),
         irr: finance::choose_irr(&irr_roots),
+        irr_undefined: irr_roots.is_empty().then(|| RateUndefined::of(&net)),
         irr_roots,
-        mirr: finance::mirr(&net, model.params.rate),
+        mirr,
+        mirr_undefined: mirr.is_none().then(|| match RateUndefined::of(&net) {
+            RateUndefined::NoRate => RateUndefined::OutOfRange,
+            r => r,
+        }),
         total_benefits: benefits.iter().sum(),
         total_costs: costs.iter().sum(),
         switching_benefits: ratio(npv, pv_benefits),

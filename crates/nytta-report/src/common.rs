@@ -2,10 +2,10 @@
 //! way the reports show them, the version label and the version's own status and decision,
 //! a capitalised first letter.
 
-use nytta_core::case::Figures;
+use nytta_core::case::{Figures, RateUndefined};
 use nytta_core::document::ValuationStatus;
 use nytta_core::format;
-use nytta_core::{Lang, Model};
+use nytta_core::{labels, Lang, Model};
 use rust_decimal::Decimal;
 
 use crate::layout::{Align, Cell, Column};
@@ -53,16 +53,31 @@ pub(crate) fn pct_or(v: Option<Decimal>, lang: Lang) -> String {
     )
 }
 
+/// "Not defined – the net is negative every year": a rate of return that does not exist,
+/// with the engine's reason.
+fn undefined(why: Option<RateUndefined>, lang: Lang) -> String {
+    let why = labels::rate_undefined(lang, why.unwrap_or(RateUndefined::NoRate));
+    fill(text::UNDEFINED.get(lang), &[("why", why)])
+}
+
 /// An internal rate of return (`> 1 000 %` above the largest written), every root when
-/// there are several, or "none".
+/// there are several, or why there is none.
 pub(crate) fn irr_or(f: &Figures, lang: Lang) -> String {
     if f.irr_roots.len() > 1 {
         let roots: Vec<String> = f.irr_roots.iter().map(|r| format::irr(*r, lang)).collect();
         return format!("{}: {}", text::SEVERAL_IRR.get(lang), roots.join("; "));
     }
     f.irr.map_or_else(
-        || text::NONE.get(lang).to_string(),
+        || undefined(f.irr_undefined, lang),
         |r| format::irr(r, lang),
+    )
+}
+
+/// The modified internal rate of return with one decimal, or why there is none.
+pub(crate) fn mirr_or(f: &Figures, lang: Lang) -> String {
+    f.mirr.map_or_else(
+        || undefined(f.mirr_undefined, lang),
+        |r| format::percent(r, 1, lang),
     )
 }
 
@@ -101,7 +116,7 @@ pub(crate) fn figure_rows(a: &Figures, b: &Figures, lang: Lang) -> Vec<Vec<Cell>
             ratio_or(b.benefit_cost_ratio, lang),
         ),
         (text::IRR, irr_or(a, lang), irr_or(b, lang)),
-        (text::MIRR, pct_or(a.mirr, lang), pct_or(b.mirr, lang)),
+        (text::MIRR, mirr_or(a, lang), mirr_or(b, lang)),
         (
             text::TOTAL_BENEFITS,
             kr(a.total_benefits, lang),

@@ -109,6 +109,7 @@ pub(crate) const FREED_TIME_VALUE: Tr = Tr(
 );
 pub(crate) const NOT_WITHIN: Tr = Tr("inte inom kalkylperioden", "not within the analysis period");
 pub(crate) const NONE: Tr = Tr("saknas", "none");
+pub(crate) const UNDEFINED: Tr = Tr("ej definierad – {why}", "not defined – {why}");
 pub(crate) const NPV_NOTE: Tr = Tr(
     "Nuvärdet diskonterar inte år 0. I Excel: =CF0 + NPV(ränta; CF1:CFn), eftersom Excels NPV även diskonterar det första värdet.",
     "The NPV does not discount year 0. In Excel: =CF0 + NPV(rate, CF1:CFn), since Excel's NPV also discounts the first value.",

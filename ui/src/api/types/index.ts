@@ -53,6 +53,7 @@ export type { PriorityBasis } from "./PriorityBasis";
 export type { PriorityFilter } from "./PriorityFilter";
 export type { Problem } from "./Problem";
 export type { Ranked } from "./Ranked";
+export type { RateUndefined } from "./RateUndefined";
 export type { Realised } from "./Realised";
 export type { Refused } from "./Refused";
 export type { RoleCost } from "./RoleCost";

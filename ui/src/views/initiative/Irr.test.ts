@@ -42,7 +42,8 @@ describe("the internal rate of return in the key figures", () => {
     const several = screen.getByTestId("irr-several-economic");
     expect(several.querySelector("button")?.textContent).toBe("flera internräntor: 10,0 %; 20,0 %");
     expect(several.querySelector("[role=tooltip]")?.textContent).toContain("Läs nuvärdet och MIRR i stället.");
-    expect(screen.getByTestId("irr-budget").textContent).toBe("finns inte");
+    // The first example's budget net is negative every year (the engine's reason).
+    expect(screen.getByTestId("irr-budget").textContent).toBe("ej definierad – nettot är negativt varje år");
   });
 
   it("shows the engine's MIRR with how it is computed", () => {
@@ -56,7 +57,25 @@ describe("the internal rate of return in the key figures", () => {
     const years = String(evaluation.years.length - 1);
     expect(mirr.querySelector("[role=tooltip]")?.textContent).toContain(`räknas upp till år ${years}`);
     const none = screen.getByTestId("mirr-budget");
-    expect(none.querySelector("button")?.textContent).toBe("finns inte");
+    expect(none.querySelector("button")?.textContent).toBe("ej definierad – nettot är negativt varje år");
     expect(none.querySelector("[role=tooltip]")?.textContent).toBe("MIRR kräver både år med positivt och år med negativt nettoflöde.");
+  });
+
+  it("says why an IRR and a MIRR are not defined, where it read 'finns inte'", () => {
+    // Budget net −100 000, −20 000, −20 000 kr: negative every year (the engine's reason).
+    const { evaluation, doc } = withIrr("0.130662", null);
+    evaluation.budget.irr_undefined = "negative_every_year";
+    evaluation.budget.mirr = null;
+    evaluation.budget.mirr_undefined = "negative_every_year";
+    setLang("sv");
+    render(KeyFigures, { evaluation, doc });
+    expect(screen.getByTestId("irr-budget").textContent).toBe("ej definierad – nettot är negativt varje år");
+    expect(screen.getByTestId("mirr-budget").querySelector("button")?.textContent).toBe("ej definierad – nettot är negativt varje år");
+    cleanup();
+    setLang("en");
+    render(KeyFigures, { evaluation, doc });
+    expect(screen.getByTestId("irr-budget").textContent).toBe("not defined – the net is negative every year");
+    expect(screen.getByTestId("mirr-budget").querySelector("button")?.textContent).toBe("not defined – the net is negative every year");
+    setLang("sv");
   });
 });
