@@ -529,4 +529,5 @@ fn year_tables(pdf: &mut dyn Sink, ev: &Evaluation, lang: Lang) {
         l.table(&cols, &header, &rows);
     }
     l.para(tx::YEAR_NOTE.get(lang), SMALL);
+    l.para(tx::ROUNDING_NOTE.get(lang), SMALL);
 }

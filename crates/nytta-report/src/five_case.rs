@@ -325,6 +325,7 @@ pub(crate) fn financial(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang
         &rows,
     );
     l.para(fc::COST_KINDS_NOTE.get(lang), SMALL);
+    l.para(tx::ROUNDING_NOTE.get(lang), SMALL);
     let reallocation = model.doc.valuation.lines.iter().any(|x| {
         x.side == Side::Benefit && x.category == nytta_core::document::Category::Reallocation
     });

@@ -210,6 +210,10 @@ pub(crate) const YEAR_NOTE: Tr = Tr(
     "Summaraden är odiskonterade summor; summan av det diskonterade nettot är nuvärdet.",
     "The total row sums undiscounted values; the sum of the discounted net is the NPV.",
 );
+pub(crate) const ROUNDING_NOTE: Tr = Tr(
+    "Beloppen är avrundade till hela kronor var för sig; netton och summor är räknade på exakta belopp och kan därför skilja en krona från de avrundade beloppen räknade för hand.",
+    "The amounts are rounded to whole kronor one by one; nets and totals are computed on exact amounts and so may differ by one krona from the rounded amounts added by hand.",
+);
 
 // Charts.
 pub(crate) const CHART_CASH_FLOW: Tr = Tr("Ackumulerat netto", "Cumulative net cash flow");

@@ -676,3 +676,27 @@ fn full_effect_names_its_basis_per_line_and_for_the_initiative() {
         assert!(text.contains(whole), "{lang:?} lacks {whole:?}: {text}");
     }
 }
+
+#[test]
+fn tables_with_nets_and_totals_say_how_they_are_rounded() {
+    // The robots' budget view in 2021: benefits 5 062,50 kr and costs 220 000 kr show as
+    // 5 063 kr and −220 000 kr, while the net −214 937,50 kr shows as −214 938 kr.
+    for (lang, note) in [
+        (
+            Lang::Sv,
+            "Beloppen är avrundade till hela kronor var för sig; netton och summor är räknade på exakta belopp",
+        ),
+        (
+            Lang::En,
+            "The amounts are rounded to whole kronor one by one; nets and totals are computed on exact amounts",
+        ),
+    ] {
+        let text = squash(&text_of(&case_pdf(
+            "lakemedelsrobotar.nytta.json",
+            lang,
+            "rounding",
+        )));
+        // Under the year tables and under the financial case's budget table.
+        assert_eq!(text.matches(note).count(), 2, "{lang:?}: {text}");
+    }
+}
