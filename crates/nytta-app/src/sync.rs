@@ -111,12 +111,17 @@ pub struct SyncStatus {
     pub waiting: Vec<Waiting>,
     /// Versions marked as conflicts.
     pub conflicts: Vec<OpenConflict>,
+    /// Live initiatives of the demo portfolio: they stay on this machine, never synchronised.
+    pub demo_kept_local: i64,
+    /// Live bundled examples: they stay on this machine, never synchronised.
+    pub examples_kept_local: i64,
 }
 
 /// The sync's state, without talking to the server (works offline).
 pub fn status(ctx: &Ctx) -> Result<SyncStatus, AppError> {
     let store = ctx.store();
     let waiting = store.waiting()?;
+    let (demo_kept_local, examples_kept_local) = store.kept_local()?;
     Ok(SyncStatus {
         server: store
             .server_settings()?
@@ -126,6 +131,8 @@ pub fn status(ctx: &Ctx) -> Result<SyncStatus, AppError> {
         changes_waiting: waiting.iter().map(|w| w.changes).sum(),
         waiting,
         conflicts: store.open_conflicts()?,
+        demo_kept_local,
+        examples_kept_local,
     })
 }
 
@@ -163,8 +170,50 @@ fn pg(e: nytta_server::postgres::Error) -> ServerError {
 pub fn sync(ctx: &Ctx, url: &str) -> Result<SyncReport, AppError> {
     let _turn = ctx.sync_turn();
     let target = nytta_server::connect::parse(url, &nytta_server::connect::Env::from_process())?;
-    let mut client = nytta_server::connect::connect_target(&target)?;
+    let mut client = nytta_server::connect::connect_target(&target)
+        .map_err(|e| unreachable_with_waiting(ctx, e))?;
     sync_with(ctx, &mut client, &target.describe())
+}
+
+/// A server that cannot be reached, with what this means for the local changes (how many
+/// wait to be sent by the next sync, or that nothing waits) before the technical detail.
+fn unreachable_with_waiting(ctx: &Ctx, e: ServerError) -> AppError {
+    let ServerError::Unreachable(detail) = &e else {
+        return e.into();
+    };
+    let waiting = match ctx.store().waiting() {
+        Ok(w) => w.iter().map(|w| w.changes).sum::<i64>(),
+        Err(other) => return other.into(),
+    };
+    let (sv, en) = match waiting {
+        0 => (
+            "Inget väntar på att skickas.".to_string(),
+            "Nothing waits to be sent.".to_string(),
+        ),
+        1 => (
+            "Inget är förlorat: 1 ändring väntar i den lokala databasen och skickas vid nästa \
+             synkronisering."
+                .to_string(),
+            "Nothing is lost: 1 change waits in the local database and is sent by the next \
+             sync."
+                .to_string(),
+        ),
+        n => (
+            format!(
+                "Inget är förlorat: {n} ändringar väntar i den lokala databasen och skickas vid \
+                 nästa synkronisering."
+            ),
+            format!(
+                "Nothing is lost: {n} changes wait in the local database and are sent by the \
+                 next sync."
+            ),
+        ),
+    };
+    AppError::Store {
+        code: e.code().to_string(),
+        message_sv: format!("Servern går inte att nå. {sv} Teknisk detalj: {detail}"),
+        message_en: format!("The server cannot be reached. {en} Technical detail: {detail}"),
+    }
 }
 
 /// Synchronises the store both ways over an open connection.

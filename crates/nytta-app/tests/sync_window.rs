@@ -240,3 +240,60 @@ fn two_syncs_of_one_store_at_once_send_each_change_once() {
     assert_eq!(on_server, 6);
     assert_eq!(sync::status(&a).unwrap().changes_waiting, 0);
 }
+
+#[test]
+fn demo_data_and_examples_are_counted_as_kept_local_and_an_unreachable_server_says_nothing_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = client(dir.path(), "a");
+    let added = nytta_app::demo::add(&a).unwrap().count;
+    assert!(added > 0);
+    let status = sync::status(&a).unwrap();
+    // A new store holds the four bundled samples as examples; neither they nor the demo
+    // portfolio are ever sent, so nothing waits.
+    assert_eq!(status.examples_kept_local, 4);
+    assert_eq!(status.demo_kept_local, added);
+    assert_eq!(status.changes_waiting, 0);
+
+    // Editing a demo initiative still leaves nothing waiting.
+    let demo_id = pf::list(&a)
+        .unwrap()
+        .into_iter()
+        .find(|s| !s.example)
+        .unwrap()
+        .id;
+    edit(&a, demo_id, "Ändrad beskrivning i demodata.");
+    assert_eq!(sync::status(&a).unwrap().changes_waiting, 0);
+
+    // A port nothing listens on: the message says nothing waits, and names the host
+    // without the user name.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("postgresql://handlaggare@127.0.0.1:{port}/nytta?sslmode=disable");
+    let Err(AppError::Store {
+        code,
+        message_sv,
+        message_en,
+    }) = sync::sync(&a, &url)
+    else {
+        panic!("an unreachable server synced");
+    };
+    assert_eq!(code, "server_unreachable");
+    assert!(
+        message_sv.starts_with(&format!(
+            "Servern går inte att nå. Inget väntar på att skickas. Teknisk detalj: \
+             127.0.0.1:{port}/nytta: "
+        )),
+        "{message_sv}"
+    );
+    assert!(
+        message_en.starts_with(&format!(
+            "The server cannot be reached. Nothing waits to be sent. Technical detail: \
+             127.0.0.1:{port}/nytta: "
+        )),
+        "{message_en}"
+    );
+    assert!(!message_sv.contains("handlaggare@"), "{message_sv}");
+}

@@ -691,13 +691,26 @@ fn sync_with_an_unreachable_server_exits_1_and_keeps_the_changes_waiting() {
     let out = nytta(&["sync", "--server", &url, "--db", db_arg]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("Servern går inte att nå"), "{err}");
+    // Swedish first, the count of what waits, then the driver's detail labelled as such
+    // and without the user name.
     assert!(
-        err.contains("ändringarna väntar i den lokala databasen"),
+        err.contains(&format!(
+            "Servern går inte att nå. Inget är förlorat: 1 ändring väntar i den lokala \
+             databasen och skickas vid nästa synkronisering. Teknisk detalj: \
+             127.0.0.1:{port}/nytta: "
+        )),
         "{err}"
     );
+    assert!(!err.contains("handlaggare@"), "{err}");
     let out = nytta(&["sync", "--server", &url, "--db", db_arg, "--lang", "en"]);
-    assert!(text(&out.stderr).contains("The server cannot be reached"));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "The server cannot be reached. Nothing is lost: 1 change waits in the local \
+             database and is sent by the next sync. Technical detail: 127.0.0.1:{port}/nytta: "
+        )),
+        "{err}"
+    );
     // The store still works and still holds the change, waiting.
     let conn = rusqlite::Connection::open(&db).unwrap();
     let waiting: i64 = conn

@@ -48,10 +48,9 @@ impl ServerError {
             ServerError::Tls(d) => {
                 format!("Krypterad anslutning (TLS) gick inte att upprätta: {d}")
             }
-            ServerError::Unreachable(d) => format!(
-                "Servern går inte att nå ({d}). Inget är förlorat: ändringarna väntar i den \
-                 lokala databasen och skickas vid nästa synkronisering."
-            ),
+            ServerError::Unreachable(d) => {
+                format!("Servern går inte att nå. Teknisk detalj: {d}")
+            }
             ServerError::SignIn(d) => format!(
                 "Servern godtog inte inloggningen ({d}). Kontrollera användarnamnet och \
                  lösenordet (PGPASSWORD eller .pgpass)."
@@ -72,10 +71,9 @@ impl ServerError {
             ServerError::Tls(d) => {
                 format!("An encrypted connection (TLS) could not be set up: {d}")
             }
-            ServerError::Unreachable(d) => format!(
-                "The server cannot be reached ({d}). Nothing is lost: the changes wait in the \
-                 local database and are sent by the next sync."
-            ),
+            ServerError::Unreachable(d) => {
+                format!("The server cannot be reached. Technical detail: {d}")
+            }
             ServerError::SignIn(d) => format!(
                 "The server did not accept the sign-in ({d}). Check the user name and the \
                  password (PGPASSWORD or .pgpass)."
@@ -122,7 +120,11 @@ impl ServerError {
                     .unwrap_or_default();
                 return ServerError::Tls(format!("{at}{text}{source}"));
             }
-            return ServerError::Unreachable(format!("{at}{text}"));
+            // Where it tried, without the user name: who signs in does not matter here.
+            let host = target
+                .map(|t| format!("{}: ", t.rsplit_once('@').map_or(t, |(_, h)| h)))
+                .unwrap_or_default();
+            return ServerError::Unreachable(format!("{host}{text}"));
         }
         ServerError::Db(format!("{at}{e}"))
     }

@@ -300,6 +300,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The live initiatives that stay on this machine and are never synchronised, as
+    /// (demo data, bundled examples).
+    pub fn kept_local(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(SUM(demo), 0), COALESCE(SUM(example AND NOT demo), 0)
+             FROM initiatives WHERE deleted_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     /// What waits to be sent, per initiative.
     pub fn waiting(&self) -> Result<Vec<Waiting>> {
         let mut stmt = self.conn.prepare(

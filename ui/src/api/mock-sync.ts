@@ -6,7 +6,7 @@
  */
 import type { ErrorDto, Problem, ServerSettings, SyncReport, SyncStatus } from "./types/index";
 
-const fresh = (): SyncStatus => ({ server: null, last_synced_at: null, changes_waiting: 0, waiting: [], conflicts: [] });
+const fresh = (): SyncStatus => ({ server: null, last_synced_at: null, changes_waiting: 0, waiting: [], conflicts: [], demo_kept_local: 0, examples_kept_local: 0 });
 let server: ServerSettings | null = null;
 let status: SyncStatus = fresh();
 let outcome: SyncReport | ErrorDto | null = null;
@@ -124,6 +124,8 @@ export function mockSyncSample(): void {
       { ...refused, changes: 1 },
     ],
     conflicts: [],
+    demo_kept_local: 0,
+    examples_kept_local: 0,
   };
   mockSync(
     before,

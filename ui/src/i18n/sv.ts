@@ -74,6 +74,7 @@ export const sv = {
   portfolio_example: "Exempel",
   portfolio_table: "Initiativ",
   portfolio_actions_column: "Åtgärder",
+  portfolio_not_valued: "Inte nyttovärderat",
   portfolio_row_actions: "Åtgärder för {title}",
   portfolio_working_copy: "Ändringar med fel",
   portfolio_working_copy_help: "Det finns ändringar som inte klarar kontrollen än; raden visar den senaste giltiga versionen.",

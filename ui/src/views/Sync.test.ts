@@ -24,6 +24,8 @@ const waiting: SyncStatus = {
     { id: 7, title: "Trygghetskamera i hemtjänsten", department: "Omsorgsförvaltningen", changes: 1 },
   ],
   conflicts: [],
+  demo_kept_local: 0,
+  examples_kept_local: 0,
 };
 
 const conflict = { id: 5, title: "Digital tillsyn nattetid", department: "Omsorgsförvaltningen", version_number: 2, other_number: 1, pushed_by: null };
@@ -81,19 +83,40 @@ describe("the sync panel", () => {
     expect(app.view).toEqual({ name: "initiative", id: 5 });
   });
 
+  it("says that the demo data and the examples are not synchronised, with their counts, in Swedish and English", async () => {
+    mockSync({ ...waiting, changes_waiting: 0, waiting: [], demo_kept_local: 1453, examples_kept_local: 4 }, report);
+    render(Sync);
+    expect((await screen.findByTestId("sync-waiting")).textContent).toBe("0 ändringar väntar");
+    expect(screen.getByTestId("sync-kept-local").textContent).toBe(
+      "Demodata (1 453 initiativ) och exemplen (4 initiativ) synkroniseras inte: de finns bara på den här datorn.",
+    );
+    setLang("en");
+    await waitFor(() =>
+      expect(screen.getByTestId("sync-kept-local").textContent).toBe(
+        "Demo data (1,453 initiatives) and the examples (4 initiatives) are not synchronised: they are only on this computer.",
+      ),
+    );
+    cleanup();
+    resetSync();
+    setLang("sv");
+    mockSync({ ...waiting, demo_kept_local: 0, examples_kept_local: 1 }, report);
+    render(Sync);
+    expect((await screen.findByTestId("sync-kept-local")).textContent).toBe("Exemplen (1 initiativ) synkroniseras inte: de finns bara på den här datorn.");
+  });
+
   it("tells what failed when the server cannot be reached, and the changes still wait", async () => {
     const user = userEvent.setup();
     const one = { ...waiting, changes_waiting: 1, waiting: [waiting.waiting[1]] };
     mockSync(one, {
       code: "server_unreachable",
-      message_sv: "Servern går inte att nå (handlaggare_omsorg@nytta.kommun.se:5432/nytta: connection refused). Inget är förlorat: ändringarna väntar i den lokala databasen och skickas vid nästa synkronisering.",
-      message_en: "The server cannot be reached (handlaggare_omsorg@nytta.kommun.se:5432/nytta: connection refused). Nothing is lost: the changes wait in the local database and are sent by the next sync.",
+      message_sv: "Servern går inte att nå. Inget är förlorat: 1 ändring väntar i den lokala databasen och skickas vid nästa synkronisering. Teknisk detalj: nytta.kommun.se:5432/nytta: connection refused",
+      message_en: "The server cannot be reached. Nothing is lost: 1 change waits in the local database and is sent by the next sync. Technical detail: nytta.kommun.se:5432/nytta: connection refused",
     });
     render(Sync);
     await user.click(await screen.findByRole("button", { name: "Synkronisera" }));
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByRole("heading").textContent).toBe("Synkroniseringen misslyckades");
-    expect(alert.textContent).toContain("Servern går inte att nå (handlaggare_omsorg@nytta.kommun.se:5432/nytta");
+    expect(alert.textContent).toContain("Servern går inte att nå. Inget är förlorat: 1 ändring väntar");
     expect(screen.getByTestId("sync-waiting").textContent).toBe("1 ändring väntar");
     expect(screen.queryByTestId("sync-done")).toBeNull();
   });

@@ -26,4 +26,12 @@ waiting: Array<Waiting>,
 /**
  * Versions marked as conflicts.
  */
-conflicts: Array<OpenConflict>, };
+conflicts: Array<OpenConflict>, 
+/**
+ * Live initiatives of the demo portfolio: they stay on this machine, never synchronised.
+ */
+demo_kept_local: number, 
+/**
+ * Live bundled examples: they stay on this machine, never synchronised.
+ */
+examples_kept_local: number, };
