@@ -11,7 +11,7 @@ use nytta_app::documents;
 use nytta_app::dto::{ErrorDto, StoreStatus};
 use nytta_app::portfolio::{self as pf, DraftSaved};
 use nytta_app::types::{
-    BackupInfo, Decision, InitiativeSummary, SavedInfo, Settings, StoredInitiative,
+    BackupInfo, Decision, PortfolioLine, SavedInfo, Settings, StoredInitiative,
 };
 use nytta_app::{Evaluation, Lang};
 use tauri::State;
@@ -50,10 +50,10 @@ pub fn evaluate_document(document: String, lang: Lang) -> Res<Evaluation> {
     Ok(nytta_app::evaluate_text(&document, lang)?.1)
 }
 
-/// The live initiatives in portfolio order.
+/// The live initiatives in portfolio order, each with whether it has a valuation.
 #[tauri::command(async)]
-pub fn portfolio_list(shell: State<'_, Shell>) -> Res<Vec<InitiativeSummary>> {
-    Ok(pf::list(shell.ctx()?)?)
+pub fn portfolio_list(shell: State<'_, Shell>) -> Res<Vec<PortfolioLine>> {
+    Ok(pf::lines(shell.ctx()?)?)
 }
 
 /// One initiative with its versions and current document.

@@ -11,8 +11,8 @@ use nytta_app::about::About;
 use nytta_app::types::{
     limits, Agenda, BackupInfo, Block, ChartSet, Decision, DemoOutcome, DraftSaved, ErrorDto,
     Evaluation, Evidence, InitiativeSummary, Lang, Lesson, LinkKind, OnDuplicate, Overview,
-    Priorities, SavedInfo, SearchText, ServerSettings, Settings, SimilarNeeds, StoreStatus,
-    StoredInitiative, SyncReport, SyncStatus, VersionDocument,
+    PortfolioLine, Priorities, SavedInfo, SearchText, ServerSettings, Settings, SimilarNeeds,
+    StoreStatus, StoredInitiative, SyncReport, SyncStatus, VersionDocument,
 };
 use ts_rs::{Config, ExportError, TS};
 
@@ -26,6 +26,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     About::export_all(&cfg)?;
     Lang::export_all(&cfg)?;
     InitiativeSummary::export_all(&cfg)?;
+    PortfolioLine::export_all(&cfg)?;
     StoredInitiative::export_all(&cfg)?;
     VersionDocument::export_all(&cfg)?;
     OnDuplicate::export_all(&cfg)?;

@@ -41,6 +41,7 @@ fn record() -> Value {
     let ctx =
         Ctx::open_with_clock(&tmp.path().join("nytta.db"), Box::new(|| NOW.to_string())).unwrap();
     let list = pf::list(&ctx).unwrap();
+    let lines = pf::lines(&ctx).unwrap();
     let initiatives: Vec<Value> = list
         .iter()
         .map(|s| serde_json::to_value(pf::get(&ctx, s.id).unwrap()).unwrap())
@@ -121,7 +122,7 @@ fn record() -> Value {
 
     let out = json!({
         "settings": pf::get_settings(&ctx).unwrap(),
-        "portfolio": list,
+        "portfolio": lines,
         "initiatives": initiatives,
         "evaluations": evaluations,
         "new_initiative": new_initiative,
@@ -164,6 +165,10 @@ fn the_recording_has_the_shapes_the_ui_reads() {
     let rows = r["portfolio"].as_array().unwrap();
     assert_eq!(rows.len(), 4, "the four examples");
     assert!(rows.iter().all(|s| s["npv_economic"].is_string()));
+    assert!(
+        rows.iter().all(|s| s["valued"] == true),
+        "every example has a valuation"
+    );
     assert!(r["initiatives"][0]["versions"][0]["status"].is_string());
     assert_eq!(r["store_damaged"]["code"], "store_damaged");
     assert!(

@@ -22,6 +22,33 @@ pub fn list(ctx: &Ctx) -> Result<Vec<InitiativeSummary>, AppError> {
     Ok(ctx.store().list()?)
 }
 
+/// One row of the portfolio list: the summary and whether there is a valuation behind its
+/// figures. Without one (no benefit or cost valued in money) the effect and resource need
+/// levels, NPV and payback are the empty valuation's, not an assessment: the list shows them
+/// as not valued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PortfolioLine {
+    /// The summary, as listed.
+    #[serde(flatten)]
+    pub summary: InitiativeSummary,
+    /// Whether at least one benefit or cost is valued in money.
+    pub valued: bool,
+}
+
+/// The live initiatives in portfolio order, each with whether it has a valuation.
+pub fn lines(ctx: &Ctx) -> Result<Vec<PortfolioLine>, AppError> {
+    Ok(ctx
+        .store()
+        .portfolio()?
+        .into_iter()
+        .map(|r| PortfolioLine {
+            summary: r.summary,
+            valued: r.figures.valued,
+        })
+        .collect())
+}
+
 /// What the portfolio list's search looks through for one initiative.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -329,6 +356,25 @@ mod tests {
             Box::new(|| "2025-03-01T09:00:00Z".into()),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_new_initiative_is_listed_as_not_valued_and_the_examples_as_valued() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let id = create(&c, "Ny", "Kultur och fritid").unwrap();
+        let rows = lines(&c).unwrap();
+        assert_eq!(rows.len(), 5, "the four examples and the new one");
+        let valued: Vec<(i64, bool)> = rows.iter().map(|r| (r.summary.id, r.valued)).collect();
+        assert!(
+            valued.iter().all(|&(i, v)| v == (i != id)),
+            "only the new one has no line valued in money: {valued:?}"
+        );
+        let json = serde_json::to_value(&rows[0]).unwrap();
+        assert!(
+            json["valued"].is_boolean() && json["title"].is_string(),
+            "the summary is flattened beside `valued`: {json}"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub use crate::evidence_view::Evidence;
 pub use crate::overview::{
     BasisRow, Count, DemandYear, DepartmentRow, Hygiene, Overview, StageCount, Step, Sum,
 };
-pub use crate::portfolio::{DraftSaved, OnDuplicate, SearchText, VersionDocument};
+pub use crate::portfolio::{DraftSaved, OnDuplicate, PortfolioLine, SearchText, VersionDocument};
 pub use crate::priorities::{Priorities, PriorityFilter, Ranked, YearCost};
 pub use crate::report_files::ChartSet;
 pub use crate::similar::{Group, Member, Pair, SimilarNeeds};

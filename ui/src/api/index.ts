@@ -13,9 +13,9 @@ import type {
   DraftSaved,
   ErrorDto,
   Evaluation,
-  InitiativeSummary,
   Lang,
   OnDuplicate,
+  PortfolioLine,
   Problem,
   SavedInfo,
   Settings,
@@ -81,7 +81,7 @@ export const fileName = (title: string, extension: string, fallback: string) =>
   call<string>("file_name", { title, extension, fallback });
 export const evaluateDocument = (document: string, lang: Lang) =>
   call<Evaluation>("evaluate_document", { document, lang });
-export const portfolioList = () => call<InitiativeSummary[]>("portfolio_list");
+export const portfolioList = () => call<PortfolioLine[]>("portfolio_list");
 export const initiativeGet = (id: number) => call<StoredInitiative>("initiative_get", { id });
 export const versionGet = (versionId: number) => call<VersionDocument>("version_get", { versionId });
 export const initiativeCreate = (title: string, department: string) =>

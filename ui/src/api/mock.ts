@@ -19,9 +19,9 @@ import type {
   DraftSaved,
   ErrorDto,
   Evaluation,
-  InitiativeSummary,
   LinkKind,
   Overview,
+  PortfolioLine,
   Priorities,
   PriorityFilter,
   Problem,
@@ -41,7 +41,7 @@ import { resetSyncMock, syncMock } from "./mock-sync";
 /** What the real commands answered on a fresh store. */
 export const SHELL = recorded as unknown as {
   settings: Settings;
-  portfolio: InitiativeSummary[];
+  portfolio: PortfolioLine[];
   initiatives: StoredInitiative[];
   evaluations: Evaluation[];
   new_initiative: StoredInitiative;
@@ -71,7 +71,7 @@ interface Entry {
   /** Older versions' documents, by version id. */
   older: Map<number, string>;
   deleted: boolean;
-  summary: InitiativeSummary;
+  summary: PortfolioLine;
 }
 
 const fail = (code: string, sv: string, en: string, extra: Partial<ErrorDto> = {}): never => {
@@ -180,7 +180,7 @@ function evaluationFor(doc: NyttaDocument): Evaluation {
   return i >= 0 ? SHELL.evaluations[i] : SHELL.new_evaluation;
 }
 
-function summarise(e: Entry): InitiativeSummary {
+function summarise(e: Entry): PortfolioLine {
   const doc = JSON.parse(e.stored.document_json) as NyttaDocument;
   const ev = evaluationFor(doc);
   const current = e.stored.versions.find((v) => v.id === e.stored.current_version_id);
@@ -198,6 +198,8 @@ function summarise(e: Entry): InitiativeSummary {
     npv_budget: ev.budget.npv,
     payback_economic: ev.economic.payback_years,
     payback_budget: ev.budget.payback_years,
+    // Like the store: valued when a line is valued in money (a financial or reallocation one).
+    valued: (doc.valuation.lines ?? []).some((l) => l.category === "financial" || l.category === "reallocation"),
   };
 }
 

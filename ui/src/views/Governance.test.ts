@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeEach } from "vitest";
 import { render, screen, waitFor, within, cleanup } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
+import * as api from "../api";
 import Portfolio from "./Portfolio.svelte";
 import OverviewView from "./Overview.svelte";
 import Priorities from "./Priorities.svelte";
@@ -78,6 +79,22 @@ describe("the portfolio list", () => {
     expect(decided.textContent?.replace(/\s+/g, " ").trim()).toBe("Beslutad 0");
     const chips = screen.getAllByTestId("department-chip").map((c) => c.textContent?.replace(/\s+/g, " ").trim());
     expect(chips).toEqual(["Arbete och välfärd 2 50,0 %", "Omsorgsförvaltningen 2 50,0 %"]);
+  });
+
+  it("shows an initiative without a valuation as not valued, not as effect 1 and 0 kr", async () => {
+    const id = await api.initiativeCreate("Ny", "Kultur och fritid");
+    render(Portfolio, { ids: [id, 1], what: "Utan nyttovärdering" });
+    await screen.findByTestId("id-filter");
+    const row = (i: number) => screen.getAllByTestId("portfolio-row").find((r) => Number(r.dataset.id) === i)!;
+    const [fresh, valued] = [row(id), row(1)];
+    const cells = (row: HTMLElement) => [...row.querySelectorAll("td")].map((c) => c.textContent?.replace(/\s/g, " ").trim());
+    // Title, department, stage, basis, Eff., Genf., Fin., Res., Prio., NPV, payback, actions:
+    // effect, resource need, NPV and payback exist only with a valuation.
+    const none = cells(fresh);
+    expect([none[4], none[7], none[9], none[10]]).toEqual(Array(4).fill("–Inte nyttovärderat"));
+    // An example keeps its figures: effect 3, resource need 1, NPV 297 429,50 kr, payback 2,66… years.
+    const example = cells(valued);
+    expect([example[4], example[7], example[9], example[10]]).toEqual(["3", "1", "297 430 kr", "2,7 år"]);
   });
 
   it("finds initiatives by the words of their needs", async () => {

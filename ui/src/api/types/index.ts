@@ -48,6 +48,7 @@ export type { OptionFigures } from "./OptionFigures";
 export type { Overview } from "./Overview";
 export type { Pair } from "./Pair";
 export type { PlannedLine } from "./PlannedLine";
+export type { PortfolioLine } from "./PortfolioLine";
 export type { Priorities } from "./Priorities";
 export type { PriorityBasis } from "./PriorityBasis";
 export type { PriorityFilter } from "./PriorityFilter";
