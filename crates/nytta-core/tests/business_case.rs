@@ -276,3 +276,47 @@ fn the_budget_views_costs_split_into_one_off_and_recurring() {
         assert_eq!(s.one_off + s.recurring, row.budget.costs, "year {}", s.year);
     }
 }
+
+/// The robots sample with its own funding replaced by `funding` (null: as the sample has it).
+fn robots_cover(funding: Option<Value>) -> Option<nytta_core::financial::FundingCover> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../samples/lakemedelsrobotar.nytta.json"
+    );
+    let mut d: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    if let Some(f) = funding {
+        d["valuation"]["case"]["financial"]["funding"] = f;
+    }
+    let model = Model::from_document(read_document(&d.to_string()).unwrap()).unwrap();
+    let ev = nytta_core::evaluate(&model, Lang::Sv).unwrap();
+    nytta_core::financial::funding_cover(&model, &ev)
+}
+
+#[test]
+fn funding_is_set_against_the_budget_views_costs_year_by_year() {
+    // The sample funds 220 000 kr in 2021 and 36 000 kr in 2022 and 2023; the budget view
+    // costs 220 000 kr in 2021 and 36 000 kr a year in 2022–2027, so 4 × 36 000 = 144 000 kr
+    // in 2024–2027 is not funded.
+    let cover = robots_cover(None).unwrap();
+    assert_eq!(cover.total, 292_000.into());
+    assert_eq!(cover.unfunded, 144_000.into());
+    assert_eq!(cover.unfunded_years, [2024, 2025, 2026, 2027]);
+    // 300 000 kr in 2021 does not carry over; 100 000 kr without a year covers 2022, 2023
+    // and 28 000 of 2024's 36 000 kr: 8 000 + 3 × 36 000 = 116 000 kr in 2024–2027.
+    let cover = robots_cover(Some(json!([
+        { "source": "Investeringsbudget", "year": 0, "amount": 300000 },
+        { "source": "Driftbudget", "amount": 100000 }
+    ])))
+    .unwrap();
+    assert_eq!(cover.total, 400_000.into());
+    assert_eq!(cover.unfunded, 116_000.into());
+    assert_eq!(cover.unfunded_years, [2024, 2025, 2026, 2027]);
+    // Funding every year in full leaves nothing unfunded; no rows, no comparison.
+    let all: Vec<Value> = (0..=6)
+        .map(|t| json!({ "year": t, "amount": if t == 0 { 220000 } else { 36000 } }))
+        .collect();
+    let cover = robots_cover(Some(Value::Array(all))).unwrap();
+    assert_eq!(cover.unfunded, 0.into());
+    assert!(cover.unfunded_years.is_empty());
+    assert_eq!(robots_cover(Some(json!([]))), None);
+}

@@ -5,7 +5,7 @@
 //! does not give is said plainly. Page 1's decision box is `decision_box`.
 
 use nytta_core::document::{BusinessCase, Side};
-use nytta_core::financial::budget_costs_by_kind;
+use nytta_core::financial::{budget_costs_by_kind, funding_cover};
 use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
 use rust_decimal::Decimal;
@@ -19,6 +19,27 @@ use crate::text::{self as tx, fill};
 /// The decision material, or an empty one.
 pub(crate) fn case(model: &Model) -> BusinessCase {
     model.doc.valuation.case.clone().unwrap_or_default()
+}
+
+/// Calendar years as runs: 2021, 2024–2027.
+fn year_ranges(years: &[i32]) -> String {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == y => *last = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs.iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `text`, or `missing` when it is blank.
@@ -260,7 +281,7 @@ pub(crate) fn financial(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang
         l.para(fc::NO_FUNDING.get(lang), BODY);
     } else {
         let start = model.params.start_year;
-        let rows: Vec<Vec<Cell>> = c
+        let mut rows: Vec<Vec<Cell>> = c
             .financial
             .funding
             .iter()
@@ -279,6 +300,14 @@ pub(crate) fn financial(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang
                 ]
             })
             .collect();
+        let cover = funding_cover(model, ev);
+        if let Some(cover) = &cover {
+            rows.push(vec![
+                Cell::bold(tx::SUM.get(lang)),
+                Cell::text(""),
+                Cell::bold(kr(cover.total, lang)),
+            ]);
+        }
         l.table(
             &[
                 Column(0.18, Align::Left),
@@ -292,6 +321,20 @@ pub(crate) fn financial(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang
             ],
             &rows,
         );
+        if let Some(cover) = cover {
+            let gap = if cover.unfunded.is_zero() {
+                fc::FUNDED.get(lang).to_string()
+            } else {
+                fill(
+                    fc::UNFUNDED.get(lang),
+                    &[
+                        ("amount", &kr(cover.unfunded, lang)),
+                        ("years", &year_ranges(&cover.unfunded_years)),
+                    ],
+                )
+            };
+            l.para(&gap, BODY_BOLD);
+        }
     }
     l.h2(fc::COST_KINDS.get(lang));
     let rows: Vec<Vec<Cell>> = budget_costs_by_kind(model, ev)

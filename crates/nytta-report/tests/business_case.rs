@@ -679,8 +679,8 @@ fn full_effect_names_its_basis_per_line_and_for_the_initiative() {
 
 #[test]
 fn tables_with_nets_and_totals_say_how_they_are_rounded() {
-    // The robots' budget view in 2021: benefits 5 062,50 kr and costs 220 000 kr show as
-    // 5 063 kr and −220 000 kr, while the net −214 937,50 kr shows as −214 938 kr.
+    // The robots' budget view: the net −220 000 kr in 2021 and 5 062,50 kr in 2022 (shown
+    // as 5 063 kr) make the cumulative net −214 937,50 kr, shown as −214 938 kr.
     for (lang, note) in [
         (
             Lang::Sv,

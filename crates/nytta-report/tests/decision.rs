@@ -633,3 +633,44 @@ fn a_cost_line_linked_to_an_effect_goal_is_not_listed_as_a_benefit() {
         "a cost line among the benefits: {sv}"
     );
 }
+
+#[test]
+fn the_funding_has_its_total_and_what_it_leaves_unfunded() {
+    // Funding 220 000 + 36 000 + 36 000 = 292 000 kr for 2021–2023; the budget view costs
+    // 36 000 kr a year through 2027, so 4 × 36 000 = 144 000 kr in 2024–2027 has no source.
+    let doc = sample("lakemedelsrobotar.nytta.json");
+    let sv = squash(&text_of(&pdf(&doc, Lang::Sv, "robots-funding")));
+    assert_in_order(
+        &sv,
+        &[
+            "Finansiering per år",
+            "Summa 292 000 kr",
+            "Ej finansierat: 144 000 kr (2024–2027) av budgetvyns kostnader har ingen finansiering det året.",
+        ],
+    );
+    let en = squash(&text_of(&pdf(&doc, Lang::En, "robots-funding")));
+    assert_in_order(
+        &en,
+        &[
+            "Funding per year",
+            "Total SEK 292,000",
+            "Not funded: SEK 144,000 (2024–2027) of the budget view's costs has no funding in its year.",
+        ],
+    );
+    // The small case's 100 000 kr in 2025 funded in full: nothing is left unfunded.
+    let funded = small(Some(json!({ "financial": { "funding": [
+        { "source": "Investeringsbudget", "year": 0, "amount": 100000 } ] } })));
+    let sv = squash(&text_of(&pdf(&funded, Lang::Sv, "small-funded")));
+    assert_has(
+        &sv,
+        &[
+            "Summa 100 000 kr",
+            "Finansieringen täcker budgetvyns kostnader varje år.",
+        ],
+    );
+    let en = squash(&text_of(&pdf(&funded, Lang::En, "small-funded")));
+    assert_has(
+        &en,
+        &["The funding covers the budget view's costs in every year."],
+    );
+}

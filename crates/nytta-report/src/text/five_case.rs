@@ -170,6 +170,14 @@ pub(crate) fn dpa(d: Dpa) -> Tr {
 pub(crate) const FUNDING: Tr = Tr("Finansiering per år", "Funding per year");
 pub(crate) const SOURCE: Tr = Tr("Källa", "Source");
 pub(crate) const AMOUNT: Tr = Tr("Belopp", "Amount");
+pub(crate) const UNFUNDED: Tr = Tr(
+    "Ej finansierat: {amount} ({years}) av budgetvyns kostnader har ingen finansiering det året.",
+    "Not funded: {amount} ({years}) of the budget view's costs has no funding in its year.",
+);
+pub(crate) const FUNDED: Tr = Tr(
+    "Finansieringen täcker budgetvyns kostnader varje år.",
+    "The funding covers the budget view's costs in every year.",
+);
 pub(crate) const NO_FUNDING: Tr = Tr(
     "Ingen finansiering per år har angetts.",
     "No funding per year has been given.",
