@@ -359,3 +359,27 @@ describe("placeOf in the decision material", () => {
     }
   });
 });
+
+describe("the Beslut tab of a decided version", () => {
+  it("shows the long one-line texts whole in fields that wrap, read-only", async () => {
+    const user = userEvent.setup();
+    // Läkemedelsrobotar i boendestödet: decided; its funding source and DPA note are long.
+    render(Initiative, { id: 2 });
+    await screen.findByTestId("decided-note");
+    await user.click(screen.getByTestId("tab-case"));
+    const c = (await savedDoc(2)).valuation.case;
+    const texts: [string, string | undefined][] = [
+      ["case-deciding-body", c?.decision?.deciding_body],
+      ["case-funding-source", c?.decision?.funding_source],
+      ["case-procurement", c?.commercial?.procurement],
+      ["case-dpa-note", c?.commercial?.dpa_note],
+    ];
+    expect(c?.decision?.funding_source?.length).toBeGreaterThan(60);
+    for (const [testid, text] of texts) {
+      const field = screen.getByTestId(testid) as HTMLTextAreaElement;
+      expect(field.tagName, testid).toBe("TEXTAREA");
+      expect(field.value, testid).toBe(text ?? "");
+      expect(field.readOnly, testid).toBe(true);
+    }
+  });
+});

@@ -44,4 +44,28 @@ describe("effect goals", () => {
     expect(methods[0].value).toBe(first);
     expect(methods[0].readOnly).toBe(true);
   });
+
+  it("give a decided version's long texts fields that wrap, and the unit and 1–5 choices narrow columns", async () => {
+    const user = userEvent.setup();
+    // Läkemedelsrobotar i boendestödet: decided, so nobody can widen a field by typing.
+    render(Initiative, { id: 2 });
+    await screen.findByTestId("decided-note");
+    await user.click(screen.getByTestId("tab-goals"));
+    const doc = await savedDoc(2);
+    const wraps = (testid: string, texts: (string | undefined)[]) => {
+      const fields = screen.getAllByTestId(testid);
+      expect(fields.map((f) => f.tagName)).toEqual(texts.map(() => "TEXTAREA"));
+      expect(fields.map((f) => (f as HTMLTextAreaElement).value)).toEqual(texts.map((x) => x ?? ""));
+      for (const f of fields) {
+        expect((f as HTMLTextAreaElement).readOnly).toBe(true);
+        expect(f.closest("td")?.classList.contains("col-text")).toBe(true);
+      }
+    };
+    wraps("goal-indicator", (doc.valuation.effect_goals ?? []).map((g) => g.indicator));
+    wraps("risk-text", (doc.valuation.risks ?? []).map((r) => r.text));
+    wraps("risk-mitigation", (doc.valuation.risks ?? []).map((r) => r.mitigation));
+    expect(screen.getAllByRole("textbox", { name: "Enhet" })[0].closest("td")?.className).toBe("col-unit");
+    expect(screen.getAllByRole("combobox", { name: "Riktning" })[0].closest("td")?.className).toBe("col-fit");
+    expect(screen.getAllByRole("combobox", { name: "Sannolikhet (1–5)" })[0].closest("td")?.className).toBe("col-fit");
+  });
 });

@@ -25,4 +25,11 @@ describe("default roles in the settings", () => {
     await user.type(hourly, "400");
     expect((monthly as HTMLInputElement).value).toBe("");
   });
+
+  it("show a long role name whole, in a field that wraps", async () => {
+    render(Settings);
+    const names = (await screen.findAllByTestId("settings-role-name")) as HTMLTextAreaElement[];
+    expect(names.map((n) => n.tagName)).toEqual(names.map(() => "TEXTAREA"));
+    expect(names.map((n) => n.value)).toContain("Grundutbildad sjuksköterska");
+  });
 });
