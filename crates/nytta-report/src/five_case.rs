@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::common::{kr, years_or};
 use crate::content::Sink;
-use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, HEADING_ROOM, SMALL};
+use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, SMALL};
 use crate::text::five_case as fc;
 use crate::text::{self as tx, fill};
 
@@ -201,11 +201,6 @@ pub(crate) fn options(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang: 
         tx::NPV.get(lang),
         tx::PAYBACK.get(lang),
     ];
-    // The comparison opens the economic case and is read as a whole: the section heading,
-    // its own heading, the introduction and the table on one page.
-    l.keep(
-        l.para_height(&intro, BODY) + l.table_height(&cols, &header, &rows) + 3.0 * HEADING_ROOM,
-    );
     l.h1(tx::S_ECONOMIC.get(lang));
     l.h2(fc::OPTIONS.get(lang));
     l.para(&intro, BODY);

@@ -50,6 +50,9 @@ const BOTTOM: f32 = 62.0;
 /// Cell padding in tables.
 const PAD: f32 = 3.5;
 
+/// The smallest size a figure in a table cell is set in to keep it on one line.
+const MIN_FIGURE_SIZE: f32 = 6.5;
+
 /// The room a subheading takes with its gaps, for keeping it with what follows.
 pub(crate) const HEADING_ROOM: f32 = 11.0 * 1.38 + 10.0;
 
@@ -181,9 +184,13 @@ const UNITS: [&str; 12] = [
     "kr", "kr/h", "kr/år", "%", "h", "år", "SEK", "SEK/h", "SEK/year", "year", "years", "st",
 ];
 
+/// Words written before a figure, kept on its line ("SEK 1,234", "year 0", "år 4").
+const PREFIXES: [&str; 3] = ["SEK", "year", "år"];
+
 /// `text` with the spaces inside figures made non-breaking: between two digits
-/// ("1 234 567"), between a figure and its unit ("1 234 kr") and after the currency code
-/// that precedes one ("SEK 1,234").
+/// ("1 234 567"), between a figure and its unit ("1 234 kr") and after the currency code or
+/// the word for a year that precedes one ("SEK 1,234", "in year 0"). A figure's own `,` and
+/// `.` are no break opportunities either: the wrapper breaks only at breakable spaces.
 pub(crate) fn tie(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let word_at = |from: usize| -> String {
@@ -194,6 +201,18 @@ pub(crate) fn tie(text: &str) -> String {
             .trim_end_matches([',', '.', ';', ':', ')'])
             .to_string()
     };
+    let prefixed = |before: &[char]| {
+        let word: String = before
+            .iter()
+            .rev()
+            .take_while(|c| !c.is_whitespace())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let word = word.trim_start_matches(['(', '−', '-']);
+        PREFIXES.contains(&word)
+    };
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
         let tied = c == ' '
@@ -201,7 +220,7 @@ pub(crate) fn tie(text: &str) -> String {
             && i + 1 < chars.len()
             && ((chars[i - 1].is_ascii_digit()
                 && (chars[i + 1].is_ascii_digit() || UNITS.contains(&word_at(i + 1).as_str())))
-                || (chars[i + 1].is_ascii_digit() && chars[..i].ends_with(&['S', 'E', 'K'])));
+                || (chars[i + 1].is_ascii_digit() && prefixed(&chars[..i])));
         out.push(if tied { '\u{a0}' } else { c });
     }
     out
@@ -321,7 +340,23 @@ pub(crate) struct Layout {
     roots: Vec<usize>,
     marks: usize,
     bookmarks: Vec<Bookmark>,
+    pending: Vec<Pending>,
 }
+
+/// What waits to be placed with the first lines of what follows it: a heading (with the
+/// short paragraph that introduces its content) or a figure (with its caption).
+enum Pending {
+    Gap(f32),
+    Heading(u16, String, Style),
+    Para(String, Style),
+    Figure(Box<usvg::Tree>, f32, String),
+}
+
+/// A paragraph this many lines long or shorter after a heading introduces what follows and
+/// goes to a new page with it.
+const INTRO_LINES: usize = 4;
+/// The lines of a paragraph or list a heading or figure needs below it on its page.
+const FIRST_LINES: usize = 3;
 
 fn paint(c: (f32, f32, f32)) -> rgb::Color {
     let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
@@ -345,6 +380,7 @@ impl Layout {
             roots: Vec::new(),
             marks: 0,
             bookmarks: Vec::new(),
+            pending: Vec::new(),
         })
     }
 
@@ -411,6 +447,10 @@ impl Layout {
 
     /// Vertical space; never carries over to a new page.
     pub(crate) fn gap(&mut self, h: f32) {
+        if !self.pending.is_empty() {
+            self.pending.push(Pending::Gap(h));
+            return;
+        }
         if !self.fresh {
             self.y = (self.y - h).max(BOTTOM);
         }
@@ -517,10 +557,19 @@ impl Layout {
     }
 
     /// Lines of text at `x` as part of `owner`, breaking pages between lines.
+    /// A page break inside them leaves at least two lines on either side.
     fn lines_at(&mut self, owner: Owner, x: f32, lines: &[String], st: Style) {
         let lh = line_height(st);
-        for l in lines {
-            if self.y - lh < BOTTOM {
+        let n = lines.len();
+        let fits = ((self.y - BOTTOM) / lh).floor().max(0.0) as usize;
+        let here = match fits {
+            f if f >= n => n,
+            f if n - f < 2 => f.saturating_sub(1),
+            f => f,
+        };
+        let here = if here < 2 && here < n { 0 } else { here };
+        for (i, l) in lines.iter().enumerate() {
+            if (i == here && here < n && !self.fresh) || self.y - lh < BOTTOM {
                 self.new_page();
             }
             let baseline = self.y - ascent(st);
@@ -540,6 +589,7 @@ impl Layout {
 
     /// The document title block.
     pub(crate) fn title(&mut self, title: &str, subtitle: &str) {
+        self.flush(0.0);
         let lines = self.wrap(title, WIDTH, TITLE);
         self.block(Role::Title, &lines, TITLE);
         self.gap(2.0);
@@ -573,24 +623,106 @@ impl Layout {
         self.block(Role::Heading(level, text.to_string()), &lines, st);
     }
 
-    /// A section heading, kept with at least a few lines of what follows.
+    /// Whether a heading waits for what follows it.
+    fn heading_pending(&self) -> bool {
+        self.pending
+            .iter()
+            .any(|p| matches!(p, Pending::Heading(..)))
+    }
+
+    /// The last thing waiting, gaps aside.
+    fn last_pending(&self) -> Option<&Pending> {
+        self.pending
+            .iter()
+            .rev()
+            .find(|p| !matches!(p, Pending::Gap(_)))
+    }
+
+    /// The height of what waits, when placed unbroken.
+    fn pending_height(&self) -> f32 {
+        self.pending
+            .iter()
+            .map(|p| match p {
+                Pending::Gap(h) => *h,
+                Pending::Heading(_, text, st) => {
+                    self.wrap(text, WIDTH, *st).len() as f32 * line_height(*st)
+                }
+                Pending::Para(text, st) => self.para_height(text, *st),
+                Pending::Figure(tree, width, _) => Self::figure_height(tree, *width) + 4.0,
+            })
+            .sum()
+    }
+
+    /// Places what waits on this page when it fits there with `first` points of what
+    /// follows, else on a new page. When the two do not fit on one page at all, what waits
+    /// keeps at least three lines of body text below it.
+    fn flush(&mut self, first: f32) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let waiting = self.pending_height();
+        let room = if waiting + first <= TOP - BOTTOM {
+            waiting + first
+        } else {
+            waiting + FIRST_LINES as f32 * line_height(BODY)
+        };
+        self.keep_room(room);
+        for p in std::mem::take(&mut self.pending) {
+            match p {
+                Pending::Gap(h) => self.gap(h),
+                Pending::Heading(level, text, st) => self.heading(level, &text, st),
+                Pending::Para(text, st) => self.draw_para(&text, st),
+                Pending::Figure(tree, width, alt) => self.draw_image(*tree, width, &alt),
+            }
+        }
+    }
+
+    /// Whether the last thing waiting is a heading (that the next one goes with).
+    fn after_heading(&self) -> bool {
+        matches!(self.last_pending(), Some(Pending::Heading(..)))
+    }
+
+    /// A heading waits for the first lines of what follows, together with a heading right
+    /// before it; anything else waiting (a figure, a heading with its introduction) is
+    /// placed first.
+    fn push_heading(&mut self, level: u16, text: &str, st: Style, before: f32, after: f32) {
+        if !self.after_heading() {
+            self.flush(0.0);
+        }
+        self.gap(before);
+        self.pending
+            .push(Pending::Heading(level, text.to_string(), st));
+        self.pending.push(Pending::Gap(after));
+    }
+
+    /// A section heading, kept with the first lines of what follows.
     pub(crate) fn h1(&mut self, text: &str) {
-        self.gap(10.0);
-        self.ensure(line_height(H1) + 70.0);
-        self.heading(1, text, H1);
-        self.gap(4.0);
+        self.push_heading(1, text, H1, 10.0, 4.0);
     }
 
-    /// A subheading.
+    /// A subheading, kept with the first lines of what follows.
     pub(crate) fn h2(&mut self, text: &str) {
-        self.gap(6.0);
-        self.ensure(line_height(H2) + 50.0);
-        self.heading(2, text, H2);
-        self.gap(2.0);
+        self.push_heading(2, text, H2, 6.0, 2.0);
     }
 
-    /// A wrapped paragraph.
+    /// The height of the first `n` lines of `lines` in `st`.
+    fn lines_height(lines: usize, n: usize, st: Style) -> f32 {
+        lines.min(n) as f32 * line_height(st)
+    }
+
+    /// A wrapped paragraph. Right after a heading a short one waits with it for what
+    /// follows; after a figure it is the caption, placed on the figure's page.
     pub(crate) fn para(&mut self, text: &str, st: Style) {
+        let lines = self.wrap(text, WIDTH, st).len();
+        if self.after_heading() && lines <= INTRO_LINES {
+            self.pending.push(Pending::Para(text.to_string(), st));
+            return;
+        }
+        self.flush(Self::lines_height(lines, FIRST_LINES, st));
+        self.draw_para(text, st);
+    }
+
+    fn draw_para(&mut self, text: &str, st: Style) {
         let lines = self.wrap(text, WIDTH, st);
         self.block(Role::P, &lines, st);
         self.gap(4.0);
@@ -598,15 +730,24 @@ impl Layout {
 
     /// A label in bold followed by wrapped text, e.g. "Problem" and the problem text.
     pub(crate) fn labelled(&mut self, label: &str, text: &str) {
+        let label_lines = self.wrap(label, WIDTH, BODY_BOLD);
+        let text_lines = self.wrap(text, WIDTH, BODY).len();
+        self.flush(
+            Self::lines_height(label_lines.len(), FIRST_LINES, BODY_BOLD)
+                + Self::lines_height(text_lines, 2, BODY),
+        );
         self.ensure(line_height(BODY_BOLD) * 2.0);
-        let lines = self.wrap(label, WIDTH, BODY_BOLD);
-        self.block(Role::P, &lines, BODY_BOLD);
-        self.para(text, BODY);
+        self.block(Role::P, &label_lines, BODY_BOLD);
+        self.draw_para(text, BODY);
     }
 
     /// A bulleted list with hanging indent.
     pub(crate) fn bullets(&mut self, items: &[String], st: Style) {
         let indent = 12.0;
+        let first = items
+            .first()
+            .map_or(0, |item| self.wrap(item, WIDTH - indent, st).len());
+        self.flush(Self::lines_height(first, FIRST_LINES, st));
         let list = self.open(Role::List, None);
         for item in items {
             let lines = self.wrap(item, WIDTH - indent, st);
@@ -625,12 +766,26 @@ impl Layout {
         self.gap(2.0);
     }
 
-    /// A chart drawn from `tree` (its size in SVG pixels), scaled to `width` points and
-    /// centred, as a figure described by `alt`.
-    pub(crate) fn image(&mut self, tree: usvg::Tree, width: f32, alt: &str) {
+    /// The height of `tree` drawn `width` points wide (at most the text column).
+    fn figure_height(tree: &usvg::Tree, width: f32) -> f32 {
         let px = tree.size();
+        width.min(WIDTH) * px.height() / px.width().max(1.0)
+    }
+
+    /// A chart drawn from `tree` (its size in SVG pixels), scaled to `width` points and
+    /// centred, as a figure described by `alt`. It waits for its caption (the paragraph
+    /// after it), so that the two share a page.
+    pub(crate) fn image(&mut self, tree: usvg::Tree, width: f32, alt: &str) {
+        if !self.after_heading() {
+            self.flush(0.0);
+        }
+        self.pending
+            .push(Pending::Figure(Box::new(tree), width, alt.to_string()));
+    }
+
+    fn draw_image(&mut self, tree: usvg::Tree, width: f32, alt: &str) {
+        let height = Self::figure_height(&tree, width);
         let width = width.min(WIDTH);
-        let height = width * px.height() / px.width().max(1.0);
         self.ensure(height + 4.0);
         let x = LEFT + (WIDTH - width) / 2.0;
         let y = self.y - height;
@@ -652,17 +807,37 @@ impl Layout {
         self.gap(4.0);
     }
 
-    fn wrap_cell(&self, cell: &Cell, width: f32) -> Vec<(String, Weight)> {
+    /// A cell's paragraphs as lines no wider than `width`, each with its style. A figure
+    /// wider than its column is set in a smaller size rather than broken between its digits.
+    fn wrap_cell(&self, cell: &Cell, width: f32) -> Vec<(String, Style)> {
         let mut out = Vec::new();
         for (text, weight) in &cell.0 {
-            let st = if *weight == Weight::Bold {
+            let base = if *weight == Weight::Bold {
                 CELL_BOLD
             } else {
                 CELL
             };
-            out.extend(self.wrap(text, width, st).into_iter().map(|l| (l, *weight)));
+            let st = self.figures_fit(text, width, base);
+            out.extend(self.wrap(text, width, st).into_iter().map(|l| (l, st)));
         }
         out
+    }
+
+    /// `st`, made smaller (down to [`MIN_FIGURE_SIZE`]) until every figure of `text` with
+    /// its sign and unit fits in `width`.
+    fn figures_fit(&self, text: &str, width: f32, st: Style) -> Style {
+        let widest = tie(text)
+            .split(breakable)
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .map(|w| self.width(w, st))
+            .fold(0.0, f32::max);
+        if widest <= width {
+            return st;
+        }
+        Style {
+            size: (st.size * width / widest).max(MIN_FIGURE_SIZE),
+            ..st
+        }
     }
 
     fn col_x(cols: &[Column]) -> Vec<(f32, f32)> {
@@ -682,7 +857,7 @@ impl Layout {
         &mut self,
         cols: &[Column],
         xs: &[(f32, f32)],
-        cells: &[Vec<(String, Weight)>],
+        cells: &[Vec<(String, Style)>],
         range: (usize, usize),
         owners: &[Owner],
     ) {
@@ -690,15 +865,11 @@ impl Layout {
         let n = range.1 - range.0;
         let top = self.y;
         for (((col, (x, w)), lines), owner) in cols.iter().zip(xs).zip(cells).zip(owners) {
-            for (k, (text, weight)) in lines.iter().skip(range.0).take(n).enumerate() {
+            for (k, (text, st)) in lines.iter().skip(range.0).take(n).enumerate() {
                 if text.is_empty() {
                     continue;
                 }
-                let st = if *weight == Weight::Bold {
-                    CELL_BOLD
-                } else {
-                    CELL
-                };
+                let st = *st;
                 let baseline = top - PAD - k as f32 * lh - ascent(st);
                 let tx = match col.1 {
                     Align::Left => x + PAD,
@@ -715,7 +886,7 @@ impl Layout {
         &mut self,
         cols: &[Column],
         xs: &[(f32, f32)],
-        header: &[Vec<(String, Weight)>],
+        header: &[Vec<(String, Style)>],
         owners: &[Owner],
     ) {
         let rows = header.iter().map(Vec::len).max().unwrap_or(0);
@@ -754,7 +925,17 @@ impl Layout {
 
     /// Starts a new page unless `h` points fit on this one, when they fit on a page at all:
     /// what follows is kept together.
+    /// A heading waiting for what follows is kept with these `h` points.
     pub(crate) fn keep(&mut self, h: f32) {
+        if self.heading_pending() {
+            self.flush(h);
+        } else {
+            self.flush(0.0);
+            self.keep_room(h);
+        }
+    }
+
+    fn keep_room(&mut self, h: f32) {
         if h <= TOP - BOTTOM {
             self.ensure(h);
         }
@@ -765,12 +946,14 @@ impl Layout {
         self.wrap(text, WIDTH, st).len() as f32 * line_height(st) + 4.0
     }
 
-    /// A table with a header row repeated on every page it runs onto. Its last row (a sum)
-    /// never goes to a new page alone: the row before it goes along.
+    /// A table with a header row repeated on every page it runs onto. A page break leaves
+    /// at least two rows on either side: the header goes with the first two rows, and the
+    /// last row (a sum) never goes to a new page alone, the row before it goes along. A
+    /// table of three rows or fewer is not split.
     pub(crate) fn table(&mut self, cols: &[Column], header: &[&str], rows: &[Vec<Cell>]) {
         let xs = Self::col_x(cols);
         let inner = |i: usize| (xs[i].1 - 2.0 * PAD).max(1.0);
-        let head: Vec<Vec<(String, Weight)>> = header
+        let head: Vec<Vec<(String, Style)>> = header
             .iter()
             .enumerate()
             .map(|(i, h)| self.wrap_cell(&Cell::bold(*h), inner(i)))
@@ -782,18 +965,32 @@ impl Layout {
             0.0
         };
         let lh = line_height(CELL);
-        // Keep the header with the first row (or its first lines, if it is taller than a page).
-        let first = rows.first().map_or(1, |row| {
+        let row_h = |row: &Vec<Cell>| {
             row.iter()
                 .enumerate()
                 .take(cols.len())
                 .map(|(i, c)| self.wrap_cell(c, inner(i)).len())
                 .max()
-                .unwrap_or(1)
-        });
+                .unwrap_or(0)
+                .max(1) as f32
+                * lh
+                + 2.0 * PAD
+        };
+        let heights: Vec<f32> = rows.iter().map(row_h).collect();
+        let n = rows.len();
+        // The header goes with the first two rows, and a table of three rows or fewer is
+        // not split; when that is taller than a page, with the first lines of its first row.
+        let together = if n <= 3 { n } else { 2 };
+        let start = head_h + heights[..together].iter().sum::<f32>();
         let page_lines = ((TOP - BOTTOM - head_h - 2.0 * PAD) / lh).floor() as usize;
-        let keep = if first <= page_lines { first } else { 3 };
-        self.ensure(head_h + keep as f32 * lh + 2.0 * PAD);
+        let start = if start <= TOP - BOTTOM {
+            start
+        } else {
+            let first = heights.first().map_or(1.0, |h| (h - 2.0 * PAD) / lh) as usize;
+            head_h + first.min(page_lines).clamp(1, 3) as f32 * lh + 2.0 * PAD
+        };
+        self.flush(start);
+        self.ensure(start);
         let table = self.open(Role::Table, None);
         // A header repeated on a later page is pagination, not content read again.
         let repeated = vec![Owner::Artifact(ArtifactType::PaginationOther); cols.len()];
@@ -808,19 +1005,7 @@ impl Layout {
             let y = self.y;
             self.rule(LEFT, RIGHT, y, 0.4, RULE);
         }
-        let row_h = |row: &Vec<Cell>| {
-            row.iter()
-                .enumerate()
-                .take(cols.len())
-                .map(|(i, c)| self.wrap_cell(c, inner(i)).len())
-                .max()
-                .unwrap_or(0)
-                .max(1) as f32
-                * lh
-                + 2.0 * PAD
-        };
-        let n = rows.len();
-        let last_two = (n >= 2).then(|| (row_h(&rows[n - 2]), row_h(&rows[n - 1])));
+        let last_two = (n >= 2).then(|| (heights[n - 2], heights[n - 1]));
         let body = self.open(Role::Rows, Some(table));
         for (k, row) in rows.iter().enumerate() {
             if let (true, Some((this, last))) = (k > 0 && k + 2 == n, last_two) {
@@ -839,7 +1024,7 @@ impl Layout {
             let owners: Vec<Owner> = (0..cols.len())
                 .map(|_| Owner::Elem(self.open(Role::Cell, Some(tr))))
                 .collect();
-            let cells: Vec<Vec<(String, Weight)>> = row
+            let cells: Vec<Vec<(String, Style)>> = row
                 .iter()
                 .enumerate()
                 .take(cols.len())
@@ -854,9 +1039,12 @@ impl Layout {
                     self.draw_row(cols, &xs, &cells, (start, total), &owners);
                     start = total;
                 } else {
-                    // Split only a row that could not fit on a page of its own anyway, and
-                    // never leave a lone line behind.
-                    if fits >= 2 && remaining > page_lines {
+                    // A row is split when it could not fit on a page of its own anyway, or
+                    // when it is taller than a third of a page and at least three of its
+                    // lines stay and three go (moved whole, each such row would leave most
+                    // of a page empty); never leaving a lone line behind.
+                    let tall = total * 3 > page_lines && fits >= 3 && remaining >= fits + 3;
+                    if (fits >= 2 && remaining > page_lines) || tall {
                         self.draw_row(cols, &xs, &cells, (start, start + fits), &owners);
                         start += fits;
                     }
@@ -885,6 +1073,7 @@ impl Layout {
         lang: &str,
         doc: &mut Document,
     ) -> Result<(), ReportError> {
+        self.flush(0.0);
         if self.pages.last().is_some_and(Vec::is_empty) && self.pages.len() > 1 {
             self.pages.pop();
         }
@@ -1179,6 +1368,214 @@ mod tests {
             CELL,
         );
         assert_eq!(lines, ["× 359 =", "818 968,75"]);
+    }
+
+    /// The page (from 0) each text of `texts` is drawn on first.
+    fn pages_of(l: &Layout, texts: &[&str]) -> Vec<Option<usize>> {
+        texts
+            .iter()
+            .map(|t| {
+                l.pages
+                    .iter()
+                    .position(|items| shown(items).iter().any(|s| s == t))
+            })
+            .collect()
+    }
+
+    fn near_the_foot(l: &mut Layout, room: f32) {
+        l.y = BOTTOM + room;
+        l.fresh = false;
+    }
+
+    #[test]
+    fn a_total_wider_than_its_column_is_set_smaller_never_broken() {
+        // The English budget table's bold total "−SEK 1,674,000" broke as "−SEK 1,674,00"
+        // and "0" in a column one character too narrow.
+        let mut l = layout();
+        let total = "−SEK 1,674,000";
+        let share = (l.width(total, CELL_BOLD) - 4.0 + 2.0 * PAD) / WIDTH;
+        let cols = [
+            Column(1.0 - share, Align::Left),
+            Column(share, Align::Right),
+        ];
+        let rows = vec![
+            vec![Cell::text("2027 (6)"), Cell::text("−SEK 144,000")],
+            vec![Cell::bold("Total"), Cell::bold(total)],
+        ];
+        l.table(&cols, &["Year", "Net"], &rows);
+        let texts = shown(&l.pages[0]);
+        assert!(texts.contains(&total.to_string()), "{texts:?}");
+        let size = l.pages[0].iter().find_map(|i| match &i.mark {
+            Mark::Text { text, st, .. } if text == total => Some(st.size),
+            _ => None,
+        });
+        assert!(size.is_some_and(|s| (MIN_FIGURE_SIZE..CELL_BOLD.size).contains(&s)));
+        // "year 0" and "år 4" stay together; a figure's thousands commas are no breaks.
+        assert_eq!(tie("one-off in year 0"), "one-off in year\u{a0}0");
+        assert_eq!(tie("engångs, år 4"), "engångs, år\u{a0}4");
+        let narrow = l.width("one-off in year", CELL) + 1.0;
+        assert_eq!(
+            l.wrap("one-off in year 0", narrow, CELL),
+            ["one-off in", "year 0"]
+        );
+        let narrow = l.width("costs SEK 1,674,0", CELL);
+        assert_eq!(
+            l.wrap("costs SEK 1,674,000", narrow, CELL),
+            ["costs", "SEK 1,674,000"]
+        );
+    }
+
+    #[test]
+    fn a_heading_at_the_page_foot_goes_to_the_next_page_with_what_follows() {
+        // "Kostnader" and "Känslighetsanalys" with its introduction stood at a page's foot,
+        // their table on the next page. Rows of three lines each.
+        let cols = [Column(0.5, Align::Left), Column(0.5, Align::Right)];
+        let header = ["Faktor", "Nuvärde"];
+        let rows: Vec<Vec<Cell>> = (1..=8)
+            .map(|k| vec![Cell::text(format!("rad {k}\nett\ntvå")), Cell::text("1 kr")])
+            .collect();
+        // Room for the heading, the table's header and one row, not two.
+        let mut l = layout();
+        let room = HEADING_ROOM + l.table_height(&cols, &header, &rows[..1]) + 20.0;
+        near_the_foot(&mut l, room);
+        l.h2("Kostnader");
+        l.table(&cols, &header, &rows);
+        assert_eq!(
+            pages_of(&l, &["Kostnader", "Faktor", "rad 1", "rad 2"]),
+            [Some(1); 4]
+        );
+        assert_eq!(l.bookmarks[0].page, 1);
+        // A section heading with its short introduction goes along too.
+        let mut l = layout();
+        near_the_foot(&mut l, 110.0);
+        l.h1("3. Känslighetsanalys");
+        l.para("Varje faktor prövas vid sitt låga och höga värde.", BODY);
+        l.table(&cols, &header, &rows);
+        assert_eq!(
+            pages_of(
+                &l,
+                &[
+                    "3. Känslighetsanalys",
+                    "Varje faktor prövas vid sitt låga och höga värde.",
+                    "Faktor",
+                    "rad 2"
+                ]
+            ),
+            [Some(1); 4]
+        );
+        // With room for them, they stay where they are.
+        let mut l = layout();
+        near_the_foot(&mut l, 300.0);
+        l.h2("Kostnader");
+        l.table(&cols, &header, &rows);
+        assert_eq!(pages_of(&l, &["Kostnader", "rad 2"]), [Some(0); 2]);
+    }
+
+    #[test]
+    fn a_figure_and_its_caption_share_a_page() {
+        // The caption "Ackumulerat netto …" stood at the top of the page after its chart.
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="blue"/></svg>"#;
+        let tree = || usvg::Tree::from_str(svg, &usvg::Options::default()).expect("a drawing");
+        let mut l = layout();
+        let chart = WIDTH / 2.0;
+        near_the_foot(&mut l, chart + 6.0);
+        l.image(tree(), WIDTH, "Ackumulerat netto");
+        l.para("Ackumulerat netto per år i båda vyerna.", SMALL);
+        let figure_page = l
+            .pages
+            .iter()
+            .position(|items| items.iter().any(|i| matches!(i.mark, Mark::Svg { .. })));
+        assert_eq!(figure_page, Some(1));
+        assert_eq!(
+            pages_of(&l, &["Ackumulerat netto per år i båda vyerna."]),
+            [Some(1)]
+        );
+        // A heading before the figure goes with both.
+        let mut l = layout();
+        near_the_foot(&mut l, HEADING_ROOM + chart + 6.0);
+        l.h2("Diagram");
+        l.image(tree(), WIDTH, "Ackumulerat netto");
+        l.para("Ackumulerat netto per år i båda vyerna.", SMALL);
+        assert_eq!(
+            pages_of(&l, &["Diagram", "Ackumulerat netto per år i båda vyerna."]),
+            [Some(1), Some(1)]
+        );
+    }
+
+    #[test]
+    fn a_page_break_leaves_at_least_two_rows_on_either_side() {
+        let cols = [Column(0.5, Align::Left), Column(0.5, Align::Right)];
+        let header = ["Rad", "Belopp"];
+        let rows = |n: usize| -> Vec<Vec<Cell>> {
+            (1..=n)
+                .map(|k| vec![Cell::text(format!("rad {k}")), Cell::text("1 kr")])
+                .collect()
+        };
+        // Room for the header and one row: "År för år" left only its 2021 row behind.
+        let mut l = layout();
+        let rows8 = rows(8);
+        let room = l.table_height(&cols, &header, &rows8[..1]) + 1.0;
+        near_the_foot(&mut l, room);
+        l.table(&cols, &header, &rows8);
+        assert_eq!(pages_of(&l, &["rad 1", "rad 2"]), [Some(1), Some(1)]);
+        // A table of two rows ("Planerade uppföljningar" split 1/1) is not split.
+        let mut l = layout();
+        let rows2 = rows(2);
+        let room = l.table_height(&cols, &header, &rows2[..1]) + 1.0;
+        near_the_foot(&mut l, room);
+        l.table(&cols, &header, &rows2);
+        assert_eq!(pages_of(&l, &["rad 1", "rad 2"]), [Some(1), Some(1)]);
+        // Room for the header and seven rows of eight: the seventh goes along with the last.
+        let mut l = layout();
+        let room = l.table_height(&cols, &header, &rows8[..7]) + 1.0;
+        near_the_foot(&mut l, room);
+        l.table(&cols, &header, &rows8);
+        assert_eq!(
+            pages_of(&l, &["rad 6", "rad 7", "rad 8"]),
+            [Some(0), Some(1), Some(1)]
+        );
+    }
+
+    #[test]
+    fn a_row_taller_than_a_third_of_a_page_is_split_rather_than_moved() {
+        // The stress document's factor table put each 40-line source on a page of its own,
+        // leaving a third of every page empty (104 pages).
+        let mut l = layout();
+        let cols = [Column(0.5, Align::Left), Column(0.5, Align::Left)];
+        let tall = ["källa"; 40].join("\n");
+        let rows: Vec<Vec<Cell>> = (1..=4)
+            .map(|k| vec![Cell::text(format!("faktor {k}")), Cell::text(tall.clone())])
+            .collect();
+        l.table(&cols, &["Faktor", "Källa"], &rows);
+        assert_eq!(l.pages.len(), 3);
+        // A row of a few lines still moves whole.
+        let mut l = layout();
+        let short = ["källa"; 5].join("\n");
+        let rows: Vec<Vec<Cell>> = (1..=4)
+            .map(|k| vec![Cell::text(format!("faktor {k}")), Cell::text(short.clone())])
+            .collect();
+        let room =
+            l.table_height(&cols, &["Faktor", "Källa"], &rows[..2]) + line_height(CELL) * 3.0;
+        near_the_foot(&mut l, room);
+        l.table(&cols, &["Faktor", "Källa"], &rows);
+        let on_first = shown(&l.pages[0]).iter().filter(|t| *t == "källa").count();
+        assert_eq!(on_first, 10);
+    }
+
+    #[test]
+    fn a_paragraph_leaves_no_lone_line_at_either_side_of_a_page_break() {
+        // The switching values' note ended with one line at the top of the next page.
+        let lines: Vec<String> = (1..=10).map(|k| format!("rad {k}")).collect();
+        let text = lines.join("\n");
+        let lh = line_height(BODY);
+        for (room, on_first) in [(9.5, 8), (2.5, 2), (1.5, 0)] {
+            let mut l = layout();
+            near_the_foot(&mut l, lh * room);
+            l.para(&text, BODY);
+            let first = shown(&l.pages[0]).len();
+            assert_eq!(first, on_first, "room for {room} lines");
+            assert_eq!(l.pages.len(), 2);
+        }
     }
 
     #[test]

@@ -453,6 +453,27 @@ fn no_figure_is_broken_across_lines() {
                 let unit = ["kr", "%", "h", "år"]
                     .iter()
                     .any(|u| pair[1] == *u || pair[1].starts_with(&format!("{u} ")));
+                // English writes no decimal comma: a line ending in ",d" or ",dd" after a
+                // digit is a figure cut inside a thousands group ("−SEK 1,674,00" / "0").
+                let tail: Vec<char> = pair[0].chars().rev().take(4).collect();
+                let cut_group = lang == Lang::En
+                    && next.first().is_some_and(char::is_ascii_digit)
+                    && (1..=2).any(|k| {
+                        tail.len() > k + 1
+                            && tail[..k].iter().all(char::is_ascii_digit)
+                            && tail[k] == ','
+                            && tail[k + 1].is_ascii_digit()
+                    });
+                // "year 0" / "år 4" is one term: the year's number never starts a line.
+                let year = (pair[0].ends_with(" year") || pair[0].ends_with(", år"))
+                    && next.first().is_some_and(char::is_ascii_digit)
+                    && next.get(1).is_none_or(|c| c.is_whitespace() || *c == ')');
+                assert!(
+                    !(cut_group || year),
+                    "{name} ({lang:?}): a figure or year broken between {:?} and {:?}",
+                    pair[0],
+                    pair[1]
+                );
                 assert!(
                     !(ends_in_digit && (group || unit)),
                     "{name} ({lang:?}): a figure broken between {:?} and {:?}",
