@@ -29,6 +29,16 @@ const setSince = async (date: string) => {
 };
 
 describe("the PULS agenda", () => {
+  it("shows the date as an ISO date in a text field, never in the system's date format", async () => {
+    render(Agenda);
+    const input = (await screen.findByTestId("ag-since")) as HTMLInputElement;
+    expect(input.type).toBe("text");
+    expect(input.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(input.placeholder).toBe("ÅÅÅÅ-MM-DD");
+    setLang("en");
+    await waitFor(() => expect(input.placeholder).toBe("YYYY-MM-DD"));
+  });
+
   it("lists what asks for a decision or support since the date, in priority order, with key figures and needs", async () => {
     render(Agenda);
     await setSince("2025-03-01");
