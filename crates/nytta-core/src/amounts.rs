@@ -232,20 +232,15 @@ pub fn explain(
         } => {
             let cost = model.role(role)?.hourly_cost;
             format!(
-                "{} / 60 × {} × {} {}",
+                "{} / 60 × {} × {}",
                 wrapped(minutes)?,
                 wrapped(occurrences)?,
-                formula::explain_number(cost, lang),
-                formula::hourly_unit(lang)
+                crate::format::with_unit(&formula::explain_number(cost, lang), "kr/h", lang)
             )
         }
     };
-    let unit = match lang {
-        Lang::Sv => "kr",
-        Lang::En => "SEK",
-    };
     Some(format!(
-        "{body} = {} {unit}",
-        crate::format::number(annual, 2, lang)
+        "{body} = {}",
+        crate::format::kronor_ore(annual, lang)
     ))
 }

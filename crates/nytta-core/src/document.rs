@@ -588,7 +588,8 @@ pub enum FreedTimeUse {
     Redeployed,
     /// Spent on quality for users (*kvalitet*).
     Quality,
-    /// Withdrawn from the budget (*hemtagen i budget*): counts in the realised budget view.
+    /// Realised as a budget saving, taken out of the budget (*hemtagen i budget*): counts in
+    /// the realised budget view.
     Withdrawn,
 }
 

@@ -17,7 +17,7 @@ use crate::ser;
 pub struct Realised {
     /// Economic view.
     pub economic: Figures,
-    /// Budget view (freed time withdrawn from the budget counts here).
+    /// Budget view (freed time realised as a budget saving counts here).
     pub budget: Figures,
 }
 

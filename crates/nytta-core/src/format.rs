@@ -358,6 +358,29 @@ pub fn unit(text: &str, lang: Lang) -> String {
     out
 }
 
+/// A formatted number with the document's unit, in `lang`: sv `3 500 kr`, `300 kr/år`,
+/// `6 besök/dag`; en `SEK 3,500`, `SEK 300/year`, `6 visits/day`. In English an amount in
+/// kronor puts the currency first, as [`kronor`] does (`−SEK 39`), so every amount reads
+/// the same way; without a unit the number stands alone.
+pub fn with_unit(number: &str, unit: &str, lang: Lang) -> String {
+    let unit = self::unit(unit.trim(), lang);
+    if unit.is_empty() {
+        return number.to_string();
+    }
+    if lang == Lang::En {
+        if let Some(rest) = unit.strip_prefix("SEK") {
+            if rest.is_empty() || rest.starts_with('/') || rest.starts_with(' ') {
+                let (sign, body) = match number.strip_prefix(MINUS) {
+                    Some(body) => (MINUS.to_string(), body),
+                    None => (String::new(), number),
+                };
+                return format!("{sign}SEK {body}{rest}");
+            }
+        }
+    }
+    format!("{number} {unit}")
+}
+
 /// Characters a user may type (or paste from a formatted figure) between digit groups.
 fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
@@ -598,6 +621,13 @@ mod tests {
         assert_eq!(kronor(d("-39.2"), Lang::En), "\u{2212}SEK 39");
         assert_eq!(kronor_ore(d("524140"), Lang::Sv), "524 140,00 kr");
         assert_eq!(kronor_ore(d("524140"), Lang::En), "SEK 524,140.00");
+        assert_eq!(with_unit("3,500", "kr", Lang::En), "SEK 3,500");
+        assert_eq!(with_unit("3 500", "kr", Lang::Sv), "3 500 kr");
+        assert_eq!(with_unit("300", "kr/år", Lang::En), "SEK 300/year");
+        assert_eq!(with_unit("\u{2212}39", "kr", Lang::En), "\u{2212}SEK 39");
+        assert_eq!(with_unit("22", "tkr", Lang::En), "SEK 22 thousand");
+        assert_eq!(with_unit("1.5", "besök/dag", Lang::En), "1.5 visits/day");
+        assert_eq!(with_unit("10", "", Lang::En), "10");
         assert_eq!(years(d("2.036364"), Lang::Sv), "2,0 år");
         assert_eq!(years(d("2.5"), Lang::Sv), "2,5 år");
         assert_eq!(years(d("2.5"), Lang::En), "2.5 years");

@@ -8,7 +8,7 @@ use nytta_core::{Evaluation, Lang, Model};
 use rust_decimal::Decimal;
 
 use crate::charts::Chart;
-use crate::common::{capital, kr, pct_or, years_or, FIGURE_COLUMNS};
+use crate::common::{capital, kr, payback_or, pct_or, FIGURE_COLUMNS};
 use crate::content::Sink;
 use crate::error::ReportError;
 use crate::layout::{Align, Cell, Column, Weight, BODY, HEADING_ROOM, SMALL};
@@ -22,6 +22,7 @@ pub(crate) fn sensitivity(
 ) -> Result<(), ReportError> {
     pdf.h2(tx::S_SENSITIVITY.get(lang));
     let sens = &ev.sensitivity;
+    let costs = ev.economic.total_costs;
     let inputs = &model.doc.valuation.inputs;
     if sens.tornado.is_empty() {
         pdf.para(tx::NO_RANGES.get(lang), BODY);
@@ -33,14 +34,8 @@ pub(crate) fn sensitivity(
             .iter()
             .map(|b| {
                 let input = inputs.iter().find(|i| i.id == b.input);
-                let unit = format::unit(input.map(|i| i.unit.as_str()).unwrap_or_default(), lang);
-                let with_unit = |v: String| {
-                    if unit.is_empty() {
-                        v
-                    } else {
-                        format!("{v} {unit}")
-                    }
-                };
+                let unit = input.map(|i| i.unit.as_str()).unwrap_or_default();
+                let with_unit = |v: String| format::with_unit(&v, unit, lang);
                 let likely = input
                     .map(|i| i.value.as_str().to_string())
                     .unwrap_or_default();
@@ -58,7 +53,7 @@ pub(crate) fn sensitivity(
                 ]
             })
             .collect();
-        // The likely value with its unit ("60,000 SEK/year") on one line.
+        // The likely value with its unit ("SEK 60,000/year") on one line.
         let cols = [
             Column(0.3, Align::Left),
             Column(0.18, Align::Right),
@@ -84,17 +79,17 @@ pub(crate) fn sensitivity(
             vec![
                 Cell::text(tx::PESSIMISTIC.get(lang)),
                 Cell::text(kr(sens.pessimistic.npv, lang)),
-                Cell::text(years_or(sens.pessimistic.payback_years, lang)),
+                Cell::text(payback_or(sens.pessimistic.payback_years, costs, lang)),
             ],
             vec![
                 Cell::text(tx::LIKELY_CASE.get(lang)),
                 Cell::text(kr(ev.economic.npv, lang)),
-                Cell::text(years_or(ev.economic.payback_years, lang)),
+                Cell::text(payback_or(ev.economic.payback_years, costs, lang)),
             ],
             vec![
                 Cell::text(tx::OPTIMISTIC.get(lang)),
                 Cell::text(kr(sens.optimistic.npv, lang)),
-                Cell::text(years_or(sens.optimistic.payback_years, lang)),
+                Cell::text(payback_or(sens.optimistic.payback_years, costs, lang)),
             ],
         ];
         pdf.table(
@@ -191,13 +186,7 @@ pub(crate) fn goals(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
         l.para(tx::NO_GOALS.get(lang), BODY);
     } else {
         let num = |d: Decimal, unit: &str| {
-            format!(
-                "{} {}",
-                format::number_trim(d, 4, lang),
-                format::unit(unit, lang)
-            )
-            .trim()
-            .to_string()
+            format::with_unit(&format::number_trim(d, 4, lang), unit, lang)
         };
         let rows: Vec<Vec<Cell>> = goals
             .iter()

@@ -128,6 +128,11 @@ fn budget_pays(model: &Model, ev: &Evaluation, lang: Lang) -> String {
     if b.total_benefits.is_zero() && b.total_costs.is_zero() {
         return fc::BUDGET_EMPTY.get(lang).to_string();
     }
+    // Nothing is spent, so the engine gives no payback: saying "no payback within the
+    // period" beside a positive NPV would be false.
+    if b.total_costs.is_zero() {
+        return fill(fc::BUDGET_NO_COSTS.get(lang), &[("npv", &npv)]);
+    }
     let discounted = b.npv >= Decimal::ZERO;
     match b.payback_years {
         Some(y) if y.is_zero() => {
@@ -208,9 +213,7 @@ fn input_value(model: &Model, ev: &Evaluation, id: &str, lang: Lang) -> String {
         .find(|v| v.id == id)
         .map(|v| format::number_trim(v.value, 4, lang))
         .unwrap_or_default();
-    format!("{value} {}", format::unit(unit, lang))
-        .trim()
-        .to_string()
+    format::with_unit(&value, unit, lang)
 }
 
 /// The three inputs the sensitivity analysis ranks highest, with value and source.

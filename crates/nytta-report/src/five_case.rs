@@ -10,7 +10,7 @@ use nytta_core::format;
 use nytta_core::{Evaluation, Lang, Model};
 use rust_decimal::Decimal;
 
-use crate::common::{kr, years_or};
+use crate::common::{kr, payback_or, years_or};
 use crate::content::Sink;
 use crate::layout::{Align, Cell, Column, Weight, BODY, BODY_BOLD, SMALL};
 use crate::text::five_case as fc;
@@ -53,15 +53,7 @@ pub(crate) fn or_missing(text: &str, missing: tx::Tr, lang: Lang) -> String {
 
 /// A goal's indicator, direction, baseline and target in one line.
 fn goal_text(g: &nytta_core::document::EffectGoal, lang: Lang) -> String {
-    let num = |d: Decimal| {
-        format!(
-            "{} {}",
-            format::number_trim(d, 4, lang),
-            format::unit(&g.unit, lang)
-        )
-        .trim()
-        .to_string()
-    };
+    let num = |d: Decimal| format::with_unit(&format::number_trim(d, 4, lang), &g.unit, lang);
     let direction = tx::direction(g.direction).get(lang);
     match g.baseline {
         Some(b) => fill(
@@ -184,12 +176,20 @@ pub(crate) fn options(pdf: &mut dyn Sink, model: &Model, ev: &Evaluation, lang: 
     rows.push(vec![
         Cell::bold(fc::PROPOSAL_ECONOMIC.get(lang)),
         Cell::bold(kr(ev.economic.npv, lang)),
-        Cell::bold(years_or(ev.economic.payback_years, lang)),
+        Cell::bold(payback_or(
+            ev.economic.payback_years,
+            ev.economic.total_costs,
+            lang,
+        )),
     ]);
     rows.push(vec![
         Cell::bold(fc::PROPOSAL_BUDGET.get(lang)),
         Cell::bold(kr(ev.budget.npv, lang)),
-        Cell::bold(years_or(ev.budget.payback_years, lang)),
+        Cell::bold(payback_or(
+            ev.budget.payback_years,
+            ev.budget.total_costs,
+            lang,
+        )),
     ]);
     let cols = [
         Column(0.52, Align::Left),

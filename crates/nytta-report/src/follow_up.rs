@@ -219,12 +219,8 @@ pub(crate) fn write(
                     .effect_goals
                     .iter()
                     .find(|x| x.id == g.id);
-                let unit = format::unit(goal.map(|x| x.unit.as_str()).unwrap_or_default(), lang);
-                let num = |d| {
-                    format!("{} {unit}", format::number_trim(d, 4, lang))
-                        .trim()
-                        .to_string()
-                };
+                let unit = goal.map(|x| x.unit.as_str()).unwrap_or_default();
+                let num = |d| format::with_unit(&format::number_trim(d, 4, lang), unit, lang);
                 vec![
                     Cell::text(goal.map_or(g.id.clone(), |x| x.indicator.clone())),
                     Cell::text(num(g.baseline)),

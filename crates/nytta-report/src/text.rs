@@ -78,7 +78,7 @@ pub(crate) const ECONOMIC: Tr = Tr("Samhällsekonomisk vy", "Economic view");
 pub(crate) const BUDGET: Tr = Tr("Budgetvy", "Budget view");
 pub(crate) const VIEWS_NOTE: Tr = Tr(
     "Den samhällsekonomiska vyn räknar alla nyttor och kostnader som värderats i kronor, även frigjord tid (omfördelning). Budgetvyn räknar bara finansiella rader, alltså det som faktiskt påverkar budgeten. Frigjord tid är inte pengar i budgeten förrän den tas hem.",
-    "The economic view counts every benefit and cost valued in kronor, including freed time (reallocation). The budget view counts financial lines only: what actually moves in the budget. Freed time is not money in the budget until it is withdrawn.",
+    "The economic view counts every benefit and cost valued in kronor, including freed time (reallocation). The budget view counts financial lines only: what actually moves in the budget. Freed time is not money in the budget until it is realised as a budget saving (taken out of the budget).",
 );
 pub(crate) const NPV: Tr = Tr("Nuvärde (NPV)", "Net present value (NPV)");
 pub(crate) const PV_BENEFITS: Tr = Tr("Nuvärde nyttor", "PV of benefits");
@@ -108,6 +108,10 @@ pub(crate) const FREED_TIME_VALUE: Tr = Tr(
     "{hours} a year = {fte} FTE",
 );
 pub(crate) const NOT_WITHIN: Tr = Tr("inte inom kalkylperioden", "not within the analysis period");
+pub(crate) const NO_COSTS: Tr = Tr(
+    "kan inte beräknas: inga kostnader",
+    "cannot be computed: no costs",
+);
 pub(crate) const NONE: Tr = Tr("saknas", "none");
 pub(crate) const UNDEFINED: Tr = Tr("ej definierad – {why}", "not defined – {why}");
 pub(crate) const NPV_NOTE: Tr = Tr(
@@ -341,7 +345,7 @@ pub(crate) const NO_GOALS: Tr = Tr(
 pub(crate) const FOLLOW_UP_PLAN: Tr = Tr("Uppföljningsplan", "Follow-up plan");
 pub(crate) const FOLLOW_UP_PLAN_TEXT: Tr = Tr(
     "Efter genomförandet följs varje effektmål upp mot sitt målvärde, och nyttorna jämförs med det förväntade för samma år: förväntat, utfall, skillnad och realiseringsgrad. Det noteras vad den frigjorda tiden har använts till (omfördelad, kvalitet eller hemtagen i budget).",
-    "After implementation each effect goal is followed up against its target, and the benefits are compared with what was expected for the same year: expected, realised, difference and realisation rate. What became of freed time is recorded (redeployed, quality, or withdrawn from the budget).",
+    "After implementation each effect goal is followed up against its target, and the benefits are compared with what was expected for the same year: expected, realised, difference and realisation rate. What became of freed time is recorded (redeployed, quality, or realised as a budget saving).",
 );
 pub(crate) const INDICATOR_LINES: Tr = Tr("Rader med indikator:", "Lines with an indicator:");
 
@@ -526,7 +530,10 @@ pub(crate) fn freed_time_use(u: FreedTimeUse) -> Tr {
             "använd till kvalitet för brukarna",
             "spent on quality for users",
         ),
-        FreedTimeUse::Withdrawn => Tr("hemtagen i budget", "withdrawn from the budget"),
+        FreedTimeUse::Withdrawn => Tr(
+            "hemtagen i budget",
+            "realised as a budget saving (taken out of the budget)",
+        ),
     }
 }
 

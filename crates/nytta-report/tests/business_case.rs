@@ -507,7 +507,7 @@ fn a_plain_amount_is_not_explained_as_a_calculation_of_itself() {
     )));
     assert!(!en.contains("80,000 = 80,000.00"), "{en}");
     assert!(
-        en.contains("Calculation: 30 pcs × 4,900 SEK = 147,000.00 SEK"),
+        en.contains("Calculation: 30 pcs × SEK 4,900 = SEK 147,000.00"),
         "{en}"
     );
 }
@@ -657,7 +657,7 @@ fn the_english_business_case_writes_units_in_english() {
 
 #[test]
 fn an_english_unit_stays_on_its_figures_line() {
-    // The sensitivity table's likely value with its unit ("60,000 SEK/year" in Digitala
+    // The sensitivity table's likely value with its unit ("SEK 60,000/year" in Digitala
     // examinationer) broke after "SEK/" in a column too narrow for it.
     for name in SAMPLES {
         let path = case_pdf(name, Lang::En, "unit-lines");

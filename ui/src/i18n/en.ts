@@ -552,6 +552,8 @@ export const en: Record<MessageKey, string> = {
   rubric_level: "Level {level}",
   settings_departments: "Departments and companies",
   department_add: "Add department",
+  departments_unlisted: "The initiatives in the portfolio also name: {names}. They are already suggested where a department is entered; add them here to have them first among the suggestions.",
+  departments_add_unlisted: "Add them to the list",
   department_name: "Name",
   settings_language: "Language",
   settings_backups: "Backups",

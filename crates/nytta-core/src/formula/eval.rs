@@ -16,14 +16,6 @@ pub fn explain_number(d: Decimal, lang: Lang) -> String {
     format::number_trim(d, 6, lang)
 }
 
-/// The unit of a role's hourly cost.
-pub fn hourly_unit(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "kr/h",
-        Lang::En => "SEK/h",
-    }
-}
-
 /// A name's value from the environment, or the error pointing at the name.
 fn lookup(n: &Node, env: &dyn Env) -> Option<Result<Decimal, FormulaError>> {
     let (value, id, kind): (_, _, fn(String) -> FormulaErrorKind) = match &n.expr {
@@ -72,13 +64,10 @@ pub(super) fn explain(
         Expr::Input(_) | Expr::Role(_) => {
             let text = explain_number(lookup(n, env).unwrap_or(Ok(Decimal::ZERO))?, lang);
             let unit = match &n.expr {
-                Expr::Input(id) => env.unit(id).filter(|u| !u.trim().is_empty()),
-                _ => Some(hourly_unit(lang)),
+                Expr::Input(id) => env.unit(id).unwrap_or_default(),
+                _ => "kr/h",
             };
-            let text = match unit {
-                Some(u) => format!("{text} {}", format::unit(u.trim(), lang)),
-                None => text,
-            };
+            let text = format::with_unit(&text, unit, lang);
             if n.parens == 0 && text.starts_with(MINUS) {
                 out.push_str(&format!("({text})"));
             } else {

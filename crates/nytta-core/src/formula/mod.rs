@@ -28,7 +28,7 @@ mod parser;
 mod tests;
 
 pub use error::{Expected, FormulaError, FormulaErrorKind, SyntaxProblem};
-pub use eval::{explain_number, hourly_unit};
+pub use eval::explain_number;
 pub use parser::parse;
 
 /// Where a formula's names get their values.

@@ -69,7 +69,8 @@ impl Env for WithUnits {
 }
 
 /// A line's explanation named only numbers ("10 × 2 × 365 × 359"); each value now carries
-/// its unit, so a reader sees what is multiplied ("10 robotar × … × 359 kr/h").
+/// its unit, so a reader sees what is multiplied ("10 robotar × … × 359 kr/h"). In English
+/// an amount in kronor puts the currency first, as every other amount does ("SEK 359/h").
 #[test]
 fn explain_names_each_values_unit() {
     let f = parse("12 / 60 * (robots * 2 * 365) * role.usk").unwrap();
@@ -79,7 +80,7 @@ fn explain_names_each_values_unit() {
     );
     assert_eq!(
         f.explain(&WithUnits(env()), Lang::En).unwrap(),
-        "12 / 60 × (10 robotar × 2 × 365) × 359 SEK/h"
+        "12 / 60 × (10 robotar × 2 × 365) × SEK 359/h"
     );
 }
 
@@ -275,7 +276,7 @@ fn explain_formats_values_and_operators() {
     );
     assert_eq!(
         f.explain(&env(), Lang::En).unwrap(),
-        "10 × 730 − −0.25 + min(412.5 SEK/h, 1,000.5) / (2)"
+        "10 × 730 − −0.25 + min(SEK 412.5/h, 1,000.5) / (2)"
     );
     let f = parse("2 - neg * (neg)").unwrap();
     assert_eq!(f.explain(&env(), Lang::En).unwrap(), "2 − (−5) × (−5)");

@@ -10,6 +10,6 @@ export type Realised = {
  */
 economic: Figures, 
 /**
- * Budget view (freed time withdrawn from the budget counts here).
+ * Budget view (freed time realised as a budget saving counts here).
  */
 budget: Figures, };
