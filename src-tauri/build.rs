@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "portfolio_similar",
     "portfolio_similar_mark",
     "portfolio_search_texts",
+    "departments_list",
     "demo_count",
     "demo_add",
     "demo_remove",

@@ -94,6 +94,12 @@ pub fn portfolio_search_texts(shell: State<'_, Shell>) -> Res<Vec<SearchText>> {
     Ok(portfolio::search_texts(shell.ctx()?)?)
 }
 
+/// The departments to suggest: the configured list, then the others the portfolio names.
+#[tauri::command(async)]
+pub fn departments_list(shell: State<'_, Shell>) -> Res<Vec<String>> {
+    Ok(portfolio::departments(shell.ctx()?)?)
+}
+
 /// How many live initiatives are demo data.
 #[tauri::command(async)]
 pub fn demo_count(shell: State<'_, Shell>) -> Res<i64> {

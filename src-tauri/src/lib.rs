@@ -133,6 +133,7 @@ pub fn run() -> ExitCode {
             governance::portfolio_similar,
             governance::portfolio_similar_mark,
             governance::portfolio_search_texts,
+            governance::departments_list,
             governance::demo_count,
             governance::demo_add,
             governance::demo_remove,

@@ -49,6 +49,43 @@ pub fn lines(ctx: &Ctx) -> Result<Vec<PortfolioLine>, AppError> {
         .collect())
 }
 
+/// The departments to suggest where one is named (the new initiative dialog, the Behov tab):
+/// the configured list in its order, then every other department the live initiatives name,
+/// alphabetically (Swedish order: å, ä, ö after z); blank names and repeats left out.
+pub fn departments(ctx: &Ctx) -> Result<Vec<String>, AppError> {
+    let configured = ctx.store().settings()?.departments;
+    let mut out: Vec<String> = Vec::new();
+    for d in configured {
+        let d = d.trim();
+        if !d.is_empty() && !out.iter().any(|x| x == d) {
+            out.push(d.to_string());
+        }
+    }
+    let mut others: Vec<String> = Vec::new();
+    for s in ctx.store().list()? {
+        let d = s.summary.department.trim();
+        if !d.is_empty() && !out.iter().chain(&others).any(|x| x == d) {
+            others.push(d.to_string());
+        }
+    }
+    others.sort_by_cached_key(|d| swedish_key(d));
+    out.extend(others);
+    Ok(out)
+}
+
+/// A sort key that puts å, ä and ö after z, in that order, as Swedish does.
+fn swedish_key(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' => '{',
+            'ä' => '|',
+            'ö' => '}',
+            c => c,
+        })
+        .collect()
+}
+
 /// What the portfolio list's search looks through for one initiative.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -374,6 +411,36 @@ mod tests {
         assert!(
             json["valued"].is_boolean() && json["title"].is_string(),
             "the summary is flattened beside `valued`: {json}"
+        );
+    }
+
+    #[test]
+    fn departments_suggested_are_the_configured_then_the_others_in_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = ctx(dir.path());
+        let mut settings = get_settings(&c).unwrap();
+        settings.departments = vec![
+            "Omsorgsförvaltningen".into(),
+            " ".into(),
+            "Kultur och fritid".into(),
+        ];
+        save_settings(&c, &settings).unwrap();
+        create(&c, "Ett", "Överförmyndaren").unwrap();
+        create(&c, "Två", "Ändringsnämnden").unwrap();
+        create(&c, "Tre", "Åldersnämnden").unwrap();
+        create(&c, "Fyra", " Kultur och fritid ").unwrap();
+        create(&c, "Fem", "").unwrap();
+        // The examples name Omsorgsförvaltningen (configured) and Arbete och välfärd.
+        assert_eq!(
+            departments(&c).unwrap(),
+            [
+                "Omsorgsförvaltningen",
+                "Kultur och fritid",
+                "Arbete och välfärd",
+                "Åldersnämnden",
+                "Ändringsnämnden",
+                "Överförmyndaren",
+            ]
         );
     }
 

@@ -35,6 +35,8 @@ export const portfolioSimilarMark = (a: number, b: number, kind: LinkKind | null
   call<void>("portfolio_similar_mark", { a, b, kind });
 /** Per initiative, the lower-cased text the portfolio search looks through (needs included). */
 export const portfolioSearchTexts = () => call<SearchText[]>("portfolio_search_texts");
+/** The departments to suggest: the configured list, then the others the portfolio names. */
+export const departmentsList = () => call<string[]>("departments_list");
 export const demoCount = () => call<number>("demo_count");
 export const demoAdd = () => call<DemoOutcome>("demo_add");
 export const demoRemove = () => call<DemoOutcome>("demo_remove");

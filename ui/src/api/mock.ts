@@ -366,6 +366,14 @@ export function installMockIpc(store: "examples" | "empty" | "damaged" = "exampl
         else links.delete(key);
         return null;
       }
+      case "departments_list": {
+        // Like the app: the configured list, then the others the live initiatives name.
+        const configured = [...new Set(settings.departments.map((d) => d.trim()).filter(Boolean))];
+        const others = [...new Set(entries.filter((e) => !e.deleted).map((e) => e.summary.department.trim()))]
+          .filter((d) => d && !configured.includes(d))
+          .sort((x, y) => x.localeCompare(y, "sv"));
+        return [...configured, ...others];
+      }
       case "portfolio_search_texts":
         return structuredClone(SHELL.search_texts).filter((x) => entries.some((e) => e.stored.id === x.id && !e.deleted));
       case "demo_count":

@@ -559,6 +559,8 @@ export const sv = {
   rubric_level: "Nivå {level}",
   settings_departments: "Förvaltningar och bolag",
   department_add: "Lägg till förvaltning",
+  departments_unlisted: "Initiativen i portföljen nämner också: {names}. De föreslås redan när en förvaltning anges; lägg till dem här för att de ska stå först i förslagen.",
+  departments_add_unlisted: "Lägg till dem i listan",
   department_name: "Namn",
   settings_language: "Språk",
   settings_backups: "Säkerhetskopior",

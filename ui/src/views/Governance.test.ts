@@ -97,6 +97,17 @@ describe("the portfolio list", () => {
     expect([example[4], example[7], example[9], example[10]]).toEqual(["3", "1", "297 430 kr", "2,7 år"]);
   });
 
+  it("suggests every department in the portfolio in the new initiative dialog, the configured first", async () => {
+    const user = userEvent.setup();
+    await api.initiativeCreate("Meröppet bibliotek", "Kultur och fritid");
+    render(Portfolio);
+    await user.click(await screen.findByTestId("new-initiative"));
+    const options = () => [...document.querySelectorAll("#dept-list option")].map((o) => o.getAttribute("value"));
+    await waitFor(() =>
+      expect(options()).toEqual(["Arbete och välfärd", "Omsorgsförvaltningen", "Kommunledningsförvaltningen", "Kultur och fritid"]),
+    );
+  });
+
   it("finds initiatives by the words of their needs", async () => {
     const user = userEvent.setup();
     render(Portfolio);

@@ -2,6 +2,7 @@ import { describe, expect, it, beforeEach } from "vitest";
 import { render, screen, cleanup } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import Settings from "./Settings.svelte";
+import * as api from "../api";
 import { installMockIpc } from "../api/mock";
 import { setLang } from "../i18n/i18n.svelte";
 
@@ -9,6 +10,19 @@ beforeEach(() => {
   cleanup();
   installMockIpc();
   setLang("sv");
+});
+
+describe("departments in the settings", () => {
+  it("name the departments the portfolio uses that the list lacks, and add them in one click", async () => {
+    const user = userEvent.setup();
+    await api.initiativeCreate("Meröppet bibliotek", "Kultur och fritid");
+    render(Settings);
+    const note = await screen.findByTestId("departments-unlisted");
+    expect(note.textContent).toContain("nämner också: Kultur och fritid.");
+    await user.click(screen.getByTestId("departments-add-unlisted"));
+    expect((screen.getByRole("textbox", { name: "Namn 4" }) as HTMLInputElement).value).toBe("Kultur och fritid");
+    expect(screen.queryByTestId("departments-unlisted")).toBeNull();
+  });
 });
 
 describe("default roles in the settings", () => {
