@@ -352,8 +352,8 @@ pub fn figures(
         pv_costs,
         roi: ratio(pv_benefits - pv_costs, pv_costs),
         benefit_cost_ratio: ratio(pv_benefits, pv_costs),
-        payback_years: finance::payback(&net),
-        discounted_payback_years: finance::payback(&disc_net),
+        payback_years: finance::payback_of_view(costs, &net),
+        discounted_payback_years: finance::payback_of_view(costs, &disc_net),
         irr: finance::choose_irr(&irr_roots),
         irr_undefined: irr_roots.is_empty().then(|| RateUndefined::of(&net)),
         irr_roots,
@@ -386,7 +386,7 @@ pub fn economic_case(
 fn npv_and_payback(b: &[Decimal], c: &[Decimal], g: &[Decimal]) -> (Decimal, Option<Decimal>) {
     let net: Vec<Decimal> = b.iter().zip(c).map(|(b, c)| b - c).collect();
     let npv = discounted(&net, g).iter().sum();
-    (npv, finance::payback(&net))
+    (npv, finance::payback_of_view(c, &net))
 }
 
 /// One year's net of the likely case and its discounted value.
@@ -539,7 +539,7 @@ impl<'m> LikelyCase<'m> {
                 }
             })
             .sum();
-        Ok((npv, finance::payback(&net)))
+        Ok((npv, finance::payback_of_view(&c, &net)))
     }
 }
 

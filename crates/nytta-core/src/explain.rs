@@ -169,12 +169,12 @@ fn view_explanations(
         ),
         roi,
         benefit_cost_ratio: bcr,
-        payback: payback(&net, f.payback_years, lang),
+        payback: payback(&costs, &net, f.payback_years, lang),
     }
 }
 
 /// The cumulative net flow per year and, when it turns positive, `(t − 1) + |C(t−1)| ÷ Net(t)`.
-fn payback(net: &[Decimal], years: Option<Decimal>, lang: Lang) -> String {
+fn payback(costs: &[Decimal], net: &[Decimal], years: Option<Decimal>, lang: Lang) -> String {
     let sv = lang == Lang::Sv;
     let year = if sv { "år" } else { "year" };
     let mut cumulative = Decimal::ZERO;
@@ -223,6 +223,12 @@ fn payback(net: &[Decimal], years: Option<Decimal>, lang: Lang) -> String {
         }
         (None, _) if net.iter().all(Decimal::is_zero) => {
             format!("{head} The net flow is 0 every year: there is nothing to pay back.")
+        }
+        (None, _) if costs.iter().all(Decimal::is_zero) && sv => {
+            format!("{head} Det finns inga kostnader: det finns inget att betala tillbaka.")
+        }
+        (None, _) if costs.iter().all(Decimal::is_zero) => {
+            format!("{head} There are no costs: there is nothing to pay back.")
         }
         (None, _) if sv => format!("{head} Summan blir inte positiv inom kalkylperioden."),
         (None, _) => format!("{head} The sum does not turn positive within the analysis period."),

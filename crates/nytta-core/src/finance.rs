@@ -63,6 +63,16 @@ pub fn payback(net: &[Decimal]) -> Option<Decimal> {
     None
 }
 
+/// Payback of a view: [`payback`] on its net flow, but `None` when the view has no costs in
+/// any year — nothing is spent, so nothing is paid back and no number of years is true (the
+/// key figure reads "cannot be computed: no costs").
+pub fn payback_of_view(costs: &[Decimal], net: &[Decimal]) -> Option<Decimal> {
+    if costs.iter().all(Decimal::is_zero) {
+        return None;
+    }
+    payback(net)
+}
+
 /// Internal rate of return of a net flow, or `None` when no rate above −100 % makes its NPV
 /// zero (the flow never changes sign, or its NPV never crosses zero).
 ///
@@ -457,6 +467,20 @@ mod tests {
         assert_eq!(payback(&flows(&[0])), None);
         // A zero year 0 followed by a gain still pays back at once.
         assert_eq!(payback(&flows(&[0, 0, 5])), Some(Decimal::ZERO));
+    }
+
+    /// One time benefit and no costs: the key figure said "cannot be computed: no costs"
+    /// while the chart marked "paid back 0.0 years" and the scenarios "0.0 years".
+    #[test]
+    fn payback_of_a_view_without_costs_is_none() {
+        let zero = flows(&[0, 0, 0]);
+        assert_eq!(payback_of_view(&zero, &flows(&[0, 5, 0])), None);
+        assert_eq!(payback_of_view(&zero, &flows(&[5, 0, 0])), None);
+        assert_eq!(
+            payback_of_view(&flows(&[10, 0, 0]), &flows(&[-10, 4, 8])),
+            Some(d("1.75")),
+            "with costs it is the payback of the net: 1 + 6 ÷ 8"
+        );
     }
 
     #[test]

@@ -165,3 +165,49 @@ fn an_empty_valuation_has_no_payback_and_says_there_is_nothing_to_pay_back() {
         "{en}"
     );
 }
+
+/// One time benefit and no costs: the key figure said "cannot be computed: no costs" while
+/// the engine gave payback 0 years, which the cash-flow chart marked ("återbetald 0,0 år")
+/// and the scenarios showed. Nothing is spent, so no case has a payback, and the explanation
+/// says why.
+#[test]
+fn a_valuation_without_costs_has_no_payback_in_any_case() {
+    let text = r#"{
+      "nytta": 1,
+      "initiative": { "title": "Ny idé" },
+      "valuation": {
+        "parameters": { "start_year": 2025, "years": 3, "discount_rate": 0.03 },
+        "inputs": [ { "id": "n", "name": "Ärenden", "value": 10, "low": 5, "high": 20 } ],
+        "lines": [ { "id": "b", "side": "benefit", "name": "Engångsnytta", "category": "financial",
+                     "amount": "n * 100", "timing": { "once": 0 } } ]
+      }
+    }"#;
+    let model = Model::from_document(read_document(text).unwrap()).unwrap();
+    let e = evaluate(&model, Lang::Sv).unwrap();
+    for f in [&e.economic, &e.budget] {
+        assert_eq!(f.total_costs, rust_decimal::Decimal::ZERO);
+        assert_eq!(f.payback_years, None);
+        assert_eq!(f.discounted_payback_years, None);
+    }
+    assert_eq!(
+        e.sensitivity.tornado.len(),
+        1,
+        "the input's range is a scenario"
+    );
+    assert_eq!(e.sensitivity.pessimistic.payback_years, None);
+    assert_eq!(e.sensitivity.optimistic.payback_years, None);
+    let sv = &e.explanations.economic.payback;
+    assert!(
+        sv.ends_with("Det finns inga kostnader: det finns inget att betala tillbaka."),
+        "{sv}"
+    );
+    let en = evaluate(&model, Lang::En)
+        .unwrap()
+        .explanations
+        .economic
+        .payback;
+    assert!(
+        en.ends_with("There are no costs: there is nothing to pay back."),
+        "{en}"
+    );
+}

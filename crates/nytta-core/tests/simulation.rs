@@ -307,8 +307,9 @@ fn inputs_without_a_range_stay_fixed() {
         assert!((f(got) - expected).abs() < 6.0, "{got} vs {expected}");
     }
     assert_eq!(e.probability_positive, Decimal::ONE);
-    // A benefit in year 1 only, nothing in year 0: paid back at once (C(0) = 0 ≥ 0).
-    assert_eq!(e.payback_p90, Some(Decimal::ZERO));
+    // A benefit and no cost: nothing is spent, so nothing is paid back in any draw — as the
+    // key figure says ("cannot be computed: no costs"), never "0 years".
+    assert_eq!(e.payback_p90, None);
     assert_eq!(e.drivers[0].input, "robots");
     assert_eq!(e.drivers[0].rank_correlation, Some(Decimal::ONE));
 }

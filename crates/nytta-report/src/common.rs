@@ -45,6 +45,16 @@ pub(crate) fn years_or(v: Option<Decimal>, lang: Lang) -> String {
     )
 }
 
+/// A view's payback in years, or why there is none: "cannot be computed: no costs" when the
+/// view has no costs (the engine gives it no payback), otherwise "not within the analysis
+/// period" — the key figure's words in the app.
+pub(crate) fn payback_or(v: Option<Decimal>, total_costs: Decimal, lang: Lang) -> String {
+    match v {
+        None if total_costs.is_zero() => text::NO_COSTS.get(lang).to_string(),
+        v => years_or(v, lang),
+    }
+}
+
 /// A percentage with one decimal, or "none".
 pub(crate) fn pct_or(v: Option<Decimal>, lang: Lang) -> String {
     v.map_or_else(
@@ -95,13 +105,13 @@ pub(crate) fn figure_rows(a: &Figures, b: &Figures, lang: Lang) -> Vec<Vec<Cell>
         (text::NPV, kr(a.npv, lang), kr(b.npv, lang)),
         (
             text::PAYBACK,
-            years_or(a.payback_years, lang),
-            years_or(b.payback_years, lang),
+            payback_or(a.payback_years, a.total_costs, lang),
+            payback_or(b.payback_years, b.total_costs, lang),
         ),
         (
             text::DISC_PAYBACK,
-            years_or(a.discounted_payback_years, lang),
-            years_or(b.discounted_payback_years, lang),
+            payback_or(a.discounted_payback_years, a.total_costs, lang),
+            payback_or(b.discounted_payback_years, b.total_costs, lang),
         ),
         (
             text::PV_BENEFITS,

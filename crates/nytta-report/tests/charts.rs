@@ -370,6 +370,26 @@ fn the_tornado_says_how_many_inputs_it_leaves_out() {
     }
 }
 
+/// One time benefit and no costs: the chart marked "återbetald 0,0 år" beside the key figure
+/// "kan inte beräknas: inga kostnader". Nothing is spent, so no payback is marked.
+#[test]
+fn a_valuation_without_costs_marks_no_payback() {
+    let doc = serde_json::json!({
+        "nytta": 1,
+        "initiative": { "title": "Ny idé" },
+        "valuation": {
+            "parameters": { "start_year": 2025, "years": 3, "discount_rate": 0.03 },
+            "lines": [ { "id": "b", "side": "benefit", "name": "Engångsnytta",
+                         "category": "financial", "amount": 1000, "timing": { "once": 0 } } ]
+        }
+    });
+    for (lang, label) in [(Lang::Sv, "återbetald"), (Lang::En, "paid back")] {
+        let (model, ev) = common::evaluate(&doc.to_string(), lang);
+        let text = svg_text(&svg(Chart::CashFlow, &model, &ev, lang).unwrap());
+        assert!(!text.contains(label), "{lang:?}: {text}");
+    }
+}
+
 #[test]
 fn the_payback_labels_lie_on_a_white_ground_above_the_curves() {
     for (lang, label) in [(Lang::Sv, "återbetald"), (Lang::En, "paid back")] {

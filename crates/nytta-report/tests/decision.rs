@@ -236,10 +236,44 @@ fn the_budget_answer_agrees_with_both_the_payback_and_the_npv() {
             "Betalar sig budgetvyn? Ja, odiskonterat redan år 0 (återbetalningstid 0,0 år) – men inte diskonterat: nuvärdet i budgetvyn är −28 000 kr.",
             "Does the budget view pay for itself? Yes, undiscounted from year 0 (payback 0.0 years) – but not discounted: the NPV in the budget view is −SEK 28,000.",
         ),
+        // 100 000 kr in year 0 and no costs: nothing is paid back (the key figure's "cannot
+        // be computed: no costs"), where it read "Yes … (payback 0.0 years)".
+        (
+            benefit_first(0),
+            "no-costs",
+            "Betalar sig budgetvyn? Budgetvyn har inga kostnader: det finns inget att betala tillbaka. Nuvärdet i budgetvyn är 100 000 kr.",
+            "Does the budget view pay for itself? The budget view has no costs: there is nothing to pay back. The NPV in the budget view is SEK 100,000.",
+        ),
     ];
     for (doc, tag, sv, en) in cases {
         assert_has(&page_one(&pdf(&doc, Lang::Sv, tag)), &[sv]);
         assert_has(&page_one(&pdf(&doc, Lang::En, tag)), &[en]);
+    }
+}
+
+/// Without costs the PDF's key figures and scenarios say payback cannot be computed, as the
+/// app does, where they read "0,0 år".
+#[test]
+fn without_costs_the_payback_cannot_be_computed_in_every_table() {
+    let doc = benefit_first(0);
+    for (lang, want, not) in [
+        (
+            Lang::Sv,
+            "kan inte beräknas: inga kostnader",
+            "Återbetalningstid 0,0 år",
+        ),
+        (
+            Lang::En,
+            "cannot be computed: no costs",
+            "payback 0.0 years",
+        ),
+    ] {
+        let path = pdf(&doc, lang, "no-costs-tables");
+        let text = squash(&poppler("pdftotext", &["-enc", "UTF-8", &path, "-"]));
+        // The key figures (payback and discounted payback, both views) and the proposal's
+        // two rows in the economic case.
+        assert_eq!(text.matches(want).count(), 6, "{lang:?}: {text}");
+        assert!(!text.contains(not), "{lang:?}: {text}");
     }
 }
 
@@ -597,20 +631,21 @@ fn a_decision_asked_for_by_the_caller_stands_in_for_a_missing_proposal() {
 }
 
 #[test]
-fn a_budget_view_never_negative_says_so_rather_than_reaching_zero() {
-    // Only a saving from year 1: the cumulative net is 0 in year 0 and never below.
+fn a_budget_view_without_costs_says_there_is_nothing_to_pay_back() {
+    // Only a saving from year 1 and no costs: nothing is spent, so there is no payback (the
+    // key figure's "cannot be computed: no costs"), never "paid back in 0,0 years".
     let mut doc = small(None);
     doc["valuation"]["lines"].as_array_mut().unwrap().remove(0);
     let sv = page_one(&pdf(&doc, Lang::Sv, "small-at-once"));
     // 20 000 × (0,8 + 0,64 + 0,512) = 39 040 kr.
     assert_has(
         &sv,
-        &["Ja: det ackumulerade nettot i budgetvyn är inte negativt år 0 (återbetalningstid 0,0 år), och även diskonterat betalar den sig: nuvärdet i budgetvyn är 39 040 kr."],
+        &["Budgetvyn har inga kostnader: det finns inget att betala tillbaka. Nuvärdet i budgetvyn är 39 040 kr."],
     );
     let en = page_one(&pdf(&doc, Lang::En, "small-at-once"));
     assert_has(
         &en,
-        &["Yes: the cumulative net in the budget view is not negative in year 0 (payback 0.0 years), and it pays for itself discounted too: the NPV in the budget view is SEK 39,040."],
+        &["The budget view has no costs: there is nothing to pay back. The NPV in the budget view is SEK 39,040."],
     );
 }
 

@@ -153,6 +153,9 @@ struct CompiledLine {
     path: String,
     years: Vec<(usize, f64)>,
     in_budget: bool,
+    /// A cost line: a view without any cost has no payback, as
+    /// [`crate::finance::payback_of_view`] says.
+    cost: bool,
 }
 
 /// NPV and payback of one view.
@@ -288,6 +291,7 @@ impl Compiled {
                     path,
                     years,
                     in_budget: money.in_budget,
+                    cost: matches!(line.side, Side::Cost),
                 })
             })
             .collect();
@@ -331,6 +335,7 @@ impl Compiled {
         economic.iter_mut().for_each(|x| *x = 0.0);
         budget.iter_mut().for_each(|x| *x = 0.0);
         let limit = to_f64(MAX_LINE_AMOUNT);
+        let (mut economic_costs, mut budget_costs) = (false, false);
         for line in &self.lines {
             let (amount, hours) = match &line.form {
                 LineForm::Amount(p) => (p.run(values, stack)?, 0.0),
@@ -352,18 +357,21 @@ impl Compiled {
             for &(t, coefficient) in &line.years {
                 let v = amount * coefficient;
                 economic[t] += v;
+                let spent = line.cost && v != 0.0;
+                economic_costs |= spent;
                 if line.in_budget {
                     budget[t] += v;
+                    budget_costs |= spent;
                 }
             }
         }
-        let view = |net: &[f64]| ViewOutcome {
+        let view = |net: &[f64], costs: bool| ViewOutcome {
             npv: net.iter().zip(&self.growth).map(|(n, g)| n / g).sum(),
-            payback: payback(net),
+            payback: if costs { payback(net) } else { None },
         };
         Ok(Outcome {
-            economic: view(economic),
-            budget: view(budget),
+            economic: view(economic, economic_costs),
+            budget: view(budget, budget_costs),
         })
     }
 }

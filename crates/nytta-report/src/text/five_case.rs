@@ -63,6 +63,10 @@ pub(crate) const BUDGET_PAYS_NO: Tr = Tr(
     "Nej: ingen återbetalning i budgetvyn inom kalkylperioden {from}–{to}, varken odiskonterat eller diskonterat: nuvärdet i budgetvyn är {npv}.",
     "No: the budget view does not pay back within the analysis period {from}–{to}, neither undiscounted nor discounted: the NPV in the budget view is {npv}.",
 );
+pub(crate) const BUDGET_NO_COSTS: Tr = Tr(
+    "Budgetvyn har inga kostnader: det finns inget att betala tillbaka. Nuvärdet i budgetvyn är {npv}.",
+    "The budget view has no costs: there is nothing to pay back. The NPV in the budget view is {npv}.",
+);
 pub(crate) const BUDGET_EMPTY: Tr = Tr(
     "Budgetvyn har inga belopp: det finns inget att betala tillbaka.",
     "The budget view has no amounts: there is nothing to pay back.",
