@@ -1,5 +1,6 @@
 /** Figures for people in the current language; `–`-style text for figures that do not exist. */
-import { locale } from "../i18n/i18n.svelte";
+import { locale, t } from "../i18n/i18n.svelte";
+import type { MessageKey } from "../i18n/sv";
 import { compareDecimal, formatMoney, formatNumberTrim, formatPercent, formatYears, formatHours, isNegative } from "./number";
 import { IRR_SHOWN_UP_TO } from "../api/types/limits";
 
@@ -16,6 +17,18 @@ export const irr = (v: string | null | undefined): string =>
     : compareDecimal(v, IRR_SHOWN_UP_TO) > 0
       ? `> ${formatPercent(IRR_SHOWN_UP_TO, locale.lang, 0)}`
       : formatPercent(v, locale.lang, 1);
+/** A payback: years, or why there is none — the engine gives none for a view without costs
+ * ("cannot be computed: no costs") and for one that does not pay back within the period. */
+export const payback = (v: string | null | undefined, totalCosts: string): string =>
+  v != null ? formatYears(v, locale.lang) : compareDecimal(totalCosts, "0") === 0 ? t("payback_no_costs") : t("payback_none");
+/** A switching value worded by its sign, as in the business case: with a positive NPV how far
+ * benefits may fall (`fine`), with a negative one how far they must rise (`needed`, the
+ * ratio's absolute value) — never "may fall by −2 %". */
+export const switching = (v: string | null | undefined, fine: MessageKey, needed: MessageKey): string => {
+  if (v == null) return "–";
+  const below = v.startsWith("-") && compareDecimal(v, "0") !== 0;
+  return below ? t(needed, { pct: percent(v.slice(1), 1) }) : t(fine, { pct: percent(v, 1) });
+};
 export const hours = (v: string | null | undefined): string => (v == null ? "–" : formatHours(v, locale.lang));
 export const num = (v: string | null | undefined, max = 2): string =>
   v == null ? "–" : formatNumberTrim(v, max, locale.lang);
