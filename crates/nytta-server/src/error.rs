@@ -41,49 +41,58 @@ impl ServerError {
         }
     }
 
-    /// The message in Swedish.
+    /// The message in Swedish: what happened in Swedish, then the driver's or database's own
+    /// text (often English) labelled as the technical detail.
     pub fn message_sv(&self) -> String {
         match self {
-            ServerError::Url(d) => format!("Serveradressen går inte att använda: {d}"),
+            ServerError::Url(d) => {
+                format!("Serveradressen går inte att använda. Teknisk detalj: {d}")
+            }
             ServerError::Tls(d) => {
-                format!("Krypterad anslutning (TLS) gick inte att upprätta: {d}")
+                format!("Krypterad anslutning (TLS) gick inte att upprätta. Teknisk detalj: {d}")
             }
             ServerError::Unreachable(d) => {
                 format!("Servern går inte att nå. Teknisk detalj: {d}")
             }
             ServerError::SignIn(d) => format!(
-                "Servern godtog inte inloggningen ({d}). Kontrollera användarnamnet och \
-                 lösenordet (PGPASSWORD eller .pgpass)."
+                "Servern godtog inte inloggningen. Kontrollera användarnamnet och lösenordet \
+                 (PGPASSWORD eller .pgpass). Teknisk detalj: {d}"
             ),
             ServerError::Refused(d) => format!(
                 "Databasen tillåter inte ändringen: din roll får bara ändra den egna \
-                 förvaltningens initiativ ({d})."
+                 förvaltningens initiativ. Teknisk detalj: {d}"
             ),
-            ServerError::Schema(d) => format!("Serverns databas är inte redo för Nytta: {d}"),
-            ServerError::Db(d) => format!("Databasfel på servern: {d}"),
+            ServerError::Schema(d) => {
+                format!("Serverns databas är inte redo för Nytta. Teknisk detalj: {d}")
+            }
+            ServerError::Db(d) => format!("Databasfel på servern. Teknisk detalj: {d}"),
         }
     }
 
-    /// The message in English.
+    /// The message in English, the technical detail labelled the same way.
     pub fn message_en(&self) -> String {
         match self {
-            ServerError::Url(d) => format!("The server address cannot be used: {d}"),
+            ServerError::Url(d) => {
+                format!("The server address cannot be used. Technical detail: {d}")
+            }
             ServerError::Tls(d) => {
-                format!("An encrypted connection (TLS) could not be set up: {d}")
+                format!("An encrypted connection (TLS) could not be set up. Technical detail: {d}")
             }
             ServerError::Unreachable(d) => {
                 format!("The server cannot be reached. Technical detail: {d}")
             }
             ServerError::SignIn(d) => format!(
-                "The server did not accept the sign-in ({d}). Check the user name and the \
-                 password (PGPASSWORD or .pgpass)."
+                "The server did not accept the sign-in. Check the user name and the password \
+                 (PGPASSWORD or .pgpass). Technical detail: {d}"
             ),
             ServerError::Refused(d) => format!(
                 "The database does not allow the change: your role may only change its own \
-                 department's initiatives ({d})."
+                 department's initiatives. Technical detail: {d}"
             ),
-            ServerError::Schema(d) => format!("The server's database is not ready for Nytta: {d}"),
-            ServerError::Db(d) => format!("Database error on the server: {d}"),
+            ServerError::Schema(d) => {
+                format!("The server's database is not ready for Nytta. Technical detail: {d}")
+            }
+            ServerError::Db(d) => format!("Database error on the server. Technical detail: {d}"),
         }
     }
 
@@ -138,3 +147,35 @@ impl From<postgres::Error> for ServerError {
 
 /// Shorthand for the server's results.
 pub type Result<T> = std::result::Result<T, ServerError>;
+
+#[cfg(test)]
+mod tests {
+    use super::ServerError;
+
+    #[test]
+    fn every_message_is_a_sentence_with_the_driver_text_labelled_as_technical_detail() {
+        let d = "db.kommun.se:5432/nytta: error connecting to server";
+        for e in [
+            ServerError::Url(d.into()),
+            ServerError::Tls(d.into()),
+            ServerError::Unreachable(d.into()),
+            ServerError::SignIn(d.into()),
+            ServerError::Refused(d.into()),
+            ServerError::Schema(d.into()),
+            ServerError::Db(d.into()),
+        ] {
+            let (sv, en) = (e.message_sv(), e.message_en());
+            assert!(sv.ends_with(&format!(". Teknisk detalj: {d}")), "{sv}");
+            assert!(en.ends_with(&format!(". Technical detail: {d}")), "{en}");
+            assert_eq!(sv.matches(d).count(), 1, "{sv}");
+            assert!(!sv.contains(&format!("({d}")), "{sv}");
+        }
+        assert_eq!(
+            ServerError::SignIn(d.into()).message_sv(),
+            format!(
+                "Servern godtog inte inloggningen. Kontrollera användarnamnet och lösenordet \
+                 (PGPASSWORD eller .pgpass). Teknisk detalj: {d}"
+            )
+        );
+    }
+}

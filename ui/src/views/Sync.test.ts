@@ -131,8 +131,8 @@ describe("the sync panel", () => {
       new_conflicts: [],
       refused: [{
         id: 7, title: "Trygghetskamera i hemtjänsten", department: "Arbete och välfärd", code: "server_refused",
-        message_sv: "”Trygghetskamera i hemtjänsten” (Arbete och välfärd): Databasen tillåter inte ändringen: din roll får bara ändra den egna förvaltningens initiativ (initiative 1).",
-        message_en: "“Trygghetskamera i hemtjänsten” (Arbete och välfärd): The database does not allow the change: your role may only change its own department's initiatives (initiative 1).",
+        message_sv: "”Trygghetskamera i hemtjänsten” (Arbete och välfärd): Databasen tillåter inte ändringen: din roll får bara ändra den egna förvaltningens initiativ. Teknisk detalj: initiative 1",
+        message_en: "“Trygghetskamera i hemtjänsten” (Arbete och välfärd): The database does not allow the change: your role may only change its own department's initiatives. Technical detail: initiative 1",
       }],
     });
     render(Sync);
@@ -141,7 +141,7 @@ describe("the sync panel", () => {
     expect(screen.getByTestId("sync-done").textContent).toBe("Synced 2026-11-30 06:15. Initiatives sent: 1. Initiatives brought in: 3.");
     expect(within(refused).getByRole("heading").textContent).toBe("Refused by the server");
     expect(within(refused).getByRole("listitem").textContent).toBe(
-      "“Trygghetskamera i hemtjänsten” (Arbete och välfärd): The database does not allow the change: your role may only change its own department's initiatives (initiative 1).",
+      "“Trygghetskamera i hemtjänsten” (Arbete och välfärd): The database does not allow the change: your role may only change its own department's initiatives. Technical detail: initiative 1",
     );
   });
 
