@@ -64,7 +64,7 @@ fn keys(what: &str, v: &Value, keys: &[&str], extra: &[&str]) {
     }
 }
 
-const FIGURES: [&str; 14] = [
+const FIGURES: [&str; 16] = [
     "npv",
     "pv_benefits",
     "pv_costs",
@@ -73,8 +73,10 @@ const FIGURES: [&str; 14] = [
     "payback_years",
     "discounted_payback_years",
     "irr",
+    "irr_undefined",
     "irr_roots",
     "mirr",
+    "mirr_undefined",
     "total_benefits",
     "total_costs",
     "switching_benefits",
