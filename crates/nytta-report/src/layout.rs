@@ -556,18 +556,28 @@ impl Layout {
         format!("{}…", out.trim_end())
     }
 
-    /// Lines of text at `x` as part of `owner`, breaking pages between lines.
-    /// A page break inside them leaves at least two lines on either side.
-    fn lines_at(&mut self, owner: Owner, x: f32, lines: &[String], st: Style) {
-        let lh = line_height(st);
-        let n = lines.len();
-        let fits = ((self.y - BOTTOM) / lh).floor().max(0.0) as usize;
+    /// How many of `n` lines in `st` go on this page: all that fit, but at least two on
+    /// either side of a page break (0: all go to the next page).
+    fn lines_here(&self, n: usize, st: Style) -> usize {
+        let fits = ((self.y - BOTTOM) / line_height(st)).floor().max(0.0) as usize;
         let here = match fits {
             f if f >= n => n,
             f if n - f < 2 => f.saturating_sub(1),
             f => f,
         };
-        let here = if here < 2 && here < n { 0 } else { here };
+        if here < 2 && here < n {
+            0
+        } else {
+            here
+        }
+    }
+
+    /// Lines of text at `x` as part of `owner`, breaking pages between lines; a page break
+    /// inside them leaves at least two lines on either side.
+    fn lines_at(&mut self, owner: Owner, x: f32, lines: &[String], st: Style) {
+        let lh = line_height(st);
+        let n = lines.len();
+        let here = self.lines_here(n, st);
         for (i, l) in lines.iter().enumerate() {
             if (i == here && here < n && !self.fresh) || self.y - lh < BOTTOM {
                 self.new_page();
@@ -751,8 +761,8 @@ impl Layout {
         let list = self.open(Role::List, None);
         for item in items {
             let lines = self.wrap(item, WIDTH - indent, st);
-            let lh = line_height(st);
-            if self.y - lh < BOTTOM {
+            // The bullet goes where its item's first line goes.
+            if self.lines_here(lines.len(), st) == 0 {
                 self.new_page();
             }
             let li = self.open(Role::Item, Some(list));
@@ -1576,6 +1586,13 @@ mod tests {
             assert_eq!(first, on_first, "room for {room} lines");
             assert_eq!(l.pages.len(), 2);
         }
+        // A list item of three lines with room for two goes whole, its bullet with it (the
+        // follow-up's lessons left a bullet alone at a page's foot).
+        let mut l = layout();
+        near_the_foot(&mut l, lh * 2.5);
+        l.bullets(&["ett\ntvå\ntre".to_string()], BODY);
+        assert!(shown(&l.pages[0]).is_empty(), "{:?}", shown(&l.pages[0]));
+        assert_eq!(shown(&l.pages[1]), ["•", "ett", "två", "tre"]);
     }
 
     #[test]
