@@ -46,4 +46,11 @@ describe("default roles in the settings", () => {
     expect(names.map((n) => n.tagName)).toEqual(names.map(() => "TEXTAREA"));
     expect(names.map((n) => n.value)).toContain("Grundutbildad sjuksköterska");
   });
+
+  it("show a rubric text whole, in a field that wraps", async () => {
+    render(Settings);
+    const field = (await screen.findByTestId("settings-rubric-financing-3-en")) as HTMLTextAreaElement;
+    expect(field.tagName).toBe("TEXTAREA");
+    expect(field.value || field.placeholder).toBe("Partly financed or applied for");
+  });
 });
