@@ -1,6 +1,7 @@
 //! The words people read, one catalogue per language. Domain words follow the glossary of
 //! docs/domain.md.
 
+use nytta_core::case::RateUndefined;
 use nytta_core::document::{PriorityBasis, Stage};
 pub use nytta_core::labels::{category, stakeholder};
 use nytta_core::Lang;
@@ -200,6 +201,14 @@ pub fn stage(lang: Lang, s: Stage) -> &'static str {
         Stage::Rejected => ("avslagen", "rejected"),
     };
     pick(lang, sv, en)
+}
+
+/// A rate of return (IRR, MIRR) that does not exist, with the engine's reason: "ej definierad
+/// – nettot är negativt varje år".
+pub fn rate_undefined(lang: Lang, why: Option<RateUndefined>) -> String {
+    let why = nytta_core::labels::rate_undefined(lang, why.unwrap_or(RateUndefined::NoRate));
+    let head = pick(lang, "ej definierad", "not defined");
+    format!("{head} – {why}")
 }
 
 /// The name of a priority basis.

@@ -32,15 +32,24 @@ fn pct_or(lang: Lang, v: Option<Decimal>) -> String {
     )
 }
 
-/// The IRR, or every root when there are several ("flera internräntor: −1,8 %; 12,0 %").
+/// The IRR, every root when there are several ("flera internräntor: −1,8 %; 12,0 %"), or
+/// why there is none.
 fn irr_or(lang: Lang, f: &Figures) -> String {
     if f.irr_roots.len() > 1 {
         let roots: Vec<String> = f.irr_roots.iter().map(|r| format::irr(*r, lang)).collect();
         return format!("{}: {}", t(lang, Key::SeveralIrr), roots.join("; "));
     }
     f.irr.map_or_else(
-        || t(lang, Key::NotDefined).to_string(),
+        || text::rate_undefined(lang, f.irr_undefined),
         |r| format::irr(r, lang),
+    )
+}
+
+/// The MIRR, or why there is none ("ej definierad – nettot är negativt varje år").
+fn mirr_or(lang: Lang, f: &Figures) -> String {
+    f.mirr.map_or_else(
+        || text::rate_undefined(lang, f.mirr_undefined),
+        |r| format::percent(r, 1, lang),
     )
 }
 
@@ -74,7 +83,7 @@ fn figure_rows(lang: Lang, e: &Figures, b: &Figures) -> Vec<(Key, String, String
             ratio_or(lang, b.benefit_cost_ratio),
         ),
         (Key::Irr, irr_or(lang, e), irr_or(lang, b)),
-        (Key::Mirr, pct_or(lang, e.mirr), pct_or(lang, b.mirr)),
+        (Key::Mirr, mirr_or(lang, e), mirr_or(lang, b)),
         (
             Key::TotalBenefits,
             kr(e.total_benefits),

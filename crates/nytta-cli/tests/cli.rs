@@ -454,6 +454,54 @@ fn an_irr_above_1000_percent_read_as_none() {
     }
 }
 
+/// A budget view of 100 000 kr in year 0 and 20 000 kr a year after, beside 80 000 kr of
+/// freed time a year: the budget net is negative every year, so it has no IRR or MIRR, and the
+/// summary says why where it read "saknas"/"none". JSON names the reason.
+#[test]
+fn an_undefined_irr_and_mirr_say_why_in_the_summary() {
+    let doc = r#"{ "nytta": 1, "initiative": { "title": "Digital signering" },
+      "valuation": { "parameters": { "start_year": 2025, "years": 2, "discount_rate": 0.03 },
+        "lines": [
+          { "id": "app", "side": "cost", "name": "Införande", "category": "financial",
+            "amount": 100000, "timing": { "once": 0 } },
+          { "id": "licence", "side": "cost", "name": "Licens", "category": "financial",
+            "amount": 20000, "timing": { "yearly": { "from": 1 } } },
+          { "id": "time", "side": "benefit", "name": "Frigjord tid",
+            "category": "reallocation", "amount": 80000, "timing": { "yearly": { "from": 1 } } }
+        ] } }"#;
+    let path = scratch("never-earning.nytta.json", doc);
+    let out = nytta(&["evaluate", path.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["budget"]["irr_undefined"], "negative_every_year");
+    assert_eq!(v["budget"]["mirr_undefined"], "negative_every_year");
+    assert_eq!(v["economic"]["irr_undefined"], Value::Null);
+    for (lang, label, why) in [
+        (
+            "sv",
+            "Internränta",
+            "ej definierad – nettot är negativt varje år",
+        ),
+        (
+            "en",
+            "Internal rate",
+            "not defined – the net is negative every year",
+        ),
+    ] {
+        let out = nytta(&["evaluate", path.to_str().unwrap(), "--lang", lang]);
+        let summary = text(&out.stdout);
+        let row = |start: &str| {
+            summary
+                .lines()
+                .find(|l| l.trim_start().starts_with(start))
+                .unwrap_or_else(|| panic!("{lang}: no {start} row in\n{summary}"))
+                .to_string()
+        };
+        assert!(row(label).contains(why), "{lang}: {}", row(label));
+        assert!(row("Modifi").contains(why), "{lang}: {}", row("Modifi"));
+    }
+}
+
 /// −10 000 kr, +23 000 kr, −13 200 kr: NPV is zero at 10 % and at 20 %. The summary said
 /// "10,0 %" as if the IRR were one figure; it lists both and points to NPV and MIRR, and
 /// shows the MIRR (at 3 %: 2,7 %, by hand in docs/domain.md's formula).
