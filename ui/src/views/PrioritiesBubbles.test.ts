@@ -23,7 +23,7 @@ describe("the bubble chart in Prioritering", () => {
     };
     render(Priorities);
     const img = (await screen.findByTestId("pr-bubbles")) as HTMLImageElement;
-    expect(img.alt).toBe("Bubble chart: potential effect against feasibility for the initiatives in the table, size by economic NPV, colour by department.");
+    expect(img.alt).toBe("Bubble chart: potential effect against feasibility for the initiatives in the table, size by socio-economic NPV, colour by department.");
     expect(decodeURIComponent(img.src)).toContain(">awaiting_decision</text>");
     await waitFor(() => expect(sent.find(([c]) => c === "portfolio_bubbles")).toBeTruthy());
     const table = sent.find(([c]) => c === "portfolio_priorities")?.[1];

@@ -60,9 +60,11 @@ describe("the simulation panel", () => {
     await tick();
     expect(screen.queryByTestId("sim-progress")).toBeNull();
     const sentence = screen.getByTestId("sim-sentence").textContent ?? "";
-    expect(sentence).toContain(`Samhällsekonomiskt: ${RUN.economic.sentence_sv}`);
-    expect(sentence).toContain(`I budgetvyn: ${RUN.budget.sentence_sv}`);
+    // The engine's sentence goes on in lower case after the label's colon.
     expect(RUN.economic.sentence_sv).toMatch(/^Nuvärdet är positivt i (\d+|under 1|över 99) % av utfallen\.$/);
+    expect(sentence).toContain(`Samhällsekonomiskt: n${RUN.economic.sentence_sv.slice(1)}`);
+    expect(sentence).toContain(`I budgetvyn: n${RUN.budget.sentence_sv.slice(1)}`);
+    expect(sentence).not.toMatch(/: N/);
     expect(screen.getByTestId("sim-ran").textContent).toBe("10 000 utfall, frö 1. Beloppen är uppskattningar.");
     const figures = screen.getByTestId("sim-figures").textContent ?? "";
     expect(figures).toContain(RUN.economic.positive_sv);
@@ -77,6 +79,22 @@ describe("the simulation panel", () => {
     expect(screen.getByTestId("chart-s-curve")).toBeTruthy();
     expect(screen.queryByTestId("sim-stale")).toBeNull();
     expect(screen.getByTestId("sim-run").textContent).toBe("Simulera igen");
+  });
+
+  it("goes on in lower case after the label's colon in English too, naming the socio-economic view", async () => {
+    setLang("en");
+    const { calls, feed } = controlled();
+    feed.update('{"doc":1}');
+    render(SimulationPanel, props(feed));
+    await fireEvent.click(screen.getByTestId("sim-run"));
+    calls[0].finish(RUN);
+    await tick();
+    await tick();
+    const sentence = screen.getByTestId("sim-sentence").textContent ?? "";
+    expect(RUN.economic.sentence_en).toMatch(/^The NPV is positive in /);
+    expect(sentence).toContain(`Socio-economic view: t${RUN.economic.sentence_en.slice(1)}`);
+    expect(sentence).toContain(`Budget view: t${RUN.budget.sentence_en.slice(1)}`);
+    setLang("sv");
   });
 
   it("cancels the run in the shell and keeps no half result", async () => {
