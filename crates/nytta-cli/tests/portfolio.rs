@@ -397,10 +397,10 @@ fn the_portfolio_report_draws_the_funnel_the_demand_per_year_and_the_bubble_char
         "Decided and ongoing initiatives: costs and benefits per year",
         "One-off costs",
         "Recurring costs",
-        "Benefits, economic",
+        "Benefits, socio-economic",
         "Benefits, budget",
         "SEK million",
-        "Potential effect against feasibility (size: NPV, economic)",
+        "Potential effect against feasibility (size: NPV, socio-economic)",
         "Ring: negative NPV.",
         "Figure: potential effect against feasibility, the same chart as in Prioritisation.",
     ] {

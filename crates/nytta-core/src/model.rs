@@ -213,7 +213,7 @@ fn unit_interval(p: &mut Problems, path: String, v: Decimal, what_sv: &str, what
         p.push(DocError::invalid(
             path,
             format!("{what_sv} ska vara mellan 0 och 1 (t.ex. 0.8 för 80 %), inte {v}"),
-            format!("{what_en} must be between 0 and 1 (e.g. 0.8 for 80 %), not {v}"),
+            format!("{what_en} must be between 0 and 1 (e.g. 0.8 for 80%), not {v}"),
         ));
     }
 }

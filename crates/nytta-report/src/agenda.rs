@@ -67,7 +67,7 @@ const SUBTITLE: Tr = Tr(
 );
 const INTRO: Tr = Tr(
     "I prioritetsordning: prioriteringsgrund (gällande rätt, samhällsviktig verksamhet, inre effektivitet), sedan prioritetspoäng, sedan samhällsekonomiskt nuvärde. Beslut begärs för initiativ med status för beslut, stöd för initiativ i utvecklingsfas. {decisions} för beslut, {support} för stöd.",
-    "In priority order: priority basis (required by law, critical societal function, internal efficiency), then priority score, then economic NPV. A decision is asked for initiatives awaiting decision, support for initiatives in development. {decisions} for a decision, {support} for support.",
+    "In priority order: priority basis (required by law, critical societal function, internal efficiency), then priority score, then socio-economic NPV. A decision is asked for initiatives awaiting decision, support for initiatives in development. {decisions} for a decision, {support} for support.",
 );
 const NONE: Tr = Tr(
     "Inga initiativ begär beslut eller stöd sedan datumet.",
@@ -81,9 +81,12 @@ const OWNER: Tr = Tr("Ansvarig", "Responsible");
 const STAGE: Tr = Tr("Status", "Stage");
 const CHANGED: Tr = Tr("Ändrad", "Changed");
 const SCORE: Tr = Tr("Prioritetspoäng", "Priority score");
-const NPV_ECONOMIC: Tr = Tr("Nuvärde, samhällsekonomiskt", "NPV, economic");
+const NPV_ECONOMIC: Tr = Tr("Nuvärde, samhällsekonomiskt", "NPV, socio-economic");
 const NPV_BUDGET: Tr = Tr("Nuvärde, budget", "NPV, budget");
-const PAYBACK_ECONOMIC: Tr = Tr("Återbetalning, samhällsekonomiskt", "Payback, economic");
+const PAYBACK_ECONOMIC: Tr = Tr(
+    "Återbetalning, samhällsekonomiskt",
+    "Payback, socio-economic",
+);
 const PAYBACK_BUDGET: Tr = Tr("Återbetalning, budget", "Payback, budget");
 const ONE_OFF: Tr = Tr("Engångskostnader", "One-off costs");
 const DESCRIPTION: Tr = Tr("Beskrivning", "Description");

@@ -74,11 +74,11 @@ pub(crate) const DECISION_UNNAMED: Tr = Tr(
 );
 pub(crate) const DECIDED_BY: Tr = Tr("av {body}", "by {body}");
 pub(crate) const KEY_FIGURES: Tr = Tr("Nyckeltal", "Key figures");
-pub(crate) const ECONOMIC: Tr = Tr("Samhällsekonomisk vy", "Economic view");
+pub(crate) const ECONOMIC: Tr = Tr("Samhällsekonomisk vy", "Socio-economic view");
 pub(crate) const BUDGET: Tr = Tr("Budgetvy", "Budget view");
 pub(crate) const VIEWS_NOTE: Tr = Tr(
     "Den samhällsekonomiska vyn räknar alla nyttor och kostnader som värderats i kronor, även frigjord tid (omfördelning). Budgetvyn räknar bara finansiella rader, alltså det som faktiskt påverkar budgeten. Frigjord tid är inte pengar i budgeten förrän den tas hem.",
-    "The economic view counts every benefit and cost valued in kronor, including freed time (reallocation). The budget view counts financial lines only: what actually moves in the budget. Freed time is not money in the budget until it is realised as a budget saving (taken out of the budget).",
+    "The socio-economic view counts every benefit and cost valued in kronor, including freed time (reallocation). The budget view counts financial lines only: what actually moves in the budget. Freed time is not money in the budget until it is realised as a budget saving (taken out of the budget).",
 );
 pub(crate) const NPV: Tr = Tr("Nuvärde (NPV)", "Net present value (NPV)");
 pub(crate) const PV_BENEFITS: Tr = Tr("Nuvärde nyttor", "PV of benefits");
@@ -229,7 +229,7 @@ pub(crate) const CHART_PER_YEAR: Tr =
     Tr("Nyttor och kostnader per år", "Benefits and costs per year");
 pub(crate) const CHART_PER_YEAR_CAPTION: Tr = Tr(
     "Nyttor och kostnader per år i den samhällsekonomiska vyn, odiskonterat.",
-    "Benefits and costs per year in the economic view, undiscounted.",
+    "Benefits and costs per year in the socio-economic view, undiscounted.",
 );
 pub(crate) const CHART_BY_CATEGORY: Tr = Tr("Nyttor per kategori", "Benefits by category");
 pub(crate) const CHART_BY_STAKEHOLDER: Tr = Tr("Nyttor per intressent", "Benefits by stakeholder");
@@ -243,7 +243,7 @@ pub(crate) const CHART_TORNADO: Tr = Tr(
 );
 pub(crate) const CHART_TORNADO_CAPTION: Tr = Tr(
     "Samhällsekonomiskt nuvärde när en faktor i taget sätts till sitt låga respektive höga värde; linjen är nuvärdet med troliga värden.",
-    "Economic NPV with one input at a time at its low and its high value; the line is the NPV at likely values.",
+    "Socio-economic NPV with one input at a time at its low and its high value; the line is the NPV at likely values.",
 );
 pub(crate) const TORNADO_LEFT_OUT: Tr = Tr(
     "{n} faktorer till visas inte; var och en ändrar nuvärdet med högst {swing} mellan sitt låga och höga värde.",
@@ -396,7 +396,7 @@ pub(crate) const CONVENTION_TEXTS: [Tr; 8] = [
     ),
     Tr(
         "Samhällsekonomisk vy: alla rader värderade i kronor (finansiella och omfördelning). Budgetvy: bara finansiella rader. Frigjord tid = timmar per år för omfördelningsnyttor i tidsform × konfidens; årsarbetare = timmar ÷ timmar per årsarbetare.",
-        "Economic view: every line valued in kronor (financial and reallocation). Budget view: financial lines only. Freed time = hours a year of reallocation benefits in the time form × confidence; FTE = hours ÷ hours per FTE.",
+        "Socio-economic view: every line valued in kronor (financial and reallocation). Budget view: financial lines only. Freed time = hours a year of reallocation benefits in the time form × confidence; FTE = hours ÷ hours per FTE.",
     ),
     Tr(
         "Belopp avrundas först när de visas: hela kronor i sammanställningar, öre i beräkningar, återbetalningstid med en decimal. Avrundning sker från noll vid jämnt mittvärde.",
@@ -549,7 +549,7 @@ pub(crate) fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
 // The Monte Carlo simulation: its charts and its part of the sensitivity analysis.
 pub(crate) const CHART_HISTOGRAM: Tr = Tr(
     "Samhällsekonomiskt nuvärde i simuleringen",
-    "Economic NPV in the simulation",
+    "Socio-economic NPV in the simulation",
 );
 pub(crate) const CHART_S_CURVE: Tr = Tr(
     "S-kurva: andel av utfallen under varje nuvärde",
@@ -587,7 +587,7 @@ pub(crate) const SIM_NEVER: Tr = Tr(
 );
 pub(crate) const SIM_DRIVERS: Tr = Tr(
     "Faktorerna som påverkar det samhällsekonomiska nuvärdet mest: rangkorrelationen (Spearman) mellan faktorns dragningar och nuvärdet, från −1 till 1.",
-    "The inputs that move the economic NPV most: the rank correlation (Spearman) between the input's draws and the NPV, from −1 to 1.",
+    "The inputs that move the socio-economic NPV most: the rank correlation (Spearman) between the input's draws and the NPV, from −1 to 1.",
 );
 pub(crate) const DISTRIBUTION: Tr = Tr("Fördelning", "Distribution");
 pub(crate) const RANK_CORRELATION: Tr = Tr("Rangkorrelation", "Rank correlation");
@@ -596,7 +596,7 @@ pub(crate) const TRIANGULAR: Tr = Tr("triangel", "triangular");
 pub(crate) const UNIFORM: Tr = Tr("likformig", "uniform");
 pub(crate) const CHART_HISTOGRAM_CAPTION: Tr = Tr(
     "Hur utfallens samhällsekonomiska nuvärde fördelar sig: varje stapel är andelen av utfallen inom sitt intervall.",
-    "How the outcomes' economic NPV is spread: each bar is the share of outcomes within its interval.",
+    "How the outcomes' socio-economic NPV is spread: each bar is the share of outcomes within its interval.",
 );
 pub(crate) const CHART_S_CURVE_CAPTION: Tr = Tr(
     "Andelen av utfallen med ett lägre nuvärde än det på den vågräta axeln, i båda vyerna; markerat vid var tionde procent (P10 … P90).",

@@ -112,7 +112,7 @@ fn the_agenda_pdf_in_english_and_empty() {
     for w in [
         "Asks for a decision",
         "NPV, budget −SEK 1,555,228",
-        "Payback, economic 4.1 years",
+        "Payback, socio-economic 4.1 years",
         "Priority basis critical societal function",
         "Asks for support",
     ] {

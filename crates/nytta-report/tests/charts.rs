@@ -67,7 +67,7 @@ fn cash_flow_labels_and_payback_marks() {
     }
     let en = svg_text(&svg(Chart::CashFlow, &model, &ev, Lang::En).unwrap());
     assert!(
-        en.contains("Economic view") && en.contains("paid back 1.1 years"),
+        en.contains("Socio-economic view") && en.contains("paid back 1.1 years"),
         "{en}"
     );
 }
@@ -152,7 +152,7 @@ fn the_simulation_charts_are_drawn_from_the_simulation_with_their_labels() {
         ),
         (
             Lang::En,
-            "Economic NPV in the simulation (SEK million)",
+            "Socio-economic NPV in the simulation (SEK million)",
             "S-curve: share of outcomes below each NPV (SEK million)",
             "Share of outcomes (%)",
         ),
@@ -271,7 +271,7 @@ fn every_chart_prints_its_text_at_8_pt_and_keeps_its_legend_off_the_plot() {
                 at_least_8_pt(&what, &s);
                 let names: Vec<String> = match (chart, lang) {
                     (Chart::CashFlow, Lang::Sv) => vec!["Samhällsekonomisk vy", "Budgetvy"],
-                    (Chart::CashFlow, Lang::En) => vec!["Economic view", "Budget view"],
+                    (Chart::CashFlow, Lang::En) => vec!["Socio-economic view", "Budget view"],
                     (Chart::Tornado, Lang::Sv) => vec!["Lågt värde", "Högt värde"],
                     (Chart::Tornado, Lang::En) => vec!["Low value", "High value"],
                     (Chart::FollowUp(_), Lang::Sv) => vec!["Förväntat", "Utfall"],
@@ -298,7 +298,7 @@ fn every_chart_prints_its_text_at_8_pt_and_keeps_its_legend_off_the_plot() {
         let sim = nytta_core::simulation::simulate(&model, 2_000, 7).unwrap();
         let economic = match lang {
             Lang::Sv => "Samhällsekonomisk vy",
-            Lang::En => "Economic view",
+            Lang::En => "Socio-economic view",
         };
         for kind in [Spread::Histogram, Spread::SCurve] {
             let what = format!("{kind:?} ({lang:?})");

@@ -404,7 +404,7 @@ fn options_are_compared_with_the_baseline_and_the_proposal() {
             "in every year 1–3, without ramp-up, without confidence and without optimism bias. The proposal's NPVs are computed with its ramp-up, confidence and optimism bias",
             "Fler nattbesök −SEK 683,200 not within the analysis",
             "Vänta på regionen not costed –",
-            "The proposal, economic view −SEK 60,960 not within the analysis",
+            "The proposal, socio-economic view −SEK 60,960 not within the analysis",
         ],
     );
     // Without options the table still compares the proposal with doing nothing.

@@ -60,7 +60,7 @@ fn the_business_case_shows_the_simulation_the_document_asks_for() {
             if sv {
                 "Samhällsekonomiskt nuvärde i simuleringen"
             } else {
-                "Economic NPV in the simulation"
+                "Socio-economic NPV in the simulation"
             }
             .to_string(),
             if sv {

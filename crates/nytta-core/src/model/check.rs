@@ -40,7 +40,7 @@ pub(super) fn check_params(p: &mut Problems, doc: &Document) -> Params {
         p.push(DocError::invalid(
             path("discount_rate"),
             format!("diskonteringsräntan anges som andel mellan 0 och 1, t.ex. 0.03 för 3 %, inte {rate}"),
-            format!("the discount rate is a fraction between 0 and 1, e.g. 0.03 for 3 %, not {rate}"),
+            format!("the discount rate is a fraction between 0 and 1, e.g. 0.03 for 3%, not {rate}"),
         ));
     }
     let hours_per_fte = x.hours_per_fte.map_or(Decimal::from(1700), |h| h.get());
@@ -56,7 +56,7 @@ pub(super) fn check_params(p: &mut Problems, doc: &Document) -> Params {
         p.invalid(
             path("optimism_bias"),
             "optimismpåslaget anges som andel, t.ex. 0.1 för +10 %, och får inte vara negativt",
-            "the optimism bias is a fraction, e.g. 0.1 for +10 %, and must not be negative",
+            "the optimism bias is a fraction, e.g. 0.1 for +10%, and must not be negative",
         );
     }
     if let Some(c) = &x.currency {

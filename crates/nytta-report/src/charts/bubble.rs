@@ -100,7 +100,7 @@ pub fn bubble_svg(bubbles: &[Bubble], lang: Lang) -> Result<String, ReportError>
             if sv {
                 "Potentiell effekt mot genomförbarhet (storlek: nuvärde, samhällsekonomiskt)"
             } else {
-                "Potential effect against feasibility (size: NPV, economic)"
+                "Potential effect against feasibility (size: NPV, socio-economic)"
             },
             (10, 12),
             title,

@@ -112,7 +112,7 @@ fn demand_series(lang: Lang) -> [&'static str; 4] {
         Lang::En => [
             "One-off costs",
             "Recurring costs",
-            "Benefits, economic",
+            "Benefits, socio-economic",
             "Benefits, budget",
         ],
     }
@@ -465,7 +465,7 @@ pub fn demand_alt(years: &[DemandYear], lang: Lang) -> String {
             kr(benefits)
         ),
         (Lang::En, Some(p)) => format!(
-            "Stacked bar chart of the decided and ongoing initiatives' one-off and recurring costs per year {first}–{last} (in all {}, most {} in {}) against their benefits, economic (in all {}) and in the budget, as lines.",
+            "Stacked bar chart of the decided and ongoing initiatives' one-off and recurring costs per year {first}–{last} (in all {}, most {} in {}) against their benefits, socio-economic (in all {}) and in the budget, as lines.",
             kr(costs),
             kr(p.one_off + p.recurring),
             p.year,

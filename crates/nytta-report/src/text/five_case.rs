@@ -129,7 +129,7 @@ pub(crate) const BASELINE: Tr = Tr(
 );
 pub(crate) const PROPOSAL_ECONOMIC: Tr = Tr(
     "Förslaget, samhällsekonomisk vy",
-    "The proposal, economic view",
+    "The proposal, socio-economic view",
 );
 pub(crate) const PROPOSAL_BUDGET: Tr = Tr("Förslaget, budgetvy", "The proposal, budget view");
 pub(crate) const OPTION_FIGURES: Tr = Tr(
@@ -201,7 +201,7 @@ pub(crate) const COST_KINDS_NOTE: Tr = Tr(
 pub(crate) const BUDGET_PLAN: Tr = Tr("Plan för frigjord tid", "Plan for freed time");
 pub(crate) const NO_BUDGET_PLAN: Tr = Tr(
     "Ingen plan för att göra frigjord tid till en budgeteffekt har angetts; omfördelningsnyttorna räknas därför bara i den samhällsekonomiska vyn.",
-    "No plan for turning freed time into a budget effect has been given; the reallocation benefits therefore count in the economic view only.",
+    "No plan for turning freed time into a budget effect has been given; the reallocation benefits therefore count in the socio-economic view only.",
 );
 
 // Management case.
