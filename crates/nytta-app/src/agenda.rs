@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use nytta_core::date::parse_iso_date;
-use nytta_core::document::Stage;
+use nytta_core::document::{NeedsPart, Stage};
 use nytta_core::format::money_json;
 use nytta_report::{AgendaDoc, AgendaEntry, ReportOptions};
 use nytta_store::PortfolioRow;
@@ -66,8 +66,9 @@ pub struct AgendaItem {
     pub changed: String,
     /// The description.
     pub description: String,
-    /// The needs analysis: problem, goals, target groups and alternatives.
-    pub needs: String,
+    /// The needs analysis field by field (problem, goals, target groups, alternatives; the
+    /// filled-in ones).
+    pub needs: Vec<NeedsPart>,
 }
 
 /// The agenda.
@@ -122,7 +123,7 @@ pub fn build(rows: &[PortfolioRow], since: &str) -> Agenda {
                 one_off_costs: money_json(r.figures.one_off_costs),
                 changed,
                 description: r.figures.description.clone(),
-                needs: r.figures.needs.clone(),
+                needs: r.figures.needs_parts.clone(),
             })
         })
         .enumerate()
@@ -302,12 +303,11 @@ pub fn text(a: &Agenda, lang: Lang) -> String {
         if !i.description.trim().is_empty() {
             out.push_str(&format!("   {}\n", i.description.trim()));
         }
-        if !i.needs.trim().is_empty() {
-            out.push_str(&format!(
-                "   {}: {}\n",
-                if sv { "Behov" } else { "Needs" },
-                i.needs.trim()
-            ));
+        if !i.needs.is_empty() {
+            out.push_str(&format!("   {}:\n", if sv { "Behov" } else { "Needs" }));
+            for p in &i.needs {
+                out.push_str(&format!("     {}: {}\n", p.field.label(lang), p.text));
+            }
         }
     }
     out
@@ -317,6 +317,7 @@ pub fn text(a: &Agenda, lang: Lang) -> String {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+    use nytta_core::document::NeedsField;
     use nytta_store::{InitiativeSummary, PortfolioFigures};
     use serde_json::json;
 
@@ -349,7 +350,17 @@ mod tests {
                 follow_up_due: None,
                 owner: "Enhetschef".into(),
                 description: format!("Beskrivning {id}"),
-                needs: format!("Behov {id}"),
+                needs: format!("Nuläge {id}\n\nMål {id}"),
+                needs_parts: vec![
+                    NeedsPart {
+                        field: NeedsField::Problem,
+                        text: format!("Nuläge {id}"),
+                    },
+                    NeedsPart {
+                        field: NeedsField::Goals,
+                        text: format!("Mål {id}"),
+                    },
+                ],
             },
         }
     }
@@ -387,7 +398,7 @@ mod tests {
         assert_eq!(first.npv_budget, "-300.00");
         assert_eq!(first.one_off_costs, "80000.00");
         assert_eq!(first.payback_economic.as_deref(), Some("2.5"));
-        assert_eq!(first.needs, "Behov 4");
+        assert_eq!(first.needs[0].text, "Nuläge 4");
         let t = text(&a, Lang::Sv);
         assert!(t.contains("2 för beslut, 1 för stöd"), "{t}");
         assert!(t.contains("NPV ekonomisk: 1 251 kr"), "{t}");
@@ -397,7 +408,15 @@ mod tests {
             t.contains("Återbetalning ekonomisk: 2,5 år · budget: inte inom kalkylperioden"),
             "{t}"
         );
-        assert!(t.contains("Behov: Behov 2"), "{t}");
+        assert!(
+            t.contains("   Behov:\n     Problem: Nuläge 2\n     Mål: Mål 2\n"),
+            "each field of the needs under its name: {t}"
+        );
+        let en = text(&a, Lang::En);
+        assert!(
+            en.contains("   Needs:\n     Problem: Nuläge 2\n     Goals: Mål 2\n"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -732,6 +732,7 @@ pub(crate) mod tests {
                 owner: String::new(),
                 description: String::new(),
                 needs: String::new(),
+                needs_parts: vec![],
             },
         }
     }

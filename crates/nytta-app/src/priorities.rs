@@ -480,6 +480,7 @@ mod tests {
                 owner: String::new(),
                 description: String::new(),
                 needs: String::new(),
+                needs_parts: vec![],
             },
         }
     }

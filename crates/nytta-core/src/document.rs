@@ -153,6 +153,67 @@ pub struct Needs {
     pub alternatives: String,
 }
 
+/// One field of the needs analysis, named as the Behov tab names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum NeedsField {
+    /// Problem.
+    Problem,
+    /// Goals (mål).
+    Goals,
+    /// Target groups.
+    TargetGroups,
+    /// Alternatives.
+    Alternatives,
+}
+
+/// One filled-in field of the needs analysis with its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NeedsPart {
+    /// Which field.
+    pub field: NeedsField,
+    /// Its text, trimmed.
+    pub text: String,
+}
+
+impl NeedsField {
+    /// The field's name as the Behov tab shows it.
+    pub fn label(self, lang: crate::format::Lang) -> &'static str {
+        let sv = lang == crate::format::Lang::Sv;
+        match self {
+            NeedsField::Problem => "Problem",
+            NeedsField::Goals if sv => "Mål",
+            NeedsField::Goals => "Goals",
+            NeedsField::TargetGroups if sv => "Målgrupper",
+            NeedsField::TargetGroups => "Target groups",
+            NeedsField::Alternatives if sv => "Alternativ",
+            NeedsField::Alternatives => "Alternatives",
+        }
+    }
+}
+
+impl Needs {
+    /// The fields filled in, in the Behov tab's order (problem, goals, target groups,
+    /// alternatives), each trimmed; blank ones left out.
+    pub fn parts(&self) -> Vec<NeedsPart> {
+        [
+            (NeedsField::Problem, &self.problem),
+            (NeedsField::Goals, &self.goals),
+            (NeedsField::TargetGroups, &self.target_groups),
+            (NeedsField::Alternatives, &self.alternatives),
+        ]
+        .into_iter()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(field, t)| NeedsPart {
+            field,
+            text: t.trim().to_string(),
+        })
+        .collect()
+    }
+}
+
 /// A valuation version (*nyttovärdering*).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,7 @@
 //! The PULS agenda as a PDF: the initiatives asking the fortnightly PULS meeting for a decision
 //! or support, in the priority order given, each with its key figures and what it asks for.
 
-use nytta_core::document::{PriorityBasis, Stage};
+use nytta_core::document::{NeedsPart, PriorityBasis, Stage};
 use nytta_core::format;
 use rust_decimal::Decimal;
 
@@ -47,8 +47,8 @@ pub struct AgendaEntry {
     pub changed: String,
     /// Description.
     pub description: String,
-    /// The needs analysis.
-    pub needs: String,
+    /// The needs analysis field by field (the filled-in ones, in the Behov tab's order).
+    pub needs: Vec<NeedsPart>,
 }
 
 /// The agenda to print.
@@ -157,8 +157,12 @@ pub(crate) fn write(a: &AgendaDoc, opts: &ReportOptions) -> Result<Vec<u8>, Repo
             pdf.layout
                 .labelled(DESCRIPTION.get(lang), i.description.trim());
         }
-        if !i.needs.trim().is_empty() {
-            pdf.layout.labelled(NEEDS.get(lang), i.needs.trim());
+        // Each field of the needs under its name, as the Behov tab names it.
+        for p in &i.needs {
+            pdf.layout.labelled(
+                &format!("{}: {}", NEEDS.get(lang), p.field.label(lang)),
+                &p.text,
+            );
         }
     }
     let author = opts.author.clone().unwrap_or_else(|| title.to_string());

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{pages_of, rows_of, save, scratch, text_of};
-use nytta_core::document::{PriorityBasis, Stage};
+use nytta_core::document::{NeedsField, NeedsPart, PriorityBasis, Stage};
 use nytta_core::Lang;
 use nytta_report::{agenda_pdf, AgendaDoc, AgendaEntry, ReportOptions};
 use rust_decimal::Decimal;
@@ -35,7 +35,16 @@ fn doc() -> AgendaDoc {
                 one_off_costs: Decimal::new(147_158_775, 2),
                 changed: "2025-05-12".into(),
                 description: "Medicinskåpen låses med digitala lås.".into(),
-                needs: "Nycklar tappas bort och kvitteras för hand.".into(),
+                needs: vec![
+                    NeedsPart {
+                        field: NeedsField::Problem,
+                        text: "Nycklar tappas bort och kvitteras för hand.".into(),
+                    },
+                    NeedsPart {
+                        field: NeedsField::TargetGroups,
+                        text: "Personal i hemtjänsten.".into(),
+                    },
+                ],
             },
             AgendaEntry {
                 number: 2,
@@ -54,7 +63,7 @@ fn doc() -> AgendaDoc {
                 one_off_costs: Decimal::new(49_729_296, 2),
                 changed: "2025-05-02".into(),
                 description: String::new(),
-                needs: String::new(),
+                needs: vec![],
             },
         ],
     }
@@ -71,7 +80,8 @@ fn the_agenda_pdf_lists_the_items_in_order_with_their_figures() {
         "Initiativ som begär beslut eller stöd, ändrade 2025-05-01 eller senare",
         "1 för beslut, 1 för stöd",
         "Utskriven 2025-05-14",
-        "Behov Nycklar tappas bort och kvitteras för hand.",
+        "Behov: Problem Nycklar tappas bort och kvitteras för hand.",
+        "Behov: Målgrupper Personal i hemtjänsten.",
     ] {
         assert!(text.contains(w), "the agenda PDF lacks {w:?}:\n{text}");
     }
@@ -109,6 +119,11 @@ fn the_agenda_pdf_in_english_and_empty() {
     let pdf = agenda_pdf(&a, &ReportOptions::new(Lang::En, "2025-05-14")).unwrap();
     let path = save(&scratch("agenda"), "agenda-en.pdf", &pdf);
     let rows = squash(&rows_of(&path));
+    let text = squash(&text_of(&path));
+    assert!(
+        text.contains("Needs: Target groups Personal i hemtjänsten."),
+        "{text}"
+    );
     for w in [
         "Asks for a decision",
         "NPV, budget −SEK 1,555,228",

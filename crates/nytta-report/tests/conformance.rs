@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use common::sample;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use nytta_core::document::Stage;
+use nytta_core::document::{NeedsField, NeedsPart, Stage};
 use nytta_core::Lang;
 use nytta_report::{
     agenda_pdf, business_case_pdf, follow_up_pdf, section_headings, tables_pdf, AgendaDoc,
@@ -555,7 +555,10 @@ fn follow_up_reports_agenda_and_table_documents_conform() {
             one_off_costs: Decimal::new(147_158_775, 2),
             changed: "2025-05-12".into(),
             description: "Medicinskåpen låses med digitala lås.".into(),
-            needs: "Nycklar tappas bort och kvitteras för hand.".into(),
+            needs: vec![NeedsPart {
+                field: NeedsField::Problem,
+                text: "Nycklar tappas bort och kvitteras för hand.".into(),
+            }],
         }],
     };
     let tables = TableDoc {

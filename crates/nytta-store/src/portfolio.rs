@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use nytta_core::case::compute;
-use nytta_core::document::{Document, Side, ValuationStatus};
+use nytta_core::document::{Document, NeedsPart, Side, ValuationStatus};
 use nytta_core::model::MoneyDef;
 use nytta_core::read::read_document;
 use nytta_core::settings::ScoreSettings;
@@ -77,6 +77,9 @@ pub struct PortfolioFigures {
     pub description: String,
     /// The needs analysis: problem, goals, target groups and alternatives.
     pub needs: String,
+    /// The same, field by field (the filled-in ones). Figures kept before this field are
+    /// computed again.
+    pub needs_parts: Vec<NeedsPart>,
 }
 
 /// One live initiative as the portfolio views read it.
@@ -221,6 +224,7 @@ pub fn figures_of(doc: &Document, fallback: &ScoreSettings) -> Result<PortfolioF
         owner: doc.initiative.owner.clone(),
         description: doc.initiative.description.clone(),
         needs,
+        needs_parts: doc.initiative.needs.parts(),
     })
 }
 

@@ -2,7 +2,7 @@
 //! portfolio figures kept per version, pairs with similar needs and the portfolio settings.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use nytta_core::document::ValuationStatus;
+use nytta_core::document::{NeedsField, NeedsPart, ValuationStatus};
 use nytta_core::read::read_document;
 use nytta_store::portfolio::figures_of;
 use nytta_store::{LinkKind, PortfolioSettings, Store};
@@ -81,6 +81,20 @@ fn the_figures_split_costs_into_one_off_and_recurring_year_by_year() {
     assert_eq!(f.last_follow_up.as_deref(), Some("2026-06-30"));
     assert_eq!(f.follow_up_due.as_deref(), Some("2026-12-31"));
     assert_eq!(f.needs, "Nattbesök stör sömnen.\n\nTillsyn med kamera.");
+    // Field by field, so the agenda can label them; the blank ones are left out.
+    assert_eq!(
+        f.needs_parts,
+        [
+            NeedsPart {
+                field: NeedsField::Problem,
+                text: "Nattbesök stör sömnen.".into()
+            },
+            NeedsPart {
+                field: NeedsField::Goals,
+                text: "Tillsyn med kamera.".into()
+            },
+        ]
+    );
 }
 
 fn outbox_count(dir: &tempfile::TempDir) -> i64 {

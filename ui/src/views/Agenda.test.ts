@@ -59,7 +59,11 @@ describe("the PULS agenda", () => {
     expect(first).toContain("1 471 588 kr");
     expect(first).toContain("4,1 år");
     expect(first).toContain("inte inom kalkylperioden");
-    expect(first).toContain("Behov:");
+    // The needs under the Behov tab's field names, each with its own text.
+    const needs = within(items[0]).getByTestId("ag-needs");
+    expect(needs.querySelector("h3")?.textContent).toBe("Behov");
+    expect([...needs.querySelectorAll("dt")].map((d) => d.textContent)).toEqual(["Problem", "Mål", "Målgrupper", "Alternativ"]);
+    expect(needs.querySelectorAll("dd")[1].textContent).toMatch(/^Läkemedelsstölderna ska minska\./);
     const second = items[1].textContent ?? "";
     expect(second).toContain("Stöd");
     expect(second).toContain("Inre effektivitet");

@@ -42,6 +42,8 @@ export type { LineComparison } from "./LineComparison";
 export type { LineResult } from "./LineResult";
 export type { LinkKind } from "./LinkKind";
 export type { Member } from "./Member";
+export type { NeedsField } from "./NeedsField";
+export type { NeedsPart } from "./NeedsPart";
 export type { OnDuplicate } from "./OnDuplicate";
 export type { OpenConflict } from "./OpenConflict";
 export type { OptionFigures } from "./OptionFigures";
