@@ -329,6 +329,19 @@ const UNIT_WORDS: [(&str, &str); 36] = [
     ("fakturor", "invoices"),
 ];
 
+/// Whether `word` is a unit: a word of the unit vocabulary in Swedish or English, or
+/// a compound of such words with `/` (`besök/dag`, `visits/day`, `h/month`), any case.
+pub fn is_unit_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !lower.is_empty()
+        && lower.split('/').all(|part| {
+            matches!(part, "h" | "min" | "%" | "kr" | "sek" | "st" | "pcs")
+                || UNIT_WORDS
+                    .iter()
+                    .any(|(sv, en)| *sv == part || en.to_lowercase() == part)
+        })
+}
+
 /// A unit as the document types it, in `lang`: Swedish as typed; English word by word from
 /// a vocabulary of common units (`kr/år` → `SEK/year`, `besök/dag` → `visits/day`, `st` →
 /// `pcs`, `timmar` → `h`), a word it does not know (`km`, `%`, `robotar`) kept as typed.

@@ -188,7 +188,8 @@ const UNITS: [&str; 12] = [
 const PREFIXES: [&str; 3] = ["SEK", "year", "år"];
 
 /// `text` with the spaces inside figures made non-breaking: between two digits
-/// ("1 234 567"), between a figure and its unit ("1 234 kr") and after the currency code or
+/// ("1 234 567"), between a figure and its unit ("1 234 kr", "5 475 besök/år", "30 pcs" —
+/// the units of `UNITS` and of the core's unit vocabulary) and after the currency code or
 /// the word for a year that precedes one ("SEK 1,234", "in year 0"). A figure's own `,` and
 /// `.` are no break opportunities either: the wrapper breaks only at breakable spaces.
 pub(crate) fn tie(text: &str) -> String {
@@ -219,7 +220,10 @@ pub(crate) fn tie(text: &str) -> String {
             && i > 0
             && i + 1 < chars.len()
             && ((chars[i - 1].is_ascii_digit()
-                && (chars[i + 1].is_ascii_digit() || UNITS.contains(&word_at(i + 1).as_str())))
+                && (chars[i + 1].is_ascii_digit() || {
+                    let w = word_at(i + 1);
+                    UNITS.contains(&w.as_str()) || nytta_core::format::is_unit_word(&w)
+                }))
                 || (chars[i + 1].is_ascii_digit() && prefixed(&chars[..i])));
         out.push(if tied { '\u{a0}' } else { c });
     }
@@ -1370,6 +1374,12 @@ mod tests {
         );
         assert_eq!(tie("worth SEK 1,234 a year"), "worth SEK\u{a0}1,234 a year");
         assert_eq!(tie("10 % av 3 år"), "10\u{a0}% av 3\u{a0}år");
+        // Units of the vocabulary and compounds with '/', in both languages; a plain word
+        // after a figure stays breakable.
+        assert_eq!(
+            tie("5 475 besök/år och 30 pcs, 22 visits/day, 4 min, 10 robotar"),
+            "5\u{a0}475\u{a0}besök/år och 30\u{a0}pcs, 22\u{a0}visits/day, 4\u{a0}min, 10 robotar"
+        );
         let l = layout();
         // A column too narrow for "= 818 968,75" on one line moves the whole figure down.
         let lines = l.wrap(
