@@ -200,15 +200,17 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                 ],
                 &["stakeholder", "in_budget", "values"],
             );
-            // A calculated money line is explained (formula with values and units = result);
-            // a plain amount is not explained as itself.
+            // A calculated money line is explained (formula with values and units = result,
+            // or ≈ result where an hourly cost is shown rounded to the öre); a plain amount
+            // is not explained as itself.
             if let Some(explain) = l["explain"].as_str() {
                 assert!(
                     !l["annual"].is_null(),
                     "only money lines are explained: {l}"
                 );
                 assert!(
-                    explain.contains(" = ") && explain.contains(['×', '/', '+', '−', '(']),
+                    (explain.contains(" = ") || explain.contains(" ≈ "))
+                        && explain.contains(['×', '/', '+', '−', '(']),
                     "explain shows a calculation and its result: {explain}"
                 );
             }
@@ -251,6 +253,7 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                 &["date", "realised", "lines", "effect_goals"],
                 &[
                     "year",
+                    "planned",
                     "freed_time_use",
                     "freed_hours_per_year",
                     "freed_time_value",
@@ -270,6 +273,14 @@ fn evaluate_json_prints_every_format_md_key_for_every_sample() {
                     l,
                     &["id", "expected", "realised", "rate"],
                     &["year", "difference", "explain"],
+                );
+            }
+            for p in f["planned"].as_array().unwrap() {
+                keys(
+                    "follow_ups[].planned[]",
+                    p,
+                    &["id", "year", "expected"],
+                    &[],
                 );
             }
             for g in f["effect_goals"].as_array().unwrap() {

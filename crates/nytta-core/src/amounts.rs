@@ -89,6 +89,13 @@ pub(crate) fn input_value(
         .map_err(|e| formula_error(format!("valuation.inputs[{i}].value"), e))
 }
 
+/// The derivation of input `i` with the values and units of the inputs it refers to
+/// (`10 robotar × 1,5 besök/dag × 365`); `None` for an input given as a number.
+pub fn explain_input(model: &Model, values: &[Decimal], i: usize, lang: Lang) -> Option<String> {
+    let input = model.inputs.get(i).filter(|x| x.derived)?;
+    input.formula.explain(&Env { model, values }, lang).ok()
+}
+
 /// Each line's amount at the given input values (`None` for lines without money).
 pub fn line_amounts(
     model: &Model,
@@ -201,7 +208,9 @@ fn amount(
 
 /// The explanation of a line's amount: its formula with the values and units used and the
 /// result (`10 st × 22 000 kr = 220 000,00 kr`); `None` for a plain amount or a single
-/// input's value, whose explanation would only repeat it.
+/// input's value, whose explanation would only repeat it. An hourly cost is shown to the
+/// öre; when that rounds it, the result (computed with the exact cost) follows `≈`, not
+/// `=`. Minutes typed as a number carry their unit (`22 min / 60 × …`).
 pub fn explain(
     model: &Model,
     values: &[Decimal],
@@ -231,16 +240,40 @@ pub fn explain(
             role,
         } => {
             let cost = model.role(role)?.hourly_cost;
+            let minutes = match minutes.as_number() {
+                Some(m) => crate::format::with_unit(&formula::explain_number(m, lang), "min", lang),
+                None => wrapped(minutes)?,
+            };
             format!(
-                "{} / 60 × {} × {}",
-                wrapped(minutes)?,
+                "{minutes} / 60 × {} × {}",
                 wrapped(occurrences)?,
-                crate::format::with_unit(&formula::explain_number(cost, lang), "kr/h", lang)
+                crate::format::with_unit(&crate::format::number_trim(cost, 2, lang), "kr/h", lang)
             )
         }
     };
+    // Whether an hourly cost shown to the öre was rounded.
+    let rounded = |id: &str| {
+        model
+            .role(id)
+            .is_some_and(|r| r.hourly_cost != r.hourly_cost.round_dp(2))
+    };
+    let in_formula = |f: &Formula| {
+        f.names().into_iter().any(|(n, _)| match n {
+            formula::Name::Role(id) => rounded(&id),
+            formula::Name::Input(_) => false,
+        })
+    };
+    let rounded = match &money.form {
+        Form::Amount(f) => in_formula(f),
+        Form::Time {
+            minutes,
+            occurrences,
+            role,
+        } => rounded(role) || in_formula(minutes) || in_formula(occurrences),
+    };
     Some(format!(
-        "{body} = {}",
+        "{body} {} {}",
+        if rounded { "≈" } else { "=" },
         crate::format::kronor_ore(annual, lang)
     ))
 }

@@ -287,7 +287,8 @@ pub(crate) fn assumptions(pdf: &mut dyn Sink, model: &Model, lang: Lang) {
                 i.source.clone()
             };
             let formula = if derived {
-                format!("= {}", i.value.as_str())
+                nytta_core::amounts::explain_input(model, &values, k, lang)
+                    .map_or_else(|| format!("= {}", i.value.as_str()), |e| format!("= {e}"))
             } else {
                 String::new()
             };

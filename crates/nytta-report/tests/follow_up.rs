@@ -164,3 +164,36 @@ fn the_first_page_names_the_case_number() {
         );
     }
 }
+
+#[test]
+fn calculation_texts_show_units_values_and_rounded_costs_as_a_reader_reads_them() {
+    // The business case's factor table derives visits removed a year from 10 robots × 1,5
+    // visits a day × 365 = 5 475; project time is 150 h at 498,873239… kr/h, shown to the öre,
+    // so its result (150 × 498,873239 = 74 830,99 kr) follows "≈". The follow-up's
+    // calculations keep their units: 22 min measured, 14 robots at 4 200 kr a year.
+    let (model, ev) = sample("lakemedelsrobotar.nytta.json", Lang::Sv);
+    let opts = ReportOptions::new(Lang::Sv, "2024-05-02");
+    let case = nytta_report::business_case_pdf(&model, &ev, &opts).unwrap();
+    let case = squash(&text_of(&save(&scratch("calc-text"), "case.pdf", &case)));
+    for want in [
+        "= 10 st × 1,5 besök/dag × 365",
+        "(150 h × 60) / 60 × 1 × 498,87 kr/h ≈ 74 830,99 kr",
+    ] {
+        assert!(
+            case.contains(want),
+            "the business case lacks {want:?}: {case}"
+        );
+    }
+    for old in ["robots * visits_removed_per_day", "498,873239"] {
+        assert!(!case.contains(old), "the business case still has {old:?}");
+    }
+    let fu = follow_up_pdf(&model, &ev, 0, &opts).unwrap();
+    let fu = squash(&text_of(&save(&scratch("calc-text"), "fu.pdf", &fu)));
+    for want in [
+        "22 min / 60 × 6 132 besök/år × 359 kr/h = 807 175,60 kr",
+        "14 st × 4 200 kr/år = 58 800,00 kr",
+        "25 min / 60 × (14 st × 52) × 359 kr/h",
+    ] {
+        assert!(fu.contains(want), "the follow-up lacks {want:?}: {fu}");
+    }
+}

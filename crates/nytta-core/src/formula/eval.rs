@@ -62,7 +62,12 @@ pub(super) fn explain(
     match &n.expr {
         Expr::Num(v) => out.push_str(&explain_number(*v, lang)),
         Expr::Input(_) | Expr::Role(_) => {
-            let text = explain_number(lookup(n, env).unwrap_or(Ok(Decimal::ZERO))?, lang);
+            let value = lookup(n, env).unwrap_or(Ok(Decimal::ZERO))?;
+            // An hourly cost is shown to the öre, as the role table shows it.
+            let text = match &n.expr {
+                Expr::Role(_) => format::number_trim(value, 2, lang),
+                _ => explain_number(value, lang),
+            };
             let unit = match &n.expr {
                 Expr::Input(id) => env.unit(id).unwrap_or_default(),
                 _ => "kr/h",
