@@ -1,7 +1,7 @@
 /** Figures for people in the current language; `–`-style text for figures that do not exist. */
 import { locale, t } from "../i18n/i18n.svelte";
 import type { MessageKey } from "../i18n/sv";
-import { compareDecimal, formatMoney, formatNumberTrim, formatPercent, formatYears, formatHours, isNegative } from "./number";
+import { compareDecimal, formatMoney, formatNumber, formatNumberTrim, formatPercent, formatYears, formatHours, isNegative } from "./number";
 import { IRR_SHOWN_UP_TO } from "../api/types/limits";
 
 export const money = (v: string | null | undefined): string => (v == null ? "–" : formatMoney(v, locale.lang));
@@ -29,6 +29,9 @@ export const switching = (v: string | null | undefined, fine: MessageKey, needed
   const below = v.startsWith("-") && compareDecimal(v, "0") !== 0;
   return below ? t(needed, { pct: percent(v.slice(1), 1) }) : t(fine, { pct: percent(v, 1) });
 };
+/** Full-time equivalents (årsarbetare) with one decimal always, as the business case writes
+ * them: `22,0` beside `13,3`, never `22`. */
+export const fte = (v: string | null | undefined): string => (v == null ? "–" : formatNumber(v, 1, locale.lang));
 export const hours = (v: string | null | undefined): string => (v == null ? "–" : formatHours(v, locale.lang));
 export const num = (v: string | null | undefined, max = 2): string =>
   v == null ? "–" : formatNumberTrim(v, max, locale.lang);

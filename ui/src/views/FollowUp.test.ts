@@ -57,8 +57,12 @@ describe("the follow-up tab", () => {
     const cmp = await screen.findByTestId("fu-comparison");
     const row = within(cmp).getAllByTestId("fu-line").find((r) => r.textContent?.includes("Inköp av robotar"))!;
     // Year 0: 10 robots × 22 000 kr expected, 14 × 22 000 = 308 000 kr realised, 140 %.
-    expect(within(row).getByTestId("fu-line-year").textContent?.trim()).toBe("(engångs, år 0)");
-    expect(row.querySelector("th")?.textContent).toBe("Inköp av robotar (engångs, år 0)");
+    // A whole word, where it read "(engångs, år 0)".
+    expect(within(row).getByTestId("fu-line-year").textContent?.trim()).toBe("(engångsbelopp, år 0)");
+    expect(row.querySelector("th")?.textContent).toBe("Inköp av robotar (engångsbelopp, år 0)");
+    // Year 1 is 2022 (start year 2021); the follow-up's date comes after, named as such, where
+    // "år 1 (2023-01-25)" read as if year 1 were 2023.
+    expect(within(cmp).getByRole("heading", { level: 3 }).textContent).toBe("Jämförelse för år 1 (2022), uppföljd 2023-01-25");
     const cells = [...row.querySelectorAll("td")].map((c) => c.textContent?.trim());
     expect(cells[0]).toBe("220 000 kr");
     expect(cells[1]).toContain("308 000 kr");
@@ -69,6 +73,11 @@ describe("the follow-up tab", () => {
     // not the staff time spent on refilling the robots, which is a cost.
     expect(within(cmp).getByTestId("fu-freed-value-expected").textContent).toBe("332 344 kr");
     expect(within(cmp).getByTestId("fu-freed-value").textContent).toBe("413 101 kr");
+    // 327 588 + 4 757 = 332 345 kr in rows rounded one by one: the note says why the exact
+    // total reads 332 344 kr.
+    expect(within(cmp).getByTestId("fu-rounding").textContent).toBe(
+      "Beloppen är avrundade var för sig till hela kronor; en summa kan därför skilja sig någon krona från raderna.",
+    );
   });
 
   it("lists a one-off falling after the follow-up year as planned, not as an outcome", async () => {
@@ -81,6 +90,15 @@ describe("the follow-up tab", () => {
     expect(within(cmp).getByTestId("fu-planned").querySelector("li")?.textContent).toBe(
       "Återinvestering i mobiltelefoner: 280 000 kr, planerad år 4 (2025) – inte utfallen ännu",
     );
+  });
+
+  it("says ≈ where the hourly cost from a monthly salary is shown rounded to the öre", async () => {
+    // Robots' project role: 46 000 × 1,54 ÷ 142 = 498,873239… kr/h, shown as 498,87.
+    const user = userEvent.setup();
+    render(Initiative, { id: 2 });
+    await screen.findByTestId("npv-economic");
+    await user.click(screen.getByTestId("tab-valuation"));
+    await waitFor(() => expect(document.body.textContent).toContain("46 000 kr ÷ 142 × 1,54 ≈ 498,87 kr/h"));
   });
 
   it("takes a lesson over several lines", async () => {

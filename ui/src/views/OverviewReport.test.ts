@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeEach, vi } from "vitest";
 import { render, screen, waitFor, cleanup, fireEvent } from "@testing-library/svelte";
 import OverviewView from "./Overview.svelte";
-import { installMockIpc } from "../api/mock";
+import { installMockIpc, SHELL } from "../api/mock";
 import { setLang } from "../i18n/i18n.svelte";
 import { toast } from "../state/toast.svelte";
 
@@ -52,5 +52,30 @@ describe("the portfolio report PDF from the overview", () => {
     await fireEvent.click(screen.getByTestId("ov-report-pdf"));
     await waitFor(() => expect(dialog.save).toHaveBeenCalled());
     expect(sent.some(([c]) => c === "portfolio_report_pdf")).toBe(false);
+  });
+});
+
+describe("the departments' FTE on the overview", () => {
+  it("have one decimal always, where 22 and 10 stood beside 13,3", async () => {
+    const deps = SHELL.overview.departments;
+    const kept = structuredClone(deps);
+    deps[0].fte.value = "22.000000";
+    deps[1].fte.value = "13.333333";
+    try {
+      for (const [lang, label, want] of [
+        ["sv", "Årsarbetare", ["22,0", "13,3"]],
+        ["en", "FTE", ["22.0", "13.3"]],
+      ] as const) {
+        cleanup();
+        setLang(lang);
+        render(OverviewView);
+        await screen.findByTestId("ov-funnel");
+        const shown = deps.map((d) => document.querySelector(`[data-what="${d.department}: ${label}"]`)?.textContent);
+        expect(shown).toEqual(want);
+      }
+    } finally {
+      deps.forEach((d, i) => Object.assign(d, kept[i]));
+      setLang("sv");
+    }
   });
 });
