@@ -82,7 +82,7 @@ fn bubble_alt(bubbles: &[Bubble], lang: Lang) -> String {
         )
     } else {
         format!(
-            "Bubble chart of the {n} initiatives awaiting decision with a feasibility score: potential effect up against feasibility across (both 1, 3 or 5), the bubble's area by economic NPV and its colour by department ({departments} departments)."
+            "Bubble chart of the {n} initiatives awaiting decision with a feasibility score: potential effect up against feasibility across (both 1, 3 or 5), the bubble's area by socio-economic NPV and its colour by department ({departments} departments)."
         )
     }
 }
@@ -112,7 +112,7 @@ fn report_charts(o: &Overview, p: &Priorities, lang: Lang) -> Result<[DocChart; 
             caption: if sv {
                 "Figur: engångskostnader och löpande kostnader (staplade, samhällsekonomiskt med optimismpåslag) mot nyttor samhällsekonomiskt och i budgeten, för beslutade och pågående initiativ."
             } else {
-                "Figure: one-off and recurring costs (stacked, economic view with optimism bias) against the benefits, economic and in the budget, of the decided and ongoing initiatives."
+                "Figure: one-off and recurring costs (stacked, socio-economic view with optimism bias) against the benefits, socio-economic and in the budget, of the decided and ongoing initiatives."
             }
             .into(),
         },

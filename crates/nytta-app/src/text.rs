@@ -45,6 +45,14 @@ pub enum Key {
     SwitchingBenefits,
     /// Switching value, costs.
     SwitchingCosts,
+    /// With a positive NPV: how far benefits may fall ("{pct}").
+    BenefitsMayFall,
+    /// With a negative NPV: how far benefits must rise ("{pct}").
+    BenefitsMustRise,
+    /// With a positive NPV: how far costs may rise ("{pct}").
+    CostsMayRise,
+    /// With a negative NPV: how far costs must fall ("{pct}").
+    CostsMustFall,
     /// Freed time.
     FreedTime,
     /// FTE.
@@ -111,7 +119,7 @@ pub enum Key {
 pub fn t(lang: Lang, key: Key) -> &'static str {
     let (sv, en) = match key {
         Key::KeyFigures => ("Nyckeltal", "Key figures"),
-        Key::Economic => ("Samhällsekonomisk vy", "Economic view"),
+        Key::Economic => ("Samhällsekonomisk vy", "Socio-economic view"),
         Key::Budget => ("Budgetvy", "Budget view"),
         Key::Npv => ("Nuvärde (NPV)", "Net present value (NPV)"),
         Key::PvBenefits => ("Nuvärde nyttor", "PV of benefits"),
@@ -132,8 +140,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         ),
         Key::TotalBenefits => ("Summa nyttor", "Total benefits"),
         Key::TotalCosts => ("Summa kostnader", "Total costs"),
-        Key::SwitchingBenefits => ("Nyttorna kan minska med", "Benefits may fall by"),
-        Key::SwitchingCosts => ("Kostnaderna kan öka med", "Costs may rise by"),
+        Key::SwitchingBenefits => ("Brytvärde för nyttorna", "Switching value of benefits"),
+        Key::SwitchingCosts => ("Brytvärde för kostnaderna", "Switching value of costs"),
+        Key::BenefitsMayFall => ("kan minska med {pct}", "may fall by {pct}"),
+        Key::BenefitsMustRise => ("behöver öka med {pct}", "must rise by {pct}"),
+        Key::CostsMayRise => ("kan öka med {pct}", "may rise by {pct}"),
+        Key::CostsMustFall => ("behöver minska med {pct}", "must fall by {pct}"),
         Key::FreedTime => ("Frigjord tid", "Freed time"),
         Key::Fte => ("årsarbetare", "FTE"),
         Key::NotWithinPeriod => ("inte inom kalkylperioden", "not within the analysis period"),
@@ -171,7 +183,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         ),
         Key::Sensitivity => (
             "Känslighet (samhällsekonomisk vy)",
-            "Sensitivity (economic view)",
+            "Sensitivity (socio-economic view)",
         ),
         Key::Pessimistic => ("Pessimistiskt fall", "Pessimistic case"),
         Key::Optimistic => ("Optimistiskt fall", "Optimistic case"),

@@ -73,11 +73,11 @@ pub fn simulation_text(model: &Model, sim: &Simulation, lang: Lang) -> String {
         )
     });
     for (name_sv, name_en, v) in [
-        ("Ekonomisk vy", "Economic view", &sim.economic),
+        ("Samhällsekonomisk vy", "Socio-economic view", &sim.economic),
         ("Budgetvy", "Budget view", &sim.budget),
     ] {
         let name = if sv { name_sv } else { name_en };
-        out.push_str(&format!("{name}: {}\n", view_text(v, lang)));
+        out.push_str(&format!("{name}: {}\n", after_colon(&view_text(v, lang))));
     }
     let name_of = |id: &str| {
         model
@@ -104,7 +104,7 @@ pub fn simulation_text(model: &Model, sim: &Simulation, lang: Lang) -> String {
             )
         } else {
             format!(
-                "Largest influence on the economic NPV (rank correlation): {}\n",
+                "Largest influence on the socio-economic NPV (rank correlation): {}\n",
                 drivers.join(", ")
             )
         });
@@ -216,4 +216,13 @@ pub fn batch_table(outcomes: &[FileOutcome], lang: Lang) -> String {
         });
     }
     out
+}
+
+/// A sentence that stands alone, continued after a label and a colon: its first letter in
+/// lower case ("Samhällsekonomisk vy: nuvärdet är positivt …").
+fn after_colon(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }

@@ -32,6 +32,19 @@ fn pct_or(lang: Lang, v: Option<Decimal>) -> String {
     )
 }
 
+/// A switching value worded by the NPV's sign, as in the business case: with a negative NPV
+/// the benefits must rise (the costs fall) by the ratio's absolute value, never "may fall by
+/// −2,5 %".
+fn switching(lang: Lang, v: Option<Decimal>, fine: Key, needed: Key) -> String {
+    match v {
+        Some(r) if r.is_sign_negative() && !r.is_zero() => {
+            t(lang, needed).replace("{pct}", &format::percent(-r, 1, lang))
+        }
+        Some(r) => t(lang, fine).replace("{pct}", &format::percent(r, 1, lang)),
+        None => t(lang, Key::NotDefined).to_string(),
+    }
+}
+
 /// The IRR, every root when there are several ("flera internräntor: −1,8 %; 12,0 %"), or
 /// why there is none.
 fn irr_or(lang: Lang, f: &Figures) -> String {
@@ -92,13 +105,33 @@ fn figure_rows(lang: Lang, e: &Figures, b: &Figures) -> Vec<(Key, String, String
         (Key::TotalCosts, kr(e.total_costs), kr(b.total_costs)),
         (
             Key::SwitchingBenefits,
-            pct_or(lang, e.switching_benefits),
-            pct_or(lang, b.switching_benefits),
+            switching(
+                lang,
+                e.switching_benefits,
+                Key::BenefitsMayFall,
+                Key::BenefitsMustRise,
+            ),
+            switching(
+                lang,
+                b.switching_benefits,
+                Key::BenefitsMayFall,
+                Key::BenefitsMustRise,
+            ),
         ),
         (
             Key::SwitchingCosts,
-            pct_or(lang, e.switching_costs),
-            pct_or(lang, b.switching_costs),
+            switching(
+                lang,
+                e.switching_costs,
+                Key::CostsMayRise,
+                Key::CostsMustFall,
+            ),
+            switching(
+                lang,
+                b.switching_costs,
+                Key::CostsMayRise,
+                Key::CostsMustFall,
+            ),
         ),
     ]
 }

@@ -375,6 +375,43 @@ fn summary_is_swedish_with_sv_se_numbers_by_default_and_english_on_request() {
     );
 }
 
+/// The robots' budget view has a negative NPV: its switching values said "Nyttorna kan minska
+/// med −2,5 %". NPV ÷ PV: economic 76,8 % and 331,3 %, budget −2,5 % and −2,4 % (the business
+/// case's figures).
+#[test]
+fn switching_values_are_worded_by_the_npvs_sign() {
+    let path = sample("lakemedelsrobotar.nytta.json");
+    let sv = text(&nytta(&["evaluate", path.to_str().unwrap()]).stdout);
+    let en = text(&nytta(&["evaluate", path.to_str().unwrap(), "--lang", "en"]).stdout);
+    for (out, wants) in [
+        (
+            &sv,
+            [
+                "kan minska med 76,8 %",
+                "behöver öka med 2,5 %",
+                "kan öka med 331,3 %",
+                "behöver minska med 2,4 %",
+            ],
+        ),
+        (
+            &en,
+            [
+                "may fall by 76.8%",
+                "must rise by 2.5%",
+                "may rise by 331.3%",
+                "must fall by 2.4%",
+            ],
+        ),
+    ] {
+        for want in wants {
+            assert!(out.contains(want), "{want:?}:\n{out}");
+        }
+        assert!(!out.contains("med -") && !out.contains("med −"), "{out}");
+        assert!(!out.contains("by -") && !out.contains("by −"), "{out}");
+    }
+    assert!(en.contains("Socio-economic view"), "{en}");
+}
+
 #[test]
 fn invalid_document_exits_2_naming_the_path() {
     let good = std::fs::read_to_string(sample("lakemedelsrobotar.nytta.json")).unwrap();

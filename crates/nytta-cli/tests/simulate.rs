@@ -106,12 +106,12 @@ fn the_summary_says_how_often_the_npv_is_positive() {
     let sv = stdout(&nytta(&["evaluate", &robots(), "--simulate"]));
     assert!(sv.contains("10 000 utfall, frö 1"), "{sv}");
     assert!(
-        sv.contains("Ekonomisk vy: Nuvärdet är positivt i 100 % av utfallen."),
+        sv.contains("Samhällsekonomisk vy: nuvärdet är positivt i 100 % av utfallen."),
         "{sv}"
     );
     assert!(
         sv.contains(&format!(
-            "Budgetvy: Nuvärdet är positivt i {budget} % av utfallen."
+            "Budgetvy: nuvärdet är positivt i {budget} % av utfallen."
         )),
         "{sv}"
     );
@@ -130,8 +130,12 @@ fn the_summary_says_how_often_the_npv_is_positive() {
     ]));
     assert!(en.contains("10,000 outcomes, seed 1"), "{en}");
     assert!(
+        en.contains("Socio-economic view: the NPV is positive in 100% of outcomes."),
+        "{en}"
+    );
+    assert!(
         en.contains(&format!(
-            "Budget view: The NPV is positive in {budget}% of outcomes."
+            "Budget view: the NPV is positive in {budget}% of outcomes."
         )),
         "{en}"
     );
