@@ -3,7 +3,7 @@ import { render, screen, waitFor, within, cleanup } from "@testing-library/svelt
 import userEvent from "@testing-library/user-event";
 import Initiative from "./Initiative.svelte";
 import Lessons from "./Lessons.svelte";
-import { installMockIpc } from "../api/mock";
+import { installMockIpc, SHELL } from "../api/mock";
 import * as api from "../api";
 import type { NyttaDocument } from "../api";
 import { setLang } from "../i18n/i18n.svelte";
@@ -78,6 +78,22 @@ describe("the follow-up tab", () => {
     expect(within(cmp).getByTestId("fu-rounding").textContent).toBe(
       "Beloppen är avrundade var för sig till hela kronor; en summa kan därför skilja sig någon krona från raderna.",
     );
+  });
+
+  it("says a realised view without costs has no payback to compute, as the key figure does", async () => {
+    // Robots (id 2): its realised budget view given without costs and so, by the engine,
+    // without payback; it read "inte inom kalkylperioden".
+    const budget = SHELL.evaluations[2].follow_ups[0].realised.budget;
+    const kept = structuredClone(budget);
+    budget.total_costs = "0.00";
+    budget.payback_years = null;
+    try {
+      await followUpTab(2);
+      const cmp = await screen.findByTestId("fu-comparison");
+      expect(within(cmp).getByTestId("fu-payback-budget").textContent).toBe("kan inte beräknas: inga kostnader");
+    } finally {
+      Object.assign(budget, kept);
+    }
   });
 
   it("lists a one-off falling after the follow-up year as planned, not as an outcome", async () => {
