@@ -25,25 +25,88 @@ pub struct Bubble {
     pub npv: Decimal,
 }
 
-/// Okabe–Ito and further tones, one per department in order of first appearance.
-const COLOURS: [RGBColor; 16] = [
+/// Eight tones far apart (Okabe–Ito without its sky blue, which at half strength read as
+/// the blue, plus brown and grey), one per department in order of first appearance; the
+/// next eight departments take the same tones as squares, the next as diamonds.
+const COLOURS: [RGBColor; 8] = [
     RGBColor(0, 114, 178),
     RGBColor(230, 159, 0),
     RGBColor(0, 158, 115),
     RGBColor(213, 94, 0),
     RGBColor(204, 121, 167),
-    RGBColor(86, 180, 233),
     RGBColor(120, 94, 40),
     RGBColor(34, 34, 34),
-    RGBColor(100, 100, 160),
-    RGBColor(150, 150, 150),
-    RGBColor(170, 40, 60),
-    RGBColor(60, 130, 60),
     RGBColor(240, 210, 60),
-    RGBColor(30, 60, 120),
-    RGBColor(200, 140, 100),
-    RGBColor(110, 40, 130),
 ];
+
+/// The marker of the department at `i` in order of first appearance: circle, square or
+/// diamond, with its colour.
+fn marker_of(i: usize) -> (Marker, RGBColor) {
+    let shape = match (i / COLOURS.len()) % 3 {
+        0 => Marker::Circle,
+        1 => Marker::Square,
+        _ => Marker::Diamond,
+    };
+    (shape, COLOURS[i % COLOURS.len()])
+}
+
+/// A department's marker shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    Circle,
+    Square,
+    Diamond,
+}
+
+/// Draws `marker` at `(x, y)` with the area of a circle of `radius`.
+fn draw_marker(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    marker: Marker,
+    (x, y): (i32, i32),
+    radius: i32,
+    style: ShapeStyle,
+) -> Result<(), ReportError> {
+    // A square of the circle's area has half-side r·√π/2; a diamond the same, turned.
+    let h = (f64::from(radius) * 0.886).round() as i32;
+    let d = (f64::from(radius) * 1.253).round() as i32;
+    match marker {
+        Marker::Circle => root.draw(&Circle::new((x, y), radius, style)),
+        Marker::Square => root.draw(&Rectangle::new([(x - h, y - h), (x + h, y + h)], style)),
+        Marker::Diamond => {
+            let points = vec![(x, y - d), (x + d, y), (x, y + d), (x - d, y)];
+            if style.filled {
+                root.draw(&Polygon::new(points, style))
+            } else {
+                let mut closed = points.clone();
+                closed.push(points[0]);
+                root.draw(&PathElement::new(closed, style))
+            }
+        }
+    }
+    .map_err(fail)
+}
+
+/// A legend name in lines of at most `width` characters, broken between words (a single
+/// longer word keeps its own line whole).
+fn wrap_name(name: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 1 + word.chars().count() <= width => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Characters per legend line.
+const LEGEND_WIDTH: usize = 30;
+/// Height of a legend row and of each further line of a wrapped name.
+const LEGEND_ROW: i32 = 26;
+const LEGEND_LINE: i32 = 18;
 const INK: RGBColor = RGBColor(34, 34, 34);
 const GRID: RGBColor = RGBColor(215, 215, 215);
 
@@ -70,15 +133,19 @@ pub fn departments(bubbles: &[Bubble]) -> Vec<String> {
     out
 }
 
-/// The bubble chart as SVG text (800 × 560 px).
+/// The bubble chart as SVG text: 800 px wide, 560 px high or taller when the legend needs it.
 pub fn bubble_svg(bubbles: &[Bubble], lang: Lang) -> Result<String, ReportError> {
     register_chart_font()?;
     let sv = lang == Lang::Sv;
     let depts = departments(bubbles);
-    let colour = |d: &str| {
-        let i = depts.iter().position(|x| x == d).unwrap_or(0);
-        COLOURS[i % COLOURS.len()]
-    };
+    let marker = |d: &str| marker_of(depts.iter().position(|x| x == d).unwrap_or(0));
+    let names: Vec<Vec<String>> = depts.iter().map(|d| wrap_name(d, LEGEND_WIDTH)).collect();
+    let legend_height: i32 = names
+        .iter()
+        .map(|l| LEGEND_ROW + LEGEND_LINE * (l.len().max(1) as i32 - 1))
+        .sum();
+    // The two notes under the legend end 16 + 24 + 30 px below it.
+    let height = (PLOT.1 + legend_height + 70).max(SIZE.1 as i32) as u32;
     let largest_npv = bubbles
         .iter()
         .map(|b| b.npv.abs())
@@ -90,7 +157,7 @@ pub fn bubble_svg(bubbles: &[Bubble], lang: Lang) -> Result<String, ReportError>
     let y_of = |level: u8| bottom - (bottom - top) * (i32::from(level.clamp(1, 5)) - 1) / 4;
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, (SIZE.0, height)).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let label = (CHART_FAMILY, TEXT).into_font().color(&INK);
         let title = (CHART_FAMILY, 19.0, FontStyle::Bold)
@@ -163,26 +230,30 @@ pub fn bubble_svg(bubbles: &[Bubble], lang: Lang) -> Result<String, ReportError>
                 0.0
             };
             let radius = (MAX_RADIUS * share.sqrt()).max(3.0).round() as i32;
-            let c = colour(&b.department);
+            let (shape, c) = marker(&b.department);
             let style = if b.npv < Decimal::ZERO {
                 c.stroke_width(2)
             } else {
                 c.mix(0.55).filled()
             };
-            root.draw(&Circle::new((cx, cy), radius, style))
-                .map_err(fail)?;
+            draw_marker(&root, shape, (cx, cy), radius, style)?;
         }
         let legend_x = right + 52;
-        for (i, d) in depts.iter().enumerate() {
-            let y = top + 26 * i as i32;
-            let c = COLOURS[i % COLOURS.len()];
-            root.draw(&Circle::new((legend_x, y + 8), 6, c.mix(0.55).filled()))
+        let mut y = top;
+        for (i, lines) in names.iter().enumerate() {
+            let (shape, c) = marker_of(i);
+            draw_marker(&root, shape, (legend_x, y + 8), 6, c.mix(0.55).filled())?;
+            for (k, line) in lines.iter().enumerate() {
+                root.draw(&Text::new(
+                    line.clone(),
+                    (legend_x + 12, y + LEGEND_LINE * k as i32),
+                    label.clone(),
+                ))
                 .map_err(fail)?;
-            let name: String = d.chars().take(34).collect();
-            root.draw(&Text::new(name, (legend_x + 12, y), label.clone()))
-                .map_err(fail)?;
+            }
+            y += LEGEND_ROW + LEGEND_LINE * (lines.len().max(1) as i32 - 1);
         }
-        let y = top + 26 * depts.len() as i32 + 16;
+        let y = y + 16;
         let (largest_note, ring) = if sv {
             (
                 format!("Störst: {}.", format::kronor(largest_npv, lang)),
@@ -241,5 +312,60 @@ mod tests {
         assert!(svg.contains("r=\"13\""), "{svg}");
         let en = bubble_svg(&bubbles, Lang::En).unwrap();
         assert!(en.contains("Largest: SEK 400,000.\n") && en.contains("Ring: negative NPV."));
+    }
+    /// The review's portfolio: the legend cut "Gymnasie- och vuxenutbildningsförv…" and two
+    /// departments got nearly the same light blue.
+    #[test]
+    fn long_department_names_wrap_whole_and_every_department_has_its_own_marker() {
+        let names = [
+            "Barn- och utbildningsförvaltningen",
+            "Arbete och välfärd",
+            "Kommunledningsförvaltningen",
+            "Samhällsbyggnadsförvaltningen",
+            "Socialförvaltningen",
+            "Omsorgsförvaltningen",
+            "Gymnasie- och vuxenutbildningsförvaltningen",
+            "Kultur- och fritidsförvaltningen",
+            "Serviceförvaltningen",
+            "Miljöförvaltningen",
+        ];
+        let bubbles: Vec<Bubble> = names.iter().map(|d| b(d, 3, 3, 100_000)).collect();
+        let svg = bubble_svg(&bubbles, Lang::Sv).unwrap();
+        // Broken between words, nothing cut.
+        assert_eq!(
+            wrap_name("Gymnasie- och vuxenutbildningsförvaltningen", LEGEND_WIDTH),
+            ["Gymnasie- och", "vuxenutbildningsförvaltningen"]
+        );
+        for line in [
+            "Gymnasie- och",
+            "vuxenutbildningsförvaltningen",
+            "Barn- och",
+            "utbildningsförvaltningen",
+            "Samhällsbyggnadsförvaltningen",
+        ] {
+            assert!(
+                svg.contains(&format!("\n{line}\n")),
+                "the legend lacks the line {line:?}"
+            );
+        }
+        // Eight circles and two squares in the legend and as bubbles: the ninth and tenth
+        // departments repeat the first two tones as squares.
+        assert_eq!(svg.matches("<circle").count(), 16, "{svg}");
+        assert_eq!(
+            svg.matches("<rect").count(),
+            2 + 2 + 1,
+            "two squares twice and the background: {svg}"
+        );
+        assert_eq!(marker_of(8), (Marker::Square, COLOURS[0]));
+        assert_eq!(marker_of(17), (Marker::Diamond, COLOURS[1]));
+        // The light blue that read as the blue at half strength (and the navy near it) are
+        // gone; the eight tones are distinct.
+        for gone in [RGBColor(86, 180, 233), RGBColor(30, 60, 120)] {
+            assert!(!COLOURS.contains(&gone), "{gone:?}");
+        }
+        for (i, a) in COLOURS.iter().enumerate() {
+            assert!(!COLOURS[i + 1..].contains(a), "{a:?} twice");
+        }
+        crate::charts::portfolio::tests::at_least_8_pt(&svg);
     }
 }
