@@ -311,7 +311,7 @@ fn time_form_is_explained_with_the_values_used() {
             "id": "time_usk",
             "annual": "524140.00",
             "hours_per_year": "1460.000000",
-            "explain": "12 / 60 × (10 × 2 × 365) × 359 kr/h = 524 140,00 kr"
+            "explain": "12 min / 60 × (10 × 2 × 365) × 359 kr/h = 524 140,00 kr"
         }]}),
     );
 }
@@ -413,11 +413,12 @@ fn irr_is_null_without_a_sign_change() {
     let only_benefits = doc(json!({ "lines": [line("gain", "benefit", "100", yearly(0))] }));
     // Only costs: never positive; payback never either.
     let only_costs = doc(json!({ "lines": [line("pay", "cost", "100", yearly(0))] }));
+    // Without costs nothing is paid back: payback cannot be computed (docs/domain.md).
     check(
         "all positive",
         &only_benefits,
         json!({ "economic": { "irr": null, "irr_roots": [], "mirr": null,
-                              "payback_years": "0.000000" } }),
+                              "payback_years": null } }),
     );
     check(
         "all negative",

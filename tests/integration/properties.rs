@@ -96,8 +96,11 @@ proptest! {
             c.push(acc);
         }
         match ev.economic.payback_years {
-            None => prop_assert!(c.iter().all(|x| x.is_sign_negative() && !x.is_zero()),
-                "no payback, so the cumulative net stays below zero: {:?}", c),
+            // No payback: the view has no costs (nothing to pay back), or the cumulative
+            // net stays below zero.
+            None => prop_assert!(ev.economic.total_costs.is_zero()
+                || c.iter().all(|x| x.is_sign_negative() && !x.is_zero()),
+                "no payback, so no costs or the cumulative net stays below zero: {:?}", c),
             Some(p) if p.is_zero() => prop_assert!(c[0] >= Decimal::ZERO, "payback 0 needs C(0) ≥ 0: {:?}", c),
             Some(p) => {
                 // t is the year the cumulative net turns non-negative: C(t−1) < 0 ≤ C(t),
