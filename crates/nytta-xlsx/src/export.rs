@@ -868,12 +868,24 @@ fn figures_sheet(
             (format!("IF({c}=0,\"{NONE}\",({b}-{c})/{c})", b = at(3), c = at(4)), opt(roi), &st.pct),
             (format!("IF({c}=0,\"{NONE}\",{b}/{c})", b = at(3), c = at(4)), opt(benefit_cost_ratio), &st.ratio),
             (
-                format!("IF(COUNT({r})=0,\"{NONE}\",MIN({r}))", r = range(Y_PAY)),
+                // None without costs in the view (finance::payback_of_view) or without a
+                // crossing.
+                format!(
+                    "IF(OR(SUM({c})=0,COUNT({r})=0),\"{NONE}\",MIN({r}))",
+                    c = range(Y_C),
+                    r = range(Y_PAY)
+                ),
                 opt(payback_years),
                 &st.years,
             ),
             (
-                format!("IF(COUNT({r})=0,\"{NONE}\",MIN({r}))", r = range(Y_DPAY)),
+                // None without costs in the view (finance::payback_of_view) or without a
+                // crossing.
+                format!(
+                    "IF(OR(SUM({c})=0,COUNT({r})=0),\"{NONE}\",MIN({r}))",
+                    c = range(Y_C),
+                    r = range(Y_DPAY)
+                ),
                 opt(discounted_payback_years),
                 &st.years,
             ),
