@@ -1641,8 +1641,16 @@ async fn simulera_shows_progress_stops_on_avbryt_and_goes_stale_after_an_edit() 
     let run = nytta_app::simulation::run_text(&text, &cancel, |_| {})
         .unwrap()
         .unwrap();
-    wait_text(&c, "sim-sentence", &run.economic.sentence_sv).await;
-    wait_text(&c, "sim-sentence", &run.budget.sentence_sv).await;
+    // Each view's sentence follows its label and a colon, so it starts in lower case there
+    // ("Samhällsekonomiskt: nuvärdet är positivt …").
+    let after_colon = |s: &str| {
+        let mut cs = s.chars();
+        cs.next()
+            .map(|f| f.to_lowercase().chain(cs).collect::<String>())
+            .unwrap_or_default()
+    };
+    wait_text(&c, "sim-sentence", &after_colon(&run.economic.sentence_sv)).await;
+    wait_text(&c, "sim-sentence", &after_colon(&run.budget.sentence_sv)).await;
     let figures = squeeze(&text_of(&c, "sim-figures").await);
     let p50 = nytta_app::format::kronor(
         run.economic.npv_p50.parse::<nytta_app::Decimal>().unwrap(),
