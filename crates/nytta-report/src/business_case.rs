@@ -517,7 +517,12 @@ fn year_tables(pdf: &mut dyn Sink, ev: &Evaluation, lang: Lang) {
                 ]
             })
             .collect();
-        let net: Decimal = figures.total_benefits - figures.total_costs;
+        // The total net is the engine's cumulative net of the last year.
+        let net = ev
+            .years
+            .last()
+            .map(|r| pick(r).cumulative)
+            .unwrap_or_default();
         rows.push(vec![
             Cell::bold(tx::SUM.get(lang)),
             Cell::bold(kr(figures.total_benefits, lang)),
