@@ -26,7 +26,7 @@ describe("charts that follow the document", () => {
     feed.request("a", "sv");
     expect(shell.get).toHaveBeenCalledTimes(1);
     shell.calls[0].answer(set("a"));
-    await vi.waitFor(() => expect(feed.set?.cash_flow).toBe("<svg>a</svg>"));
+    await vi.waitFor(() => expect(feed.value?.cash_flow).toBe("<svg>a</svg>"));
     for (const text of ["ab", "abc", "abcd"]) {
       feed.request(text, "sv");
       vi.advanceTimersByTime(CHARTS_MS - 10);
@@ -47,15 +47,15 @@ describe("charts that follow the document", () => {
     vi.advanceTimersByTime(CHARTS_MS);
     shell.calls[1].answer(set("new"));
     shell.calls[0].answer(set("old"));
-    await vi.waitFor(() => expect(feed.set?.cash_flow).toBe("<svg>new</svg>"));
+    await vi.waitFor(() => expect(feed.value?.cash_flow).toBe("<svg>new</svg>"));
     await Promise.resolve();
-    expect(feed.set?.cash_flow).toBe("<svg>new</svg>");
+    expect(feed.value?.cash_flow).toBe("<svg>new</svg>");
 
     feed.request("broken", "sv");
     vi.advanceTimersByTime(CHARTS_MS);
     shell.calls[2].fail({ code: "json_syntax" });
     await vi.waitFor(() => expect(feed.stale).toBe(true));
-    expect(feed.set?.cash_flow).toBe("<svg>new</svg>");
+    expect(feed.value?.cash_flow).toBe("<svg>new</svg>");
   });
 
   it("shows the charts another tab already has without asking again", async () => {
@@ -63,10 +63,10 @@ describe("charts that follow the document", () => {
     const first = new ChartFeed(shell.get);
     first.request("same text", "en");
     shell.calls[0].answer(set("same"));
-    await vi.waitFor(() => expect(first.set).not.toBeNull());
+    await vi.waitFor(() => expect(first.value).not.toBeNull());
     const second = new ChartFeed(shell.get);
     second.request("same text", "en");
-    expect(second.set?.cash_flow).toBe("<svg>same</svg>");
+    expect(second.value?.cash_flow).toBe("<svg>same</svg>");
     expect(shell.get).toHaveBeenCalledTimes(1);
   });
 });

@@ -28,7 +28,7 @@ describe("the business case that follows the document", () => {
     feed.request("a", "sv");
     expect(shell.get).toHaveBeenCalledTimes(1);
     shell.calls[0].answer(doc("a"));
-    await vi.waitFor(() => expect(first(feed.blocks)).toBe("a"));
+    await vi.waitFor(() => expect(first(feed.value)).toBe("a"));
     for (const text of ["ab", "abc"]) {
       feed.request(text, "sv");
       vi.advanceTimersByTime(CHARTS_MS - 10);
@@ -51,14 +51,14 @@ describe("the business case that follows the document", () => {
     vi.advanceTimersByTime(CHARTS_MS);
     shell.calls[1].answer(doc("new"));
     shell.calls[0].answer(doc("old"));
-    await vi.waitFor(() => expect(first(feed.blocks)).toBe("new"));
+    await vi.waitFor(() => expect(first(feed.value)).toBe("new"));
     await Promise.resolve();
-    expect(first(feed.blocks)).toBe("new");
+    expect(first(feed.value)).toBe("new");
 
     feed.request("broken", "sv");
     vi.advanceTimersByTime(CHARTS_MS);
     shell.calls[2].fail({ code: "json_syntax" });
     await vi.waitFor(() => expect(feed.stale).toBe(true));
-    expect(first(feed.blocks)).toBe("new");
+    expect(first(feed.value)).toBe("new");
   });
 });
